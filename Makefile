@@ -1,0 +1,43 @@
+# Two commands set everything up on a fresh machine with Python 3.12+ and make:
+#   make demo   install, migrate, load the seeds, serve on http://127.0.0.1:8000
+#   make test   install, lint, and run the whole test suite
+.DEFAULT_GOAL := help
+.PHONY: help install demo test lint pytest
+
+PYTHON ?= $(shell scripts/find-python)
+VENV := .venv
+UV := $(VENV)/bin/uv
+UV_VERSION := 0.13.8  # keep equal to the pin in pyproject.toml's dev group
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+help:
+	@echo "make demo   install, migrate, load the seed corpus, serve on 127.0.0.1:8000"
+	@echo "make test   install, lint, check migrations and run the test suite"
+
+# uv installs the locked dependencies; it is bootstrapped with the standard library's venv
+# and pip, so nothing but Python and make is needed beforehand.
+$(UV):
+	@test -n "$(PYTHON)" || { echo "Python 3.12+ is required (Django 6.1 needs it)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --quiet
+	@touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(VENV)/bin/python manage.py migrate --noinput
+	$(VENV)/bin/python manage.py load_seeds
+	$(VENV)/bin/python manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+test: install lint
+	$(VENV)/bin/python manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)

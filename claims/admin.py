@@ -1,0 +1,192 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Count, QuerySet
+from django.forms.models import BaseInlineFormSet
+from django.http import HttpRequest
+from django.utils.html import format_html
+
+from claims.models import Attestation, Claim, Topic, value_shape_error
+from claims.quotes import QuoteError
+from claims.values import InvalidValue, format_partial_date, parse_partial_date
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "claim_count"]
+    search_fields = ["title", "slug", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Topic]:
+        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+
+    @admin.display(ordering="claim_count", description="Claims")
+    def claim_count(self, topic: Topic) -> int:
+        return topic.claim_count  # type: ignore[attr-defined]
+
+
+class AttestationForm(forms.ModelForm):
+    """Paste the quote; the offsets and context are found. Dates are typed as 2018, 2018-02
+    or 2018-02-14, and the form of the date is its precision."""
+
+    value_date_text = forms.CharField(
+        label="Value: date", required=False, help_text="2018, 2018-02 or 2018-02-14."
+    )
+    value_date_end_text = forms.CharField(
+        label="Value: period end", required=False, help_text="For a period: its last date."
+    )
+
+    class Meta:
+        model = Attestation
+        fields = [
+            "source",
+            "quote",
+            "start",
+            "value_number",
+            "value_qualifier",
+            "value_date_text",
+            "value_date_end_text",
+            "value_text",
+            "as_of",
+            "attributed_to",
+        ]
+        widgets = {"quote": forms.Textarea(attrs={"rows": 2})}
+        labels = {
+            "value_number": "Value: number",
+            "value_qualifier": "Qualifier",
+            "value_text": "Value: text",
+        }
+        help_texts = {
+            "start": "Leave empty to find the quote; when it occurs more than once, "
+            "the occurrence nearest this offset is used.",
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["start"].required = False
+        instance = self.instance
+        if instance.value_date:
+            precision = instance.value_date_precision
+            self.initial["value_date_text"] = format_partial_date(instance.value_date, precision)
+            if instance.value_date_end:
+                self.initial["value_date_end_text"] = format_partial_date(
+                    instance.value_date_end, precision
+                )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        self._clean_value(cleaned)
+        source, quote = cleaned.get("source"), cleaned.get("quote")
+        if source and quote:
+            self.instance.source, self.instance.quote = source, quote
+            try:
+                self.instance.place_quote(near=cleaned.get("start"))
+            except QuoteError as error:
+                self.add_error("quote", str(error))
+            else:
+                cleaned["quote"], cleaned["start"] = self.instance.quote, self.instance.start
+        return cleaned
+
+    def _clean_value(self, cleaned: dict[str, Any]) -> None:
+        number, qualifier = cleaned.get("value_number"), cleaned.get("value_qualifier")
+        if number is not None and not qualifier:
+            cleaned["value_qualifier"] = "exact"
+        if qualifier and number is None:
+            self.add_error("value_qualifier", "A qualifier needs a number.")
+        dates = {}
+        for key in ("value_date_text", "value_date_end_text"):
+            if text := cleaned.get(key, "").strip():
+                try:
+                    dates[key] = parse_partial_date(text)
+                except InvalidValue as error:
+                    self.add_error(key, str(error))
+        start, end = dates.get("value_date_text"), dates.get("value_date_end_text")
+        if end and not start:
+            self.add_error("value_date_end_text", "A period needs a start date too.")
+        elif start and end and (start[1] != end[1] or end[0] < start[0]):
+            self.add_error(
+                "value_date_end_text", "The end must have the start's precision and follow it."
+            )
+        self.instance.value_date = start[0] if start else None
+        self.instance.value_date_precision = start[1] if start else ""
+        self.instance.value_date_end = end[0] if start and end else None
+        shapes = sum([number is not None, start is not None, bool(cleaned.get("value_text"))])
+        if shapes > 1:
+            raise forms.ValidationError("Give one value: a number, a date or period, or a text.")
+
+
+class AttestationFormSet(BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        for form in self.forms:
+            if not getattr(form, "cleaned_data", None) or form.cleaned_data.get("DELETE"):
+                continue
+            if problem := value_shape_error(self.instance.kind, form.instance.value):
+                form.add_error(None, problem[0].upper() + problem[1:] + ".")
+
+
+class AttestationInline(admin.StackedInline):
+    model = Attestation
+    form = AttestationForm
+    formset = AttestationFormSet
+    autocomplete_fields = ["source"]
+    extra = 0
+    readonly_fields = ["in_context"]
+    fields = [
+        "source",
+        "quote",
+        "start",
+        "in_context",
+        ("value_number", "value_qualifier"),
+        ("value_date_text", "value_date_end_text"),
+        "value_text",
+        ("as_of", "attributed_to"),
+    ]
+
+    @admin.display(description="In context")
+    def in_context(self, attestation: Attestation) -> str:
+        if not attestation.pk:
+            return "—"
+        return format_html(
+            "…{}<mark>{}</mark>{}…",
+            attestation.context_before,
+            attestation.quote,
+            attestation.context_after,
+        )
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Attestation]:
+        return super().get_queryset(request).select_related("source__outlet")
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["statement", "topic", "kind", "verdict", "source_count"]
+    list_filter = ["verdict", "topic", "kind", "changes_over_time"]
+    list_select_related = ["topic"]
+    search_fields = ["statement", "slug", "subject", "attestations__quote"]
+    prepopulated_fields = {"slug": ["statement"]}
+    readonly_fields = ["verdict", "verdict_explanation"]
+    inlines = [AttestationInline]
+    fieldsets = [
+        (None, {"fields": ["topic", "statement", "slug", "kind", "subject", "unit"]}),
+        (None, {"fields": ["changes_over_time"]}),
+        ("Verdict (computed)", {"fields": ["verdict", "verdict_explanation"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(source_count=Count("attestations__source", distinct=True))
+        )
+
+    @admin.display(ordering="source_count", description="Sources")
+    def source_count(self, claim: Claim) -> int:
+        return claim.source_count  # type: ignore[attr-defined]
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        form.instance.refresh_verdict()

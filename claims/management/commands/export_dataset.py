@@ -1,0 +1,28 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from claims.dataset import dump_dataset, export_dataset
+from claims.models import Topic
+
+
+class Command(BaseCommand):
+    help = "Write the ledger in the dataset format (docs/dataset-format.md)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("-o", "--output", type=Path, help="File to write; default stdout.")
+        parser.add_argument("--topic", help="Export only this topic (a slug).")
+
+    def handle(
+        self, *args: object, output: Path | None, topic: str | None, **options: object
+    ) -> None:
+        chosen = None
+        if topic:
+            chosen = Topic.objects.filter(slug=topic).first()
+            if chosen is None:
+                raise CommandError(f"No topic with slug {topic!r}.")
+        text = dump_dataset(export_dataset(topic=chosen))
+        if output is None:
+            self.stdout.write(text, ending="")
+        else:
+            output.write_text(text, encoding="utf-8")

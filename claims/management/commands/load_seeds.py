@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from claims.dataset import DatasetError, import_dataset_file
+from claims.models import Attestation, Claim, Topic
+from sources.models import Source
+
+SEED_DATASET = settings.BASE_DIR / "seeds" / "dataset.json"
+
+
+class Command(BaseCommand):
+    help = "Import the seed corpus (seeds/dataset.json). Safe to run again."
+
+    def handle(self, *args: object, **options: object) -> None:
+        try:
+            summary = import_dataset_file(SEED_DATASET)
+        except DatasetError as error:
+            raise CommandError(f"{error}\nNothing was imported.") from None
+        self.stdout.write(f"{SEED_DATASET.name}: {summary}")
+        self.stdout.write(
+            f"Ledger: {Topic.objects.count()} topics, {Source.objects.count()} sources, "
+            f"{Claim.objects.count()} claims, {Attestation.objects.count()} attestations."
+        )

@@ -1,0 +1,336 @@
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, Q
+from django.urls import reverse
+
+from claims.quotes import QuoteError, Span, context, locate_quote
+from claims.values import (
+    DateValue,
+    Precision,
+    Qualifier,
+    Quantity,
+    TextValue,
+    Value,
+    describe,
+)
+from claims.verdicts import Statement, Verdict, assess
+from sources.models import Source
+
+
+def enum_choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
+    """Django choices from a pure module's StrEnum: ("at_least", "At least")."""
+    return [(member.value, member.value.replace("_", " ").capitalize()) for member in enum]
+
+
+VERDICT_CHOICES = enum_choices(Verdict)
+
+
+class TopicQuerySet(models.QuerySet["Topic"]):
+    def with_verdict_counts(self) -> TopicQuerySet:
+        """Each topic with ``claim_count`` and ``<verdict>_count`` for every verdict."""
+        per_verdict = {
+            f"{verdict.value}_count": Count("claims", filter=Q(claims__verdict=verdict))
+            for verdict in Verdict
+        }
+        return self.annotate(claim_count=Count("claims"), **per_verdict)
+
+
+class Topic(models.Model):
+    """The event or story a claim belongs to. The same number in two topics is two claims."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:list") + f"?topic={self.slug}"
+
+
+class ClaimQuerySet(models.QuerySet["Claim"]):
+    def for_list(self) -> ClaimQuerySet:
+        """What a list of claims shows: the topic, and how many sources state each claim."""
+        return self.select_related("topic").annotate(
+            source_count=Count("attestations__source", distinct=True),
+            attestation_count=Count("attestations"),
+        )
+
+    def in_topic(self, topic: Topic) -> ClaimQuerySet:
+        return self.filter(topic=topic)
+
+    def with_verdict(self, verdict: Verdict | str) -> ClaimQuerySet:
+        return self.filter(verdict=verdict)
+
+    def for_page(self) -> ClaimQuerySet:
+        """A claim with its attestations and their sources and outlets, loaded up front."""
+        return self.select_related("topic").prefetch_related(
+            models.Prefetch(
+                "attestations",
+                queryset=Attestation.objects.select_related("source__outlet").in_as_of_order(),
+            )
+        )
+
+
+class Claim(models.Model):
+    """A discrete factual claim, linked to every source that states it."""
+
+    class Kind(models.TextChoices):
+        QUANTITY = "quantity", "Quantity"
+        DATE = "date", "Date"
+        STATUS = "status", "Status"
+        QUOTE = "quote", "Quote"
+        EVENT = "event", "Event"
+        OTHER = "other", "Other"
+
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="claims")
+    slug = models.SlugField(max_length=200, unique=True)
+    statement = models.CharField(max_length=500)
+    kind = models.CharField(max_length=20, choices=Kind)
+    subject = models.CharField(max_length=200, blank=True)
+    unit = models.CharField(max_length=100, blank=True)
+    changes_over_time = models.BooleanField(
+        default=False,
+        help_text="Can the true value change (a count of suspended officers), "
+        "or not (the year something happened)?",
+    )
+    # Kept on the row, recomputed from the attestations, so that lists can filter on it.
+    verdict = models.CharField(max_length=10, choices=VERDICT_CHOICES, blank=True, editable=False)
+    verdict_explanation = models.TextField(blank=True, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["topic__title", "statement"]
+        indexes = [
+            # The claim list and the home page filter and count claims by verdict.
+            models.Index(fields=["verdict"], name="claim_verdict"),
+        ]
+
+    def __str__(self) -> str:
+        return self.statement
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:detail", args=[self.slug])
+
+    def refresh_verdict(self) -> bool:
+        """Recompute the verdict from the attestations; save and return True if it changed."""
+        attestations = self.attestations.select_related("source__outlet")
+        assessment = assess(
+            [a.as_statement() for a in attestations], changes_over_time=self.changes_over_time
+        )
+        verdict = assessment.verdict.value if assessment.verdict else ""
+        if (verdict, assessment.explanation) == (self.verdict, self.verdict_explanation):
+            return False
+        self.verdict, self.verdict_explanation = verdict, assessment.explanation
+        self.save(update_fields=["verdict", "verdict_explanation"])
+        return True
+
+
+# The value shapes a claim of each kind takes; None means "the quote states it, no value".
+VALUE_SHAPES: dict[str, tuple[type | None, ...]] = {
+    Claim.Kind.QUANTITY: (Quantity,),
+    Claim.Kind.DATE: (DateValue,),
+    Claim.Kind.STATUS: (TextValue, None),
+    Claim.Kind.QUOTE: (TextValue, None),
+    Claim.Kind.EVENT: (TextValue, None),
+    Claim.Kind.OTHER: (TextValue, None),
+}
+_SHAPE_NAMES = {
+    Quantity: "a number",
+    DateValue: "a date or period",
+    TextValue: "a text",
+    None: "no value",
+}
+
+
+def value_shape_error(kind: str, value: Value | None) -> str | None:
+    """Why ``value`` does not fit a claim of ``kind``, or None if it does."""
+    allowed = VALUE_SHAPES[kind]
+    shape = type(value) if value is not None else None
+    if shape in allowed:
+        return None
+    wanted = " or ".join(_SHAPE_NAMES[option] for option in allowed)
+    return f"a {kind} claim needs {wanted} as its value, not {_SHAPE_NAMES[shape]}"
+
+
+class AttestationQuerySet(models.QuerySet["Attestation"]):
+    def in_as_of_order(self) -> AttestationQuerySet:
+        """Oldest first: by the date the value was true as of, then by publication."""
+        effective_as_of = models.functions.Coalesce("as_of", "source__published_on")
+        return self.alias(effective_as_of=effective_as_of).order_by(
+            "effective_as_of", "source__published_on", "source__published_at", "start"
+        )
+
+
+class Attestation(models.Model):
+    """One source stating one claim: the exact quote, where it is, and the value it gives."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="attestations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="attestations")
+    quote = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset of the quote in the source's text.")
+    end = models.PositiveIntegerField()
+    context_before = models.CharField(max_length=200, blank=True, editable=False)
+    context_after = models.CharField(max_length=200, blank=True, editable=False)
+    # The value as this source states it: one of a number, a date or period, or a text.
+    value_number = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    value_qualifier = models.CharField(max_length=20, choices=enum_choices(Qualifier), blank=True)
+    value_date = models.DateField(null=True, blank=True)
+    value_date_end = models.DateField(null=True, blank=True, help_text="The end of a period.")
+    value_date_precision = models.CharField(
+        max_length=5, choices=enum_choices(Precision), blank=True
+    )
+    value_text = models.CharField(max_length=500, blank=True)
+    as_of = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date the value was true as of. Empty: the source's publication date.",
+    )
+    attributed_to = models.CharField(
+        max_length=200, blank=True, help_text="Who the source attributes it to: “the IOPC”."
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    objects = AttestationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["source__published_on", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "source", "start", "end"], name="attestation_unique_span"
+            ),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="attestation_span"),
+            models.CheckConstraint(
+                condition=Q(value_number__isnull=True, value_qualifier="")
+                | (Q(value_number__isnull=False) & ~Q(value_qualifier="")),
+                name="attestation_number_has_qualifier",
+            ),
+            models.CheckConstraint(
+                condition=Q(value_date__isnull=True, value_date_precision="", value_date_end=None)
+                | (Q(value_date__isnull=False) & ~Q(value_date_precision="")),
+                name="attestation_date_has_precision",
+            ),
+            models.CheckConstraint(
+                condition=Q(value_date_end__isnull=True) | Q(value_date_end__gte=F("value_date")),
+                name="attestation_period_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(value_number__isnull=True, value_date__isnull=True)
+                | Q(value_number__isnull=True, value_text="")
+                | Q(value_date__isnull=True, value_text=""),
+                name="attestation_one_value",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source.outlet.name}: “{self.quote}”"
+
+    @property
+    def value(self) -> Value | None:
+        if self.value_number is not None:
+            return Quantity(self.value_number, Qualifier(self.value_qualifier))
+        if self.value_date is not None:
+            return DateValue(
+                self.value_date, Precision(self.value_date_precision), self.value_date_end
+            )
+        if self.value_text:
+            return TextValue(self.value_text)
+        return None
+
+    @value.setter
+    def value(self, value: Value | None) -> None:
+        for name, field_value in self.value_fields(value).items():
+            setattr(self, name, field_value)
+
+    @staticmethod
+    def value_fields(value: Value | None) -> dict[str, Any]:
+        """The ``value_*`` columns that store ``value``."""
+        fields: dict[str, Any] = {
+            "value_number": None,
+            "value_qualifier": "",
+            "value_date": None,
+            "value_date_end": None,
+            "value_date_precision": "",
+            "value_text": "",
+        }
+        match value:
+            case Quantity(number, qualifier):
+                fields.update(value_number=number, value_qualifier=qualifier.value)
+            case DateValue(start, precision, end):
+                fields.update(
+                    value_date=start, value_date_end=end, value_date_precision=precision.value
+                )
+            case TextValue(text):
+                fields.update(value_text=text)
+        return fields
+
+    @property
+    def value_display(self) -> str:
+        return describe(self.value)
+
+    @property
+    def effective_as_of(self) -> date:
+        return self.as_of or self.source.published_on
+
+    def as_statement(self) -> Statement:
+        return Statement(
+            source=self.source.slug,
+            outlet=self.source.outlet.name,
+            published=self.source.published_on,
+            as_of=self.effective_as_of,
+            value=self.value,
+        )
+
+    def place_quote(self, *, near: int | None = None) -> None:
+        """Find the quote in the source's text and set the offsets, exact quote and context.
+
+        Raises ``QuoteError`` when the quote is not there, or is there more than once and
+        ``near`` does not say which.
+        """
+        span = locate_quote(self.source.text, self.quote, near=near)
+        self._set_span(span)
+
+    def _set_span(self, span: Span) -> None:
+        self.start, self.end = span.start, span.end
+        self.quote = self.source.text[span.start : span.end]
+        self.context_before, self.context_after = context(self.source.text, span)
+
+    def quote_error(self) -> str | None:
+        """Why the stored offsets do not hold the quote, or None if they do."""
+        text = self.source.text
+        if self.end != self.start + len(self.quote):
+            return f"end ({self.end}) is not start ({self.start}) plus the quote's length"
+        if text[self.start : self.end] != self.quote:
+            return f"the source's text at {self.start}–{self.end} is not the quote"
+        return None
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.source_id and self.start is not None and self.end is not None:
+            if problem := self.quote_error():
+                errors["quote"] = problem
+            else:
+                self._set_span(Span(self.start, self.end))
+        if self.claim_id and (problem := value_shape_error(self.claim.kind, self.value)):
+            errors["value_text"] = problem
+        if errors:
+            raise ValidationError(errors)
+
+
+__all__ = ["Attestation", "Claim", "QuoteError", "Topic"]

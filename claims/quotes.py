@@ -1,0 +1,78 @@
+"""Finding a quote in a source's text, for curators who paste just the quote.
+
+Pure Python. A pasted quote often differs from the stored text in ways a reader cannot see:
+straight for curly quotation marks, a hyphen for a dash, a line break for a space. The finder
+tries the exact text first, then a match that tolerates only those differences, and always
+returns offsets into the stored text, so the stored quote is the source's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CONTEXT_CHARS = 60
+
+# Characters a copy-and-paste may swap for one another.
+_EQUIVALENT = [
+    '"“”„‟«»',
+    "'‘’‚‛`´",
+    "-‐‑‒–—―",
+]
+
+
+class QuoteError(ValueError):
+    """The quote cannot be placed in the text; the message says why, for a form or a log."""
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def _tolerant_pattern(quote: str) -> re.Pattern[str]:
+    parts = []
+    for word in quote.split():
+        chars = []
+        for char in word:
+            group = next((g for g in _EQUIVALENT if char in g), None)
+            chars.append(f"[{re.escape(group)}]" if group else re.escape(char))
+        parts.append("".join(chars))
+    return re.compile(r"\s+".join(parts))
+
+
+def find_quote(text: str, quote: str) -> list[Span]:
+    """Every place ``quote`` occurs in ``text``: exactly if it does, else tolerantly."""
+    quote = quote.strip()
+    if not quote:
+        return []
+    exact = [Span(m.start(), m.start() + len(quote)) for m in re.finditer(re.escape(quote), text)]
+    if exact:
+        return exact
+    return [Span(m.start(), m.end()) for m in _tolerant_pattern(quote).finditer(text)]
+
+
+def locate_quote(text: str, quote: str, *, near: int | None = None) -> Span:
+    """The one place ``quote`` occurs in ``text``.
+
+    When it occurs more than once, ``near`` (a start offset, e.g. the one stored before the
+    quote was edited) picks the occurrence starting closest to it; without it, that is an error.
+    """
+    spans = find_quote(text, quote)
+    if not spans:
+        raise QuoteError("This quote does not occur in the source's text.")
+    if len(spans) == 1:
+        return spans[0]
+    if near is None:
+        starts = ", ".join(str(s.start) for s in spans)
+        raise QuoteError(
+            f"This quote occurs {len(spans)} times in the source (at offsets {starts}); "
+            "give the start offset of the one you mean."
+        )
+    return min(spans, key=lambda s: abs(s.start - near))
+
+
+def context(text: str, span: Span, width: int = CONTEXT_CHARS) -> tuple[str, str]:
+    """Up to ``width`` characters either side of ``span``: the prefix and the suffix."""
+    return text[max(0, span.start - width) : span.start], text[span.end : span.end + width]

@@ -1,0 +1,1 @@
+"""Turning outside text into what a Source stores. Pure Python: no database here."""

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from sources.ingest.text import content_hash, normalise_text
+
+
+class Outlet(models.Model):
+    """A publisher: The Guardian, BBC News."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    homepage = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def for_name(cls, name: str) -> Outlet:
+        outlet, _ = cls.objects.get_or_create(name=name, defaults={"slug": slugify(name)})
+        return outlet
+
+
+class SourceQuerySet(models.QuerySet["Source"]):
+    def with_outlet(self) -> SourceQuerySet:
+        return self.select_related("outlet")
+
+    def latest_first(self) -> SourceQuerySet:
+        return self.order_by("-published_on", "-published_at", "title")
+
+
+class Source(models.Model):
+    """One published text: an article, a live page, a press release, a report."""
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Article"
+        LIVE_PAGE = "live_page", "Live page"
+        PRESS_RELEASE = "press_release", "Press release"
+        OFFICIAL_REPORT = "official_report", "Official report"
+
+    slug = models.SlugField(max_length=200, unique=True)
+    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="sources")
+    title = models.CharField(max_length=500)
+    authors = models.JSONField(default=list, blank=True, help_text="Bylines, in order.")
+    url = models.URLField(max_length=2000, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.ARTICLE)
+    language = models.CharField(max_length=35, default="en", help_text="An IETF language tag.")
+    # The date is what verdicts use; the time is kept when the source gives it (live pages).
+    published_on = models.DateField()
+    published_at = models.DateTimeField(null=True, blank=True)
+    updated_on = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(null=True, blank=True)
+    text = models.TextField(help_text="Plain text, normalised; quote offsets count into it.")
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["published_on", "published_at", "title"]
+        indexes = [
+            # Source lists and the admin filter and sort by date.
+            models.Index(fields=["published_on"], name="source_published_on"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outlet.name}: {self.title} ({self.published_on:%-d %b %Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("sources:detail", args=[self.slug])
+
+    def set_text(self, text: str) -> None:
+        """Store ``text`` normalised, with its content hash."""
+        self.text = normalise_text(text)
+        self.content_hash = content_hash(self.text)
+
+    def set_published(self, value: date | datetime) -> None:
+        self.published_on, self.published_at = _split_moment(value)
+
+    def set_updated(self, value: date | datetime | None) -> None:
+        self.updated_on, self.updated_at = _split_moment(value) if value else (None, None)
+
+    @property
+    def published(self) -> date | datetime:
+        return self.published_at or self.published_on
+
+    @property
+    def updated(self) -> date | datetime | None:
+        return self.updated_at or self.updated_on
+
+    @property
+    def byline(self) -> str:
+        return ", ".join(self.authors)
+
+
+def _split_moment(value: date | datetime) -> tuple[date, datetime | None]:
+    """A date stays a date; a datetime also gives its date, as written where it was published."""
+    if isinstance(value, datetime):
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        return value.date(), value
+    return value, None
