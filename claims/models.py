@@ -63,9 +63,13 @@ class Topic(models.Model):
 class ClaimQuerySet(models.QuerySet["Claim"]):
     def for_list(self) -> ClaimQuerySet:
         """What a list of claims shows: the topic, and how many sources state each claim."""
-        return self.select_related("topic").annotate(
-            source_count=Count("attestations__source", distinct=True),
-            attestation_count=Count("attestations"),
+        return (
+            self.select_related("topic")
+            .annotate(
+                source_count=Count("attestations__source", distinct=True),
+                attestation_count=Count("attestations"),
+            )
+            .order_by("topic__title", "statement", "pk")  # Meta.ordering is dropped by GROUP BY
         )
 
     def in_topic(self, topic: Topic) -> ClaimQuerySet:

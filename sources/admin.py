@@ -95,6 +95,7 @@ class SourceAdmin(admin.ModelAdmin):
     list_select_related = ["outlet"]
     search_fields = ["title", "slug", "outlet__name", "text"]
     date_hierarchy = "published_on"
+    ordering = ["-published_on", "title"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["content_hash", "created", "modified"]
     fieldsets = [

@@ -1,0 +1,311 @@
+"""Curators edit claims with their attestations inline; the verdict follows every change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from claims.models import Attestation, Claim
+from claims.values import Quantity
+from tests.factories import attest, make_claim, make_source, make_topic
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "Nine officers were suspended on Monday. Later, nine officers were suspended again."
+
+
+def claim_form(topic, *attestations: dict, claim: Claim | None = None, initial: int = 0) -> dict:
+    data = {
+        "topic": topic.pk,
+        "statement": "Nine officers were suspended",
+        "slug": claim.slug if claim else "nine-suspended",
+        "kind": "quantity",
+        "subject": "officers suspended",
+        "unit": "officers",
+        "changes_over_time": "on",
+        "attestations-TOTAL_FORMS": str(len(attestations)),
+        "attestations-INITIAL_FORMS": str(initial),
+        "attestations-MIN_NUM_FORMS": "0",
+        "attestations-MAX_NUM_FORMS": "1000",
+    }
+    for index, fields in enumerate(attestations):
+        for key, value in fields.items():
+            data[f"attestations-{index}-{key}"] = value
+    return data
+
+
+def test_a_curator_pastes_just_the_quote_and_the_offsets_and_context_are_found(editor_client):
+    topic = make_topic()
+    source = make_source("Before that. The Met said nine officers had been suspended. After.")
+    response = editor_client.post(
+        reverse("admin:claims_claim_add"),
+        claim_form(
+            topic,
+            {"source": source.pk, "quote": "nine officers had been suspended", "value_number": "9"},
+        ),
+    )
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    attestation = Attestation.objects.get()
+    assert (attestation.start, attestation.end) == (26, 58)
+    assert attestation.context_before == "Before that. The Met said "
+    assert attestation.context_after == ". After."
+    assert attestation.value_qualifier == "exact"
+    assert Claim.objects.get().verdict == "single"
+
+
+def test_a_pasted_quote_with_straight_quotes_is_stored_as_the_sources_own_words(editor_client):
+    source = make_source("Rowley said the conduct was “reprehensible” – and apologised.")
+    editor_client.post(
+        reverse("admin:claims_claim_add"),
+        claim_form(
+            make_topic(),
+            {
+                "source": source.pk,
+                "quote": 'the conduct was "reprehensible" - and',
+                "value_number": "1",
+            },
+        ),
+    )
+    assert Attestation.objects.get().quote == "the conduct was “reprehensible” – and"
+
+
+def test_a_quote_not_in_the_source_is_a_form_error(editor_client):
+    source = make_source(TEXT)
+    response = editor_client.post(
+        reverse("admin:claims_claim_add"),
+        claim_form(
+            make_topic(), {"source": source.pk, "quote": "ten officers", "value_number": "10"}
+        ),
+    )
+    assert response.status_code == 200
+    assert "This quote does not occur in the source" in response.content.decode()
+    assert not Claim.objects.exists()
+
+
+def test_a_quote_found_twice_without_a_hint_is_a_form_error(editor_client):
+    source = make_source(TEXT)
+    response = editor_client.post(
+        reverse("admin:claims_claim_add"),
+        claim_form(
+            make_topic(),
+            {"source": source.pk, "quote": "officers were suspended", "value_number": "9"},
+        ),
+    )
+    assert "occurs 2 times in the source (at offsets 5, 52)" in response.content.decode()
+    assert not Claim.objects.exists()
+
+
+def test_a_start_hint_picks_the_nearest_occurrence(editor_client):
+    source = make_source(TEXT)
+    editor_client.post(
+        reverse("admin:claims_claim_add"),
+        claim_form(
+            make_topic(),
+            {
+                "source": source.pk,
+                "quote": "officers were suspended",
+                "start": "50",
+                "value_number": "9",
+            },
+        ),
+    )
+    assert Attestation.objects.get().start == 52
+
+
+def test_a_value_that_does_not_fit_the_claim_kind_is_a_form_error(editor_client):
+    source = make_source(TEXT)
+    response = editor_client.post(
+        reverse("admin:claims_claim_add"),
+        claim_form(
+            make_topic(),
+            {"source": source.pk, "quote": "Nine officers", "start": "0", "value_text": "nine"},
+        ),
+    )
+    assert "A quantity claim needs a number as its value" in response.content.decode()
+    assert not Claim.objects.exists()
+
+
+def test_a_period_is_typed_as_two_partial_dates(editor_client):
+    source = make_source("The conduct happened between 2015 and 2017, the Met said.")
+    data = claim_form(
+        make_topic(),
+        {
+            "source": source.pk,
+            "quote": "between 2015 and 2017",
+            "value_date_text": "2015",
+            "value_date_end_text": "2017",
+        },
+    )
+    data["kind"] = "date"
+    editor_client.post(reverse("admin:claims_claim_add"), data)
+    assert Attestation.objects.get().value_display == "2015–2017"
+
+
+def test_editing_an_attestation_value_recomputes_the_verdict(editor_client):
+    topic = make_topic()
+    claim = make_claim(topic, slug="nine-suspended")
+    first = make_source("Nine officers were suspended.", outlet="The Independent")
+    second = make_source("9 officers were suspended.", outlet="BBC News")
+    a = attest(claim, first, "Nine officers", Quantity(9))
+    b = attest(claim, second, "9 officers", Quantity(9))
+    assert Claim.objects.get().verdict == "agree"
+
+    editor_client.post(
+        reverse("admin:claims_claim_change", args=[claim.pk]),
+        claim_form(
+            topic,
+            {"id": a.pk, "source": first.pk, "quote": "Nine officers", "value_number": "9"},
+            {"id": b.pk, "source": second.pk, "quote": "9 officers", "value_number": "10"},
+            claim=claim,
+            initial=2,
+        )
+        | {"changes_over_time": ""},
+    )
+    claim.refresh_from_db()
+    assert claim.verdict == "differ"
+    assert claim.verdict_explanation == (
+        "BBC News (1 October 2025) says 10 but The Independent (1 October 2025) says 9."
+    )
+
+
+def test_changing_a_source_date_in_the_admin_recomputes_verdicts(editor_client):
+    claim = make_claim(changes_over_time=True)
+    old = make_source("Eleven officers.", outlet="The Guardian", published=date(2019, 4, 30))
+    new = make_source("Fourteen officers.", outlet="ITV News", published=date(2022, 2, 2))
+    attest(claim, old, "Eleven officers", Quantity(11))
+    attest(claim, new, "Fourteen officers", Quantity(14))
+    assert Claim.objects.get().verdict == "updated"
+
+    response = editor_client.post(
+        reverse("admin:sources_source_change", args=[new.pk]),
+        {
+            "outlet": new.outlet.pk,
+            "title": new.title,
+            "slug": new.slug,
+            "authors": "",
+            "kind": "article",
+            "language": "en",
+            "published_on": "2019-04-30",
+            "text": new.text,
+        },
+    )
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.verdict == "differ"
+    assert "For the same date (30 April 2019)" in claim.verdict_explanation
+
+
+def test_a_source_edit_that_breaks_a_quote_is_refused(editor_client):
+    claim = make_claim()
+    source = make_source("Nine officers were suspended.")
+    attest(claim, source, "Nine officers", Quantity(9))
+    response = editor_client.post(
+        reverse("admin:sources_source_change", args=[source.pk]),
+        {
+            "outlet": source.outlet.pk,
+            "title": source.title,
+            "slug": source.slug,
+            "kind": "article",
+            "language": "en",
+            "published_on": "2025-10-01",
+            "text": "Ten officers were suspended.",
+        },
+    )
+    assert "This change breaks the quote “Nine officers”" in response.content.decode()
+    source.refresh_from_db()
+    assert source.text == "Nine officers were suspended."
+
+
+def test_the_same_text_twice_is_refused_with_a_link_to_the_first(editor_client):
+    first = make_source("Exactly this text.")
+    response = editor_client.post(
+        reverse("admin:sources_source_add"),
+        {
+            "outlet": first.outlet.pk,
+            "title": "Copy",
+            "slug": "copy",
+            "kind": "article",
+            "language": "en",
+            "published_on": "2025-10-02",
+            "text": "Exactly   this text.\n\n",
+        },
+    )
+    body = response.content.decode()
+    assert "The same text is already stored as" in body
+    assert f'href="{first.get_absolute_url()}"' in body
+
+
+def test_the_claim_list_filters_by_verdict(editor_client):
+    claim = make_claim(statement="An agreed claim")
+    make_claim(statement="A claim nobody states")
+    attest(claim, make_source("Nine.", outlet="A"), "Nine", Quantity(9))
+    attest(claim, make_source("Nine!", outlet="B"), "Nine", Quantity(9))
+
+    response = editor_client.get(reverse("admin:claims_claim_changelist"), {"verdict": "agree"})
+    body = response.content.decode()
+    assert "An agreed claim" in body
+    assert "A claim nobody states" not in body
+
+
+def test_sources_are_searchable_and_filterable_by_outlet(editor_client):
+    make_source("About the custody suite.", outlet="BBC News", title="Custody suite")
+    make_source("About the team.", outlet="ITV News", title="Westminster team")
+    url = reverse("admin:sources_source_changelist")
+
+    assert "Custody suite" in editor_client.get(url, {"q": "custody"}).content.decode()
+    assert "Westminster team" not in editor_client.get(url, {"q": "custody"}).content.decode()
+    itv = editor_client.get(url, {"outlet__id__exact": make_source(outlet="ITV News").outlet.pk})
+    assert "Westminster team" in itv.content.decode()
+    assert "Custody suite" not in itv.content.decode()
+
+
+def test_the_source_autocomplete_finds_sources_for_the_inline(editor_client):
+    make_source("Text.", outlet="The Guardian", title="Met police officers scrutinised")
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "scrutinised",
+            "app_label": "claims",
+            "model_name": "attestation",
+            "field_name": "source",
+        },
+    )
+    results = response.json()["results"]
+    assert len(results) == 1
+    assert results[0]["text"].startswith("The Guardian: Met police officers scrutinised")
+
+
+def test_anonymous_visitors_cannot_reach_curation(client):
+    response = client.get(reverse("admin:claims_claim_changelist"))
+    assert response.status_code == 302
+    assert reverse("admin:login") in response["Location"]
+
+
+def test_a_logged_in_user_without_permission_cannot_add_claims(reader_client):
+    topic = make_topic()
+    response = reader_client.post(reverse("admin:claims_claim_add"), claim_form(topic))
+    assert response.status_code == 403
+    assert not Claim.objects.exists()
+
+
+def test_admin_writes_need_a_csrf_token(editor):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    response = client.post(reverse("admin:claims_claim_add"), claim_form(make_topic()))
+    assert response.status_code == 403
+    assert not Claim.objects.exists()
+
+
+def test_the_claim_change_page_shows_the_verdict_and_each_quote_in_context(editor_client):
+    claim = make_claim(statement="Nine officers were suspended")
+    source = make_source("Before. Nine officers were suspended. After.")
+    attest(claim, source, "Nine officers", Quantity(9))
+    response = editor_client.get(reverse("admin:claims_claim_change", args=[claim.pk]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Only The Example" in body
+    assert "Before. <mark>Nine officers</mark> were suspended" in body

@@ -1,0 +1,115 @@
+"""The minimal public pages, as anonymous, reader and editor, with fixed query budgets."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+
+from claims.models import Claim
+from claims.values import Quantity
+from tests.factories import attest, make_claim, make_source, make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+def claim_with_sources(n: int, topic=None) -> Claim:
+    """A claim stated by ``n`` sources of different outlets, all agreeing on 9."""
+    claim = make_claim(topic, statement="Nine officers were suspended", changes_over_time=True)
+    for i in range(n):
+        source = make_source(
+            f"Report {i} on {claim.slug}: nine officers were suspended.",
+            outlet=f"Outlet {i}",
+            published=date(2025, 10, 1) + timedelta(days=i),
+        )
+        attest(claim, source, "nine officers", Quantity(9), refresh=False)
+    claim.refresh_verdict()
+    return claim
+
+
+@pytest.mark.parametrize("who", ["client", "reader_client", "editor_client"])
+def test_the_home_page_lists_topics_with_claim_counts_per_verdict(request, who):
+    client = request.getfixturevalue(who)
+    topic = make_topic(title="The Panorama investigation")
+    claim_with_sources(2, topic)
+    make_claim(topic)
+    body = client.get(reverse("claims:home")).content.decode()
+    assert "The Panorama investigation" in body
+    assert f'href="/claims/?topic={topic.slug}&amp;verdict=agree">1</a>' in body
+
+
+def test_the_claim_list_filters_by_topic_and_verdict(client):
+    agreed = claim_with_sources(2)
+    lonely = make_claim(agreed.topic, statement="Only one paper says so")
+    attest(lonely, make_source("Only this."), "Only this", Quantity(1))
+    response = client.get(reverse("claims:list"), {"verdict": "agree"})
+    body = response.content.decode()
+    assert "Nine officers were suspended" in body
+    assert "Only one paper says so" not in body
+    assert "1 claim" in body
+
+
+def test_the_claim_page_shows_the_verdict_and_every_attestation_in_as_of_order(client):
+    claim = claim_with_sources(3)
+    body = client.get(claim.get_absolute_url()).content.decode()
+    assert "verdict-agree" in body
+    assert "Outlet 0 (1 October 2025), Outlet 1 (2 October 2025) and Outlet 2" in body
+    assert body.index("Outlet 0:") < body.index("Outlet 1:") < body.index("Outlet 2:")
+    assert "<mark>nine officers</mark>" in body
+
+
+def test_source_text_is_escaped_on_the_claim_page_and_the_source_page(client):
+    claim = make_claim()
+    source = make_source('Nine <script>alert(1)</script> "><img src=x onerror=alert(1)> officers')
+    attest(claim, source, "<script>alert(1)</script>", Quantity(9))
+    for url in (claim.get_absolute_url(), source.get_absolute_url()):
+        body = client.get(url).content.decode()
+        assert "<script>alert(1)</script>" not in body
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+        assert "<img src=x" not in body
+
+
+def test_an_unknown_claim_is_a_404(client):
+    assert client.get(reverse("claims:detail", args=["no-such-claim"])).status_code == 404
+
+
+def test_public_pages_refuse_writes(client):
+    assert client.post(reverse("claims:list")).status_code == 405
+
+
+@pytest.mark.parametrize("n", [3, 50])
+def test_the_claim_page_has_a_fixed_query_budget(client, django_assert_max_num_queries, n):
+    """Guards against reading each attestation's source and outlet in the template loop."""
+    claim = claim_with_sources(n)
+    with django_assert_max_num_queries(3):
+        response = client.get(claim.get_absolute_url())
+    assert response.content.decode().count("<blockquote>") == n
+
+
+@pytest.mark.parametrize("n", [3, 50])
+def test_the_claim_list_has_a_fixed_query_budget(client, django_assert_max_num_queries, n):
+    """Guards against a query per claim for its topic or source count."""
+    topic = make_topic()
+    for _ in range(n):
+        claim_with_sources(2, topic)
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("claims:list"))
+    assert response.content.decode().count('class="verdict verdict-agree"') == n
+
+
+@pytest.mark.parametrize("n", [3, 50])
+def test_the_home_page_has_a_fixed_query_budget(client, django_assert_max_num_queries, n):
+    for i in range(n):
+        claim_with_sources(1, make_topic(title=f"Topic {i}"))
+    with django_assert_max_num_queries(1):
+        response = client.get(reverse("claims:home"))
+    assert response.content.decode().count('<th scope="row">') == n
+
+
+@pytest.mark.parametrize("n", [3, 50])
+def test_the_source_page_has_a_fixed_query_budget(client, django_assert_max_num_queries, n):
+    source = make_source("Nine officers. " * n)
+    with django_assert_max_num_queries(1):
+        response = client.get(source.get_absolute_url())
+    assert response.status_code == 200
