@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import dateparse, timezone
 
 from claims.models import Attestation, Claim, Topic, value_shape_error
-from claims.quotes import Span, context
+from claims.quotes import Span, context, exact_occurrences
 from claims.values import InvalidValue, Value, value_from_json, value_to_json
 from sources.ingest.text import content_hash, normalise_text
 from sources.models import Outlet, Source
@@ -535,7 +535,7 @@ def _place_quote(source: Source, record: AttestationRecord) -> Span:
     text, quote = source.text, record.quote
     where = f"{record.place}.quote"
     if record.start is None:
-        found = [m.start() for m in re.finditer(re.escape(quote), text)]
+        found = exact_occurrences(text, quote)
         if not found:
             raise DatasetError(f'not found in source "{source.slug}"', place=where)
         if len(found) > 1:

@@ -42,15 +42,25 @@ def _tolerant_pattern(quote: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join(parts))
 
 
+def exact_occurrences(text: str, quote: str) -> list[int]:
+    """Start offsets of every occurrence of ``quote``, overlapping ones included."""
+    starts, at = [], text.find(quote)
+    while quote and at >= 0:
+        starts.append(at)
+        at = text.find(quote, at + 1)
+    return starts
+
+
 def find_quote(text: str, quote: str) -> list[Span]:
     """Every place ``quote`` occurs in ``text``: exactly if it does, else tolerantly."""
     quote = quote.strip()
     if not quote:
         return []
-    exact = [Span(m.start(), m.start() + len(quote)) for m in re.finditer(re.escape(quote), text)]
-    if exact:
-        return exact
-    return [Span(m.start(), m.end()) for m in _tolerant_pattern(quote).finditer(text)]
+    if exact := exact_occurrences(text, quote):
+        return [Span(start, start + len(quote)) for start in exact]
+    # A lookahead finds overlapping matches too ("no, no" twice in "no, no, no").
+    overlapping = re.compile(f"(?=({_tolerant_pattern(quote).pattern}))")
+    return [Span(m.start(1), m.end(1)) for m in overlapping.finditer(text)]
 
 
 def locate_quote(text: str, quote: str, *, near: int | None = None) -> Span:

@@ -62,13 +62,14 @@ class TextValue:
 
     @property
     def key(self) -> str:
-        """What two texts must share to count as the same: letters and digits, any case."""
-        return " ".join(re.findall(r"\w+", self.text.casefold()))
+        """What two texts must share to count as the same: their letters and digits, any case,
+        so "Re-opened" and "reopened" match."""
+        return "".join(char for char in self.text.casefold() if char.isalnum())
 
 
 Value = Quantity | DateValue | TextValue
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 def parse_partial_date(text: str) -> tuple[date, Precision]:
