@@ -36,6 +36,20 @@ def claim_form(topic, *attestations: dict, claim: Claim | None = None, initial: 
     return data
 
 
+def source_form(source, **changes) -> dict:
+    """The source change form as the admin would post it, with ``changes`` applied."""
+    return {
+        "outlet": source.outlet.pk,
+        "title": source.title,
+        "slug": source.slug,
+        "authors": "",
+        "kind": "article",
+        "language": "en",
+        "published_on": source.published_on.isoformat(),
+        "text": source.text,
+    } | changes
+
+
 def test_a_curator_pastes_just_the_quote_and_the_offsets_and_context_are_found(editor_client):
     topic = make_topic()
     source = make_source("Before that. The Met said nine officers had been suspended. After.")
@@ -180,16 +194,7 @@ def test_changing_a_source_date_in_the_admin_recomputes_verdicts(editor_client):
 
     response = editor_client.post(
         reverse("admin:sources_source_change", args=[new.pk]),
-        {
-            "outlet": new.outlet.pk,
-            "title": new.title,
-            "slug": new.slug,
-            "authors": "",
-            "kind": "article",
-            "language": "en",
-            "published_on": "2019-04-30",
-            "text": new.text,
-        },
+        source_form(new, published_on="2019-04-30"),
     )
     assert response.status_code == 302
     claim.refresh_from_db()
@@ -203,15 +208,7 @@ def test_a_source_edit_that_breaks_a_quote_is_refused(editor_client):
     attest(claim, source, "Nine officers", Quantity(9))
     response = editor_client.post(
         reverse("admin:sources_source_change", args=[source.pk]),
-        {
-            "outlet": source.outlet.pk,
-            "title": source.title,
-            "slug": source.slug,
-            "kind": "article",
-            "language": "en",
-            "published_on": "2025-10-01",
-            "text": "Ten officers were suspended.",
-        },
+        source_form(source, text="Ten officers were suspended."),
     )
     assert "This change breaks the quote “Nine officers”" in response.content.decode()
     source.refresh_from_db()
@@ -222,15 +219,7 @@ def test_the_same_text_twice_is_refused_with_a_link_to_the_first(editor_client):
     first = make_source("Exactly this text.")
     response = editor_client.post(
         reverse("admin:sources_source_add"),
-        {
-            "outlet": first.outlet.pk,
-            "title": "Copy",
-            "slug": "copy",
-            "kind": "article",
-            "language": "en",
-            "published_on": "2025-10-02",
-            "text": "Exactly   this text.\n\n",
-        },
+        source_form(first, title="Copy", slug="copy", text="Exactly   this text.\n\n"),
     )
     body = response.content.decode()
     assert "The same text is already stored as" in body
