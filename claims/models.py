@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, F, Max, Q, When
 from django.urls import reverse
 
 from claims.quotes import QuoteError, Span, context, locate_quote
@@ -57,19 +57,49 @@ class Topic(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:list") + f"?topic={self.slug}"
+        return reverse("claims:topic", args=[self.slug])
+
+
+# How contested a verdict is, for sorting: sources that differ first.
+VERDICT_RANK = Case(
+    When(verdict=Verdict.DIFFER, then=models.Value(0)),
+    When(verdict=Verdict.UPDATED, then=models.Value(1)),
+    When(verdict=Verdict.AGREE, then=models.Value(2)),
+    When(verdict=Verdict.SINGLE, then=models.Value(3)),
+    default=models.Value(4),
+)
 
 
 class ClaimQuerySet(models.QuerySet["Claim"]):
     def for_list(self) -> ClaimQuerySet:
-        """What a list of claims shows: the topic, and how many sources state each claim."""
-        return (
-            self.select_related("topic")
-            .annotate(
-                source_count=Count("attestations__source", distinct=True),
-                attestation_count=Count("attestations"),
-            )
-            .order_by("topic__title", "statement", "pk")  # Meta.ordering is dropped by GROUP BY
+        """What a list of claims shows: the topic, how many sources state each claim, and the
+        date of the latest of them."""
+        return self.select_related("topic").annotate(
+            source_count=Count("attestations__source", distinct=True),
+            attestation_count=Count("attestations"),
+            latest_source_on=Max("attestations__source__published_on"),
+        )
+
+    def sorted_by(self, key: str) -> ClaimQuerySet:
+        """``contested`` (differ, then updated, then the rest; more sources first),
+        ``newest`` (latest source first) or ``sources`` (most sources first)."""
+        tiebreak = ["statement", "pk"]  # stable pages; Meta.ordering is dropped by GROUP BY
+        if key == "newest":
+            return self.order_by(F("latest_source_on").desc(nulls_last=True), *tiebreak)
+        if key == "sources":
+            return self.order_by("-source_count", *tiebreak)
+        return self.alias(rank=VERDICT_RANK).order_by("rank", "-source_count", *tiebreak)
+
+    def contested(self) -> ClaimQuerySet:
+        """Claims whose sources differ or update each other, most contested first."""
+        return self.filter(verdict__in=[Verdict.DIFFER, Verdict.UPDATED]).sorted_by("contested")
+
+    def related_to(self, claim: Claim) -> ClaimQuerySet:
+        """Other claims of the same topic about the same subject."""
+        if not claim.subject:
+            return self.none()
+        return self.filter(topic_id=claim.topic_id, subject__iexact=claim.subject).exclude(
+            pk=claim.pk
         )
 
     def in_topic(self, topic: Topic) -> ClaimQuerySet:

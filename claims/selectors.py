@@ -1,15 +1,149 @@
-"""Reads that pages share: a FilterSet applied to the claims a list shows."""
+"""Reads that pages need, each in a fixed number of queries whatever the data's size."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.safestring import SafeString
 
+from claims.comparison import Comparison, Stated, compare
 from claims.filters import ClaimFilter
-from claims.models import Claim
+from claims.highlight import VERDICT_LABELS, Highlight, render_highlighted
+from claims.models import Attestation, Claim, Topic
+from claims.story import Chapter, Told, tell
+from claims.timeline import Timeline, TimelinePoint, build_timeline
+from claims.values import DateValue, Quantity
+from claims.verdicts import Verdict
+from sources.models import Source
+
+# The order verdicts are listed in: the contested first.
+VERDICT_ORDER = [Verdict.DIFFER, Verdict.UPDATED, Verdict.AGREE, Verdict.SINGLE]
 
 
 def claim_list(*, filters: dict[str, Any]) -> tuple[ClaimFilter, QuerySet[Claim]]:
-    claim_filter = ClaimFilter(filters, queryset=Claim.objects.for_list())
-    return claim_filter, claim_filter.qs
+    claim_filter = ClaimFilter(filters, queryset=Claim.objects.all())
+    return claim_filter, claim_filter.qs.for_list().sorted_by(claim_filter.sort_key)
+
+
+@dataclass
+class ClaimPage:
+    claim: Claim
+    attestations: list[Attestation]
+    source_count: int
+    timeline: Timeline | None
+    related: list[Claim]
+
+
+def claim_page(*, slug: str) -> ClaimPage:
+    """Raises ``Claim.DoesNotExist``."""
+    claim = Claim.objects.for_page().get(slug=slug)
+    attestations = list(claim.attestations.all())
+    related = Claim.objects.for_list().related_to(claim).sorted_by("contested")
+    return ClaimPage(
+        claim=claim,
+        attestations=attestations,
+        source_count=len({a.source_id for a in attestations}),
+        timeline=claim_timeline(claim, attestations),
+        related=list(related),
+    )
+
+
+def claim_timeline(claim: Claim, attestations: list[Attestation]) -> Timeline | None:
+    """A picture of the value by as-of date, for claims whose numbers or dates change."""
+    if not claim.changes_over_time:
+        return None
+    points = [
+        TimelinePoint(
+            as_of=a.effective_as_of,
+            value=a.value,
+            outlet=a.source.outlet.name,
+            source=a.source.slug,
+            label=a.value_display,
+        )
+        for a in attestations
+        if isinstance(a.value, Quantity | DateValue)
+    ]
+    return build_timeline(points, unit=claim.unit)
+
+
+@dataclass
+class VerdictGroup:
+    verdict: str
+    label: str
+    claims: list[tuple[Claim, Attestation]]  # each claim with its first attestation here
+
+
+@dataclass
+class Reader:
+    source: Source
+    html: SafeString
+    groups: list[VerdictGroup]
+    claim_count: int
+
+
+def source_reader(*, slug: str) -> Reader:
+    """The source's text with every attested span highlighted. Raises ``Source.DoesNotExist``."""
+    source = Source.objects.with_outlet().get(slug=slug)
+    attestations = list(source.attestations.select_related("claim").order_by("start", "end"))
+    highlights = [
+        Highlight(
+            anchor=f"att-{a.pk}",
+            start=a.start,
+            end=a.end,
+            verdict=a.claim.verdict,
+            href=f"{a.claim.get_absolute_url()}#attestation-{a.pk}",
+            claim=a.claim.slug,
+            statement=a.claim.statement,
+        )
+        for a in attestations
+    ]
+    first: dict[int, tuple[Claim, Attestation]] = {}
+    for attestation in attestations:
+        first.setdefault(attestation.claim_id, (attestation.claim, attestation))
+    groups = [
+        VerdictGroup(verdict, VERDICT_LABELS[verdict], claims)
+        for verdict in [*VERDICT_ORDER, ""]
+        if (claims := [pair for pair in first.values() if pair[0].verdict == verdict])
+    ]
+    return Reader(source, render_highlighted(source.text, highlights), groups, len(first))
+
+
+def publication_order(source: Source) -> tuple[Any, ...]:
+    """Sort key: by date, then time where known (a source with only a date comes first)."""
+    moment = source.published_at.timestamp() if source.published_at else 0.0
+    return (source.published_on, moment, source.slug)
+
+
+@dataclass
+class TopicPage:
+    topic: Topic
+    chapters: list[Chapter[Claim, Source]]
+
+
+def topic_page(*, slug: str) -> TopicPage:
+    """The topic's sources in publication order, each with what it added, confirmed,
+    contradicted or updated. Raises ``Topic.DoesNotExist``."""
+    topic = Topic.objects.with_verdict_counts().get(slug=slug)
+    attestations = list(
+        Attestation.objects.filter(claim__topic=topic)
+        .select_related("claim", "source__outlet")
+        .order_by("source__published_on", "source__published_at", "start")
+    )
+    sources = list({a.source_id: a.source for a in attestations}.values())
+    sources.sort(key=publication_order)
+    told = [
+        Told(a.claim, a.source, a.claim.changes_over_time, a.as_statement()) for a in attestations
+    ]
+    return TopicPage(topic, tell(sources, told))
+
+
+def source_comparison(*, sources: list[Source]) -> Comparison[Claim, Source]:
+    attestations = Attestation.objects.filter(source__in=sources).select_related("claim")
+    by_pk = {source.pk: source for source in sources}
+    stated = [
+        Stated(a.claim, by_pk[a.source_id], a.value_display if a.value else "stated")
+        for a in attestations.order_by("claim__topic__title", "claim__statement", "start")
+    ]
+    return compare(sources, stated)

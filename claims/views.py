@@ -1,26 +1,33 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from claims import selectors
+from claims.forms import CompareForm
 from claims.models import Claim, Topic
-from claims.selectors import claim_list
-from claims.verdicts import Verdict
+from sources.models import Source
 
 CLAIMS_PER_PAGE = 50
+HOME_LIST_LENGTH = 6
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    topics = Topic.objects.with_verdict_counts().order_by("title")
-    return render(request, "claims/home.html", {"topics": topics, "verdicts": list(Verdict)})
+    context = {
+        "topics": Topic.objects.with_verdict_counts().order_by("title"),
+        "verdicts": selectors.VERDICT_ORDER,
+        "contested": Claim.objects.for_list().contested()[:HOME_LIST_LENGTH],
+        "latest_sources": Source.objects.with_outlet().latest_first()[:HOME_LIST_LENGTH],
+    }
+    return render(request, "claims/home.html", context)
 
 
 @require_GET
-def claim_list_view(request: HttpRequest) -> HttpResponse:
-    claim_filter, claims = claim_list(filters=request.GET)
+def claim_list(request: HttpRequest) -> HttpResponse:
+    claim_filter, claims = selectors.claim_list(filters=request.GET)
     page = Paginator(claims, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -33,5 +40,49 @@ def claim_list_view(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    claim = get_object_or_404(Claim.objects.for_page(), slug=slug)
-    return render(request, "claims/claim_detail.html", {"claim": claim})
+    try:
+        page = selectors.claim_page(slug=slug)
+    except Claim.DoesNotExist:
+        raise Http404("No such claim.") from None
+    return render(request, "claims/claim_detail.html", {"page": page, "claim": page.claim})
+
+
+@require_GET
+def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        page = selectors.topic_page(slug=slug)
+    except Topic.DoesNotExist:
+        raise Http404("No such topic.") from None
+    return render(request, "claims/topic_detail.html", {"page": page, "topic": page.topic})
+
+
+@require_GET
+def source_list(request: HttpRequest) -> HttpResponse:
+    sources = Source.objects.with_outlet().with_attestation_counts().latest_first()
+    return render(request, "claims/source_list.html", {"sources": sources})
+
+
+@require_GET
+def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        reader = selectors.source_reader(slug=slug)
+    except Source.DoesNotExist:
+        raise Http404("No such source.") from None
+    return render(
+        request,
+        "claims/source_detail.html",
+        {"reader": reader, "source": reader.source, "verdicts": selectors.VERDICT_ORDER},
+    )
+
+
+@require_GET
+def compare_sources(request: HttpRequest) -> HttpResponse:
+    # Arriving from a reader ("compare with…") preselects that source; submitting validates.
+    if "go" in request.GET or len(request.GET.getlist("source")) > 1:
+        form = CompareForm(request.GET)
+    else:
+        form = CompareForm(initial={"source": request.GET.getlist("source")})
+    comparison = None
+    if form.is_valid():
+        comparison = selectors.source_comparison(sources=form.cleaned_data["source"])
+    return render(request, "claims/compare.html", {"form": form, "comparison": comparison})

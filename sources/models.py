@@ -33,6 +33,12 @@ class SourceQuerySet(models.QuerySet["Source"]):
     def with_outlet(self) -> SourceQuerySet:
         return self.select_related("outlet")
 
+    def with_attestation_counts(self) -> SourceQuerySet:
+        return self.annotate(
+            attestation_count=models.Count("attestations"),
+            claim_count=models.Count("attestations__claim", distinct=True),
+        )
+
     def latest_first(self) -> SourceQuerySet:
         return self.order_by("-published_on", "-published_at", "title")
 
@@ -76,7 +82,7 @@ class Source(models.Model):
         return f"{self.outlet.name}: {self.title} ({self.published_on:%-d %b %Y})"
 
     def get_absolute_url(self) -> str:
-        return reverse("sources:detail", args=[self.slug])
+        return reverse("claims:source", args=[self.slug])
 
     def set_text(self, text: str) -> None:
         """Store ``text`` normalised, with its content hash."""

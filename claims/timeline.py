@@ -1,0 +1,259 @@
+"""A claim's values over time, as a picture: one mark per source per as-of date.
+
+Pure Python: every coordinate and label is computed here, so the template
+``claims/_timeline.html`` only prints numbers and strings into an SVG.
+"""
+
+from __future__ import annotations
+
+import calendar
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from claims.values import DateValue, Precision, Qualifier, Quantity, describe_date
+from claims.verdicts import APPROXIMATE_TOLERANCE
+
+WIDTH, HEIGHT = 640, 260
+TOP, RIGHT, BOTTOM = 30, 34, 34  # room for the unit label, the last x label, the x labels
+MIN_SPAN_DAYS = 180  # one date, or a few days, still gets a centred axis with month ticks
+MARK_GAP = 12  # marks closer than this at the same height are spread apart to stay visible
+ARROW = 7  # size of the arrow head on an open-ended ("at least") value
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    as_of: date
+    value: Quantity | DateValue
+    outlet: str
+    source: str  # identifies the source, e.g. its slug
+    label: str  # the value in words, from ``claims.values.describe``
+
+
+@dataclass(frozen=True)
+class Tick:
+    position: float  # x on the x axis, y on the y axis
+    label: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    x: float
+    y: float  # the value stated, or the middle of a range
+    y_low: float | None  # the bar's ends, where the value covers a range; SVG y grows down,
+    y_high: float | None  # so y_low >= y_high
+    shape: str  # "point", "approximate", "at_least", "at_most" or "range"
+    arrow: str  # polygon points of an open end's arrow head, or ""
+    outlet: str
+    date_label: str
+    value_label: str
+    text: str  # "The Guardian, 30 April 2019: 11"
+
+
+@dataclass(frozen=True)
+class Timeline:
+    width: int
+    height: int
+    plot_left: float
+    plot_right: float
+    plot_top: float
+    plot_bottom: float
+    x_ticks: tuple[Tick, ...]
+    y_ticks: tuple[Tick, ...]
+    marks: tuple[Mark, ...]
+    step: str  # polyline points through the value at each as-of date, or ""
+    unit_label: str
+    title: str
+    summary: str  # one sentence, for the SVG's <desc>
+    shapes: frozenset[str]  # the marks' shapes, for a caption saying what they mean
+    tolerance: str  # how far either side an approximate figure reaches: "10%"
+    rows: tuple[tuple[str, str, str], ...]  # (date, outlet, value) for a table
+
+
+def build_timeline(points: Sequence[TimelinePoint], *, unit: str = "") -> Timeline | None:
+    """The picture of ``points``, or None if there is nothing to draw on one value axis."""
+    kinds = {type(p.value) for p in points}
+    if kinds not in ({Quantity}, {DateValue}):
+        return None
+    # The same source quoted several times with the same value and date is one mark.
+    unique = {(p.source, p.as_of, p.value): p for p in reversed(points)}
+    points = sorted(unique.values(), key=lambda p: (p.as_of, p.outlet, p.source))
+
+    extents = [_extent(p.value) for p in points]
+    lo, hi, y_ticks = _value_axis(extents, [p.value for p in points])
+    left = float(max(44, 16 + 8 * max(len(label) for _, label in y_ticks)))
+    right, top, bottom = float(WIDTH - RIGHT), float(TOP), float(HEIGHT - BOTTOM)
+
+    def y_of(value: float) -> float:
+        return round(bottom - (value - lo) / (hi - lo) * (bottom - top), 1)
+
+    first, last = points[0].as_of.toordinal(), points[-1].as_of.toordinal()
+    pad = max((last - first) * 0.08, (MIN_SPAN_DAYS - (last - first)) / 2)
+    start, end = first - pad, last + pad
+
+    def x_of(day: date) -> float:
+        return round(left + (day.toordinal() - start) / (end - start) * (right - left), 1)
+
+    ys = [[y_of(v) for v in extent] for extent in extents]
+    # Place every mark at its date, then again after moving overlapping marks apart.
+    marks = [_mark(p, x_of(p.as_of), y, top, bottom) for p, y in zip(points, ys, strict=True)]
+    xs = _spread(marks, left, right)
+    marks = [_mark(p, x, y, top, bottom) for p, x, y in zip(points, xs, ys, strict=True)]
+    shapes = frozenset(m.shape for m in marks)
+    # A step line through the value at each as-of date, only where it is one number or day:
+    # through disagreeing sources, a bound or a period it would show a value no one stated.
+    corners = sorted({(x_of(p.as_of), m.y) for p, m in zip(points, marks, strict=True)})
+    step = ""
+    if len({x for x, _ in corners}) == len(corners) > 1 and shapes <= {"point", "approximate"}:
+        pairs = itertools.pairwise(corners)
+        step = " ".join(f"{x:g},{y:g} {x2:g},{y:g}" for (x, y), (x2, _) in pairs)
+        step += " {:g},{:g}".format(*corners[-1])
+    unit_label = unit if Quantity in kinds else ""
+    return Timeline(
+        width=WIDTH,
+        height=HEIGHT,
+        plot_left=left,
+        plot_right=right,
+        plot_top=top,
+        plot_bottom=bottom,
+        x_ticks=tuple(Tick(x_of(day), label) for day, label in _x_ticks(start, end)),
+        y_ticks=tuple(Tick(y_of(value), label) for value, label in y_ticks),
+        marks=tuple(marks),
+        step=step,
+        unit_label=unit_label,
+        title=f"{unit_label.capitalize() or 'Values'} by as-of date, one mark per source",
+        summary=_summary(points, unit_label),
+        shapes=shapes,
+        tolerance=f"{APPROXIMATE_TOLERANCE:.0%}",
+        rows=tuple((m.date_label, m.outlet, m.value_label) for m in marks),
+    )
+
+
+def _extent(value: Quantity | DateValue) -> tuple[float, float, float]:
+    """(middle, low, high) of a value in data units: numbers, or years with a fraction."""
+    match value:
+        case Quantity(number, Qualifier.APPROXIMATELY):
+            margin = abs(number) * APPROXIMATE_TOLERANCE
+            return float(number), float(number - margin), float(number + margin)
+        case Quantity(number):
+            return float(number), float(number), float(number)
+        case DateValue(first, precision, end):
+            # "2018" covers the whole year, up to 1 January 2019; "May 2018" the month.
+            last = end or first
+            after = {
+                Precision.YEAR: date(last.year + 1, 1, 1),
+                Precision.MONTH: date(last.year + last.month // 12, last.month % 12 + 1, 1),
+            }.get(precision, last)
+            low, high = _years(first), _years(after)
+            return (low + high) / 2, low, high
+    raise TypeError(value)
+
+
+def _years(day: date) -> float:
+    return day.year + (day.timetuple().tm_yday - 1) / (366 if calendar.isleap(day.year) else 365)
+
+
+def _value_axis(
+    extents: list[tuple[float, float, float]], values: list[Quantity | DateValue]
+) -> tuple[float, float, list[tuple[float, str]]]:
+    """The y axis's range and labelled ticks: numbers from 0, dates in whole years."""
+    low, high = min(e[1] for e in extents), max(e[2] for e in extents)
+    quantities = [v for v in values if isinstance(v, Quantity)]
+    if quantities:
+        low, high = min(low, 0.0), max(high, 0.0)  # counts are drawn from 0, honestly
+        open_up = any(q.qualifier == Qualifier.AT_LEAST for q in quantities)
+        high += (high - low) * (0.25 if open_up else 0.05) or 1  # headroom, room for an arrow
+        integral = all(q.number == q.number.to_integral_value() for q in quantities)
+    else:
+        pad = max((high - low) * 0.1, 0.5)
+        low, high, integral = low - pad, high + pad, True  # dates tick whole years only
+    # The smallest 1, 2 or 5 times a power of ten that leaves at most five ticks.
+    raw = (high - low) / 4
+    exponent = math.floor(math.log10(raw))
+    step = next(s for m in (1, 2, 5, 10) if (s := Decimal(m).scaleb(exponent)) >= Decimal(raw))
+    step = max(step, Decimal(1)) if integral else step
+    first, last = math.floor(low / float(step)), math.ceil(high / float(step))
+    ticks = [step * n for n in range(first, last + 1)]
+    labelled = [(float(t), f"{t.normalize():,f}" if quantities else str(int(t))) for t in ticks]
+    return labelled[0][0], labelled[-1][0], labelled
+
+
+def _x_ticks(start: float, end: float) -> list[tuple[date, str]]:
+    """At most six: 1 January of years, or first days of months when under two years."""
+    first, last = date.fromordinal(math.ceil(start)), date.fromordinal(math.floor(end))
+    if end - start >= 730:
+        years = range(first.year + (first > date(first.year, 1, 1)), last.year + 1)
+        # n consecutive candidates hold at most ceil(n / step) multiples of step.
+        step = next((s for s in (1, 2, 5, 10, 20, 25, 50) if s * 6 >= len(years)), 100)
+        return [(date(y, 1, 1), str(y)) for y in years if y % step == 0]
+    months = range(first.year * 12 + first.month - 1 + (first.day > 1), last.year * 12 + last.month)
+    step = next(s for s in (1, 2, 3, 6, 12) if s * 6 >= len(months))
+    return [
+        (date(m // 12, m % 12 + 1, 1), f"{calendar.month_abbr[m % 12 + 1]} {m // 12}")
+        for m in months
+        if m % step == 0
+    ]
+
+
+def _spread(marks: list[Mark], left: float, right: float) -> list[float]:
+    """The marks' x, spread where marks at (nearly) one date overlap, so each source shows.
+    Marks come in as-of date then outlet order, and each run of overlapping marks keeps it."""
+    # Each mark's top and bottom; bars hold both ends (y_high is set whenever y_low is).
+    spans = [(m.y, m.y) if m.y_low is None else (m.y_high or m.y, m.y_low) for m in marks]
+
+    def overlap(i: int, j: int) -> bool:  # j comes first; near in x, within a dot's size in y
+        (i_top, i_bottom), (j_top, j_bottom) = spans[i], spans[j]
+        near = marks[i].x - marks[j].x < MARK_GAP
+        return near and i_top - 12 < j_bottom and j_top - 12 < i_bottom
+
+    runs: list[list[int]] = []
+    for i in range(len(marks)):
+        if not (run := next((r for r in runs if any(overlap(i, j) for j in r)), [])):
+            runs.append(run)
+        run.append(i)
+    xs = [mark.x for mark in marks]
+    for run in runs:
+        middle = sum(marks[i].x for i in run) / len(run)
+        for n, i in enumerate(run):
+            x = middle + (n - (len(run) - 1) / 2) * MARK_GAP
+            xs[i] = round(min(max(x, left + 6), right - 6), 1)
+    return xs
+
+
+_SHAPES = {Qualifier.EXACT: "point", Qualifier.APPROXIMATELY: "approximate"}
+
+
+def _mark(point: TimelinePoint, x: float, ys: list[float], top: float, bottom: float) -> Mark:
+    y, y_low, y_high = ys
+    if isinstance(point.value, Quantity):
+        shape = _SHAPES.get(point.value.qualifier, point.value.qualifier.value)
+    else:
+        shape = "range" if y_low != y_high else "point"
+    arrow = ""
+    if shape in ("at_least", "at_most"):  # open-ended: a bar to the plot's edge, an arrow head
+        tip, base = (top, top + ARROW) if shape == "at_least" else (bottom, bottom - ARROW)
+        y_high, y_low = (tip, y_low) if shape == "at_least" else (y_high, tip)
+        arrow = f"{x:g},{tip:g} {x - ARROW / 2:g},{base:g} {x + ARROW / 2:g},{base:g}"
+    bar = shape != "point"
+    date_label = describe_date(point.as_of, Precision.DAY)
+    text = f"{point.outlet}, {date_label}: {point.label}"
+    low, high = (y_low, y_high) if bar else (None, None)
+    return Mark(x, y, low, high, shape, arrow, point.outlet, date_label, point.label, text)
+
+
+def _summary(points: list[TimelinePoint], unit: str) -> str:
+    """Oldest first: "11 officers as of 30 April 2019 (The Guardian), 14 as of …"."""
+    outlets: dict[tuple[date, str], dict[str, None]] = {}  # in order, and each outlet once
+    for p in points:
+        outlets.setdefault((p.as_of, p.label), {})[p.outlet] = None
+    phrases: list[str] = []
+    for (as_of, label), names in outlets.items():
+        *others, final = names
+        who = f"{', '.join(others)} and {final}" if others else final
+        value = f"{label} {unit}" if unit and not phrases else label
+        phrases.append(f"{value} as of {describe_date(as_of, Precision.DAY)} ({who})")
+    sentence = ", ".join(phrases) + "."
+    return sentence[:1].upper() + sentence[1:]
