@@ -18,7 +18,7 @@ class ClaimFilter(django_filters.FilterSet):
     """The claim list's filters and sort. It validates the query string and narrows the
     queryset; what each row shows is loaded by ``ClaimQuerySet.for_list``."""
 
-    q = django_filters.CharFilter(method="search", label="Search statements and quotes")
+    q = django_filters.CharFilter(method="search", label="Search")
     topic = django_filters.ModelChoiceFilter(
         queryset=Topic.objects.order_by("title"), to_field_name="slug", empty_label="All topics"
     )
@@ -28,22 +28,24 @@ class ClaimFilter(django_filters.FilterSet):
         queryset=Outlet.objects.order_by("name"),
         to_field_name="slug",
         method="applied_later",
+        label="Outlet",
         empty_label="Any outlet",
     )
     source = django_filters.ModelChoiceFilter(
         queryset=Source.objects.with_outlet().latest_first(),
         to_field_name="slug",
         method="applied_later",
+        label="Source",
         empty_label="Any source",
     )
     published_after = django_filters.DateFilter(
         method="applied_later",
-        label="Source published on or after",
+        label="Published from",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     published_before = django_filters.DateFilter(
         method="applied_later",
-        label="Source published on or before",
+        label="Published until",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     sort = django_filters.ChoiceFilter(

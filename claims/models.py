@@ -319,6 +319,17 @@ class Attestation(models.Model):
         return describe(self.value)
 
     @property
+    def clipped_before(self) -> bool:
+        """Does the sentence go on before the context shown?"""
+        at = self.start - len(self.context_before)
+        return at > 0 and self.source.text[at - 1] != "\n"
+
+    @property
+    def clipped_after(self) -> bool:
+        at = self.end + len(self.context_after)
+        return at < len(self.source.text) and self.source.text[at] != "\n"
+
+    @property
     def effective_as_of(self) -> date:
         return self.as_of or self.source.published_on
 

@@ -84,5 +84,15 @@ def locate_quote(text: str, quote: str, *, near: int | None = None) -> Span:
 
 
 def context(text: str, span: Span, width: int = CONTEXT_CHARS) -> tuple[str, str]:
-    """Up to ``width`` characters either side of ``span``: the prefix and the suffix."""
-    return text[max(0, span.start - width) : span.start], text[span.end : span.end + width]
+    """Up to ``width`` characters either side of ``span``, within its paragraph or line:
+    the words around a quote, not the headline above it."""
+    before = text[max(0, span.start - width) : span.start].rpartition("\n")[2]
+    after = text[span.end : span.end + width].partition("\n")[0]
+    # Where the width cut a word in two, leave the fragment out.
+    cut_start = span.start - len(before)
+    if cut_start > 0 and not text[cut_start - 1].isspace() and " " in before:
+        before = before[before.index(" ") :]
+    cut_end = span.end + len(after)
+    if cut_end < len(text) and not text[cut_end].isspace() and " " in after:
+        after = after[: after.rindex(" ") + 1]
+    return before, after

@@ -151,10 +151,22 @@ def test_it_clips_context_at_the_start_and_end_of_the_text():
     assert context(text, Span(24, 34)) == ("Nine officers have been ", "")
 
 
-def test_it_takes_context_around_a_located_quote_across_line_breaks():
+def test_it_keeps_context_within_the_quotes_own_line():
     span = locate_quote(ARTICLE, "this is not who we are")
 
     before, after = context(ARTICLE, span)
 
-    assert before == "er the programme.\nSir Mark Rowley said: “I’m deeply sorry – "
-    assert after == ".”\nAn IOPC spokesperson said officers were\nsuspended between"
+    assert before == "Sir Mark Rowley said: “I’m deeply sorry – "
+    assert after == ".”"
+
+
+def test_it_leaves_out_a_word_the_context_width_would_cut_in_two():
+    text = (
+        "The commissioner said that within 48 hours nine officers were suspended from duty today."
+    )
+    span = locate_quote(text, "nine officers")
+
+    before, after = context(text, span, width=20)
+
+    assert before == " within 48 hours "
+    assert after == " were suspended "

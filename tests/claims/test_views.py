@@ -161,3 +161,17 @@ def test_the_compare_page_has_a_fixed_query_budget(client, django_assert_max_num
     with django_assert_max_num_queries(3):
         response = client.get(reverse("claims:compare"), {"source": [first.slug, second.slug]})
     assert response.content.decode().count("<tr data-claim=") == n
+
+
+def test_the_claim_page_marks_context_as_cut_only_where_the_sentence_goes_on(client):
+    claim = make_claim()
+    whole = make_source("Nine officers were suspended.\nA new paragraph follows.")
+    long = make_source(
+        "An opening clause that runs on and on and on for many words, " * 2 + "nine officers x."
+    )
+    attest(claim, whole, "Nine officers", Quantity(9))
+    attest(claim, long, "nine officers", Quantity(9))
+    quotes = client.get(claim.get_absolute_url()).content.decode().split("<blockquote>")[1:]
+    shown = sorted(q.split("</blockquote>")[0] for q in quotes)
+    assert shown[0] == "<mark>Nine officers</mark> were suspended."
+    assert shown[1].startswith("…") and shown[1].endswith("<mark>nine officers</mark> x.")
