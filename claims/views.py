@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,6 +15,14 @@ from sources.models import Source
 
 CLAIMS_PER_PAGE = 50
 HOME_LIST_LENGTH = 6
+
+
+def _found[T](read: Callable[..., T], **lookup: str) -> T:
+    """What ``read`` finds, or a 404 when it finds nothing."""
+    try:
+        return read(**lookup)
+    except ObjectDoesNotExist:
+        raise Http404("Not found.") from None
 
 
 @require_GET
@@ -40,19 +51,13 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        page = selectors.claim_page(slug=slug)
-    except Claim.DoesNotExist:
-        raise Http404("No such claim.") from None
+    page = _found(selectors.claim_page, slug=slug)
     return render(request, "claims/claim_detail.html", {"page": page, "claim": page.claim})
 
 
 @require_GET
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        page = selectors.topic_page(slug=slug)
-    except Topic.DoesNotExist:
-        raise Http404("No such topic.") from None
+    page = _found(selectors.topic_page, slug=slug)
     return render(request, "claims/topic_detail.html", {"page": page, "topic": page.topic})
 
 
@@ -64,10 +69,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        reader = selectors.source_reader(slug=slug)
-    except Source.DoesNotExist:
-        raise Http404("No such source.") from None
+    reader = _found(selectors.source_reader, slug=slug)
     return render(
         request,
         "claims/source_detail.html",
