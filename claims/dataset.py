@@ -65,6 +65,7 @@ class SourceRecord:
     kind: str
     language: str
     text: str  # normalised
+    copy_of: str = ""  # slug of the original, for a syndicated copy
 
 
 @dataclass
@@ -90,6 +91,7 @@ class ClaimRecord:
     unit: str
     changes_over_time: bool
     attestations: list[AttestationRecord]
+    parts: list[str] = field(default_factory=list)  # slugs of the claims this one sums
 
 
 @dataclass
@@ -239,6 +241,9 @@ class _Reader:
             )
         return moment
 
+    def optional_slug(self, obj: dict[str, Any], key: str, place: str) -> str:
+        return "" if obj.get(key) is None else self.slug(obj, key, place)
+
     def date(self, obj: dict[str, Any], key: str, place: str) -> date | None:
         moment = self.moment(obj, key, place, required=False)
         if isinstance(moment, datetime):
@@ -258,7 +263,7 @@ class _Reader:
 
     def source(self, item: Any, place: str) -> SourceRecord:
         keys = {"slug", "outlet", "title", "authors", "url", "published", "updated", "kind"}
-        obj = self.object(item, place, keys | {"language", "text", "text_file"})
+        obj = self.object(item, place, keys | {"language", "text", "text_file", "copy_of"})
         authors = obj.get("authors", [])
         if not isinstance(authors, list) or not all(
             isinstance(a, str) and a.strip() for a in authors
@@ -289,6 +294,7 @@ class _Reader:
             kind=kind,
             language=self.string(obj, "language", place, required=False) or "en",
             text=self.text(obj, place),
+            copy_of=self.optional_slug(obj, "copy_of", place),
         )
 
     def text(self, obj: dict[str, Any], place: str) -> str:
@@ -317,7 +323,7 @@ class _Reader:
 
     def claim(self, item: Any, place: str) -> ClaimRecord:
         keys = {"slug", "topic", "statement", "kind", "subject", "unit", "changes_over_time"}
-        obj = self.object(item, place, keys | {"verdict", "explanation", "attestations"})
+        obj = self.object(item, place, keys | {"verdict", "explanation", "attestations", "parts"})
         kind = self.string(obj, "kind", place)
         if kind not in Claim.Kind.values:
             raise DatasetError(
@@ -326,6 +332,9 @@ class _Reader:
         changes = obj.get("changes_over_time", False)
         if not isinstance(changes, bool):
             raise DatasetError("must be true or false", place=f"{place}.changes_over_time")
+        parts = obj.get("parts", [])
+        if not isinstance(parts, list) or not all(isinstance(p, str) for p in parts):
+            raise DatasetError("must be a list of claim slugs", place=f"{place}.parts")
         return ClaimRecord(
             place=place,
             slug=self.slug(obj, "slug", place),
@@ -339,6 +348,7 @@ class _Reader:
                 self.attestation(a, p, kind)
                 for a, p in self.items(obj, "attestations", prefix=f"{place}.")
             ],
+            parts=parts,
         )
 
     def attestation(self, item: Any, place: str, kind: str) -> AttestationRecord:
@@ -398,6 +408,8 @@ def import_dataset(dataset: Dataset) -> ImportSummary:
         claim = writer.claim(record, topic)
         writer.attestations(claim, record.attestations, sources)
         touched.append(claim)
+    writer.copies(dataset.sources, sources)
+    writer.parts(dataset.claims, {claim.slug: claim for claim in touched})
     writer.check_retexted_sources()
     for claim in _claims_to_refresh(touched, writer.redated_sources):
         claim.refresh_verdict()
@@ -518,6 +530,45 @@ class _Writer:
                 attestation.delete()
                 self.summary.count(self.summary.deleted, "attestations")
 
+    def copies(self, records: list[SourceRecord], sources: dict[str, Source]) -> None:
+        """Link syndicated copies to their originals, once every source is written."""
+        for record in records:
+            source = sources[record.slug]
+            original = None
+            if record.copy_of:
+                original = (
+                    sources.get(record.copy_of)
+                    or Source.objects.filter(slug=record.copy_of).first()
+                )
+                if original is None or original == source:
+                    problem = "is the source itself" if original else "is not a known source"
+                    raise DatasetError(
+                        f"{record.copy_of!r} {problem}", place=f"{record.place}.copy_of"
+                    )
+                original = original.copy_of or original  # always point at the first original
+            if source.copy_of_id != (original.pk if original else None):
+                source.copy_of = original
+                source.save(update_fields=["copy_of"])
+                self.redated_sources.append(source)  # its claims' verdicts may change
+                self.summary.count(self.summary.updated, "sources")
+
+    def parts(self, records: list[ClaimRecord], claims: dict[str, Claim]) -> None:
+        """Declare composite claims' parts, once every claim is written."""
+        for record in records:
+            claim = claims[record.slug]
+            wanted = []
+            for index, slug in enumerate(record.parts):
+                part = claims.get(slug) or Claim.objects.filter(slug=slug).first()
+                place = f"{record.place}.parts[{index}]"
+                if part is None:
+                    raise DatasetError(f"unknown claim {slug!r}", place=place)
+                if part == claim:
+                    raise DatasetError("a claim cannot be a part of itself", place=place)
+                wanted.append(part)
+            if {p.pk for p in claim.parts.all()} != {p.pk for p in wanted}:
+                claim.parts.set(wanted)
+                self.summary.count(self.summary.updated, "claims")
+
     def check_retexted_sources(self) -> None:
         """A source whose text changed must still hold every quote attested in it."""
         for source, place in self.retexted_sources:
@@ -568,9 +619,9 @@ def _place_quote(source: Source, record: AttestationRecord) -> Span:
 
 def export_dataset(*, topic: Topic | None = None) -> dict[str, Any]:
     """The ledger (or one topic of it) in the dataset format; stable order, so diffable."""
-    claims = Claim.objects.select_related("topic").prefetch_related("attestations__source")
+    claims = Claim.objects.select_related("topic").prefetch_related("attestations__source", "parts")
     topics = Topic.objects.all()
-    sources = Source.objects.select_related("outlet")
+    sources = Source.objects.select_related("outlet", "copy_of")
     if topic is not None:
         claims, topics = claims.filter(topic=topic), topics.filter(pk=topic.pk)
         sources = sources.filter(attestations__claim__topic=topic).distinct()
@@ -608,6 +659,7 @@ def _source_json(source: Source) -> dict[str, Any]:
         "updated": _moment_json(source.updated_on, source.updated_at),
         "kind": source.kind,
         "language": source.language,
+        "copy_of": source.copy_of.slug if source.copy_of else None,
         "text": source.text,
     }
 
@@ -624,6 +676,7 @@ def _claim_json(claim: Claim) -> dict[str, Any]:
         "changes_over_time": claim.changes_over_time,
         "verdict": claim.verdict or None,
         "explanation": claim.verdict_explanation,
+        "parts": sorted(part.slug for part in claim.parts.all()),
         "attestations": [_attestation_json(a) for a in attestations],
     }
 

@@ -4,9 +4,11 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, F, Max, Q, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from claims.quotes import QuoteError, Span, context, locate_quote
@@ -74,8 +76,10 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
     def for_list(self) -> ClaimQuerySet:
         """What a list of claims shows: the topic, how many sources state each claim, and the
         date of the latest of them."""
+        origin = Coalesce("attestations__source__copy_of", "attestations__source")
         return self.select_related("topic").annotate(
             source_count=Count("attestations__source", distinct=True),
+            independent_count=Count(origin, distinct=True),
             attestation_count=Count("attestations"),
             latest_source_on=Max("attestations__source__published_on"),
         )
@@ -139,6 +143,13 @@ class Claim(models.Model):
         default=False,
         help_text="Can the true value change (a count of suspended officers), "
         "or not (the year something happened)?",
+    )
+    parts = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        related_name="totals",
+        blank=True,
+        help_text="Claims this one is the sum of: 9 serving + 1 former + 1 detention officer = 11.",
     )
     # Kept on the row, recomputed from the attestations, so that lists can filter on it.
     verdict = models.CharField(max_length=10, choices=VERDICT_CHOICES, blank=True, editable=False)
@@ -205,7 +216,7 @@ def value_shape_error(kind: str, value: Value | None) -> str | None:
 class AttestationQuerySet(models.QuerySet["Attestation"]):
     def in_as_of_order(self) -> AttestationQuerySet:
         """Oldest first: by the date the value was true as of, then by publication."""
-        effective_as_of = models.functions.Coalesce("as_of", "source__published_on")
+        effective_as_of = Coalesce("as_of", "source__published_on")
         return self.alias(effective_as_of=effective_as_of).order_by(
             "effective_as_of", "source__published_on", "source__published_at", "start"
         )
@@ -335,11 +346,12 @@ class Attestation(models.Model):
 
     def as_statement(self) -> Statement:
         return Statement(
-            source=self.source.slug,
+            source=str(self.source_id),
             outlet=self.source.outlet.name,
             published=self.source.published_on,
             as_of=self.effective_as_of,
             value=self.value,
+            origin=str(self.source.copy_of_id or ""),
         )
 
     def place_quote(self, *, near: int | None = None) -> None:
@@ -378,4 +390,25 @@ class Attestation(models.Model):
             raise ValidationError(errors)
 
 
-__all__ = ["Attestation", "Claim", "QuoteError", "Topic"]
+class DismissedCandidate(models.Model):
+    """A finder suggestion an editor dismissed, so the review queue does not offer it again."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="dismissals")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    quote = models.TextField()
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "start", "end"], name="dismissal_unique_span")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source.slug}: “{self.quote}” (dismissed)"
+
+
+__all__ = ["Attestation", "Claim", "DismissedCandidate", "QuoteError", "Topic"]

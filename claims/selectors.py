@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 
 from claims.comparison import Comparison, Stated, compare
+from claims.composite import PartClaim, SumCheck, check_sums
 from claims.filters import ClaimFilter
 from claims.highlight import VERDICT_LABELS, Highlight, render_highlighted
 from claims.models import Attestation, Claim, Topic
@@ -32,8 +33,12 @@ class ClaimPage:
     claim: Claim
     attestations: list[Attestation]
     source_count: int
+    independent_count: int
     timeline: Timeline | None
     related: list[Claim]
+    parts: list[Claim]
+    sums: list[SumCheck]
+    totals: list[Claim]
 
 
 def claim_page(*, slug: str) -> ClaimPage:
@@ -41,12 +46,27 @@ def claim_page(*, slug: str) -> ClaimPage:
     claim = Claim.objects.for_page().get(slug=slug)
     attestations = list(claim.attestations.all())
     related = Claim.objects.for_list().related_to(claim).sorted_by("contested")
+    parts = list(claim.parts.for_page())
     return ClaimPage(
         claim=claim,
         attestations=attestations,
         source_count=len({a.source_id for a in attestations}),
+        independent_count=len({a.source.origin_id for a in attestations}),
         timeline=claim_timeline(claim, attestations),
         related=list(related),
+        parts=parts,
+        sums=check_sums(
+            [a.as_statement() for a in attestations],
+            [
+                PartClaim(
+                    p.subject or p.statement, tuple(a.as_statement() for a in p.attestations.all())
+                )
+                for p in parts
+            ],
+        )
+        if parts
+        else [],
+        totals=list(claim.totals.select_related("topic")),
     )
 
 

@@ -5,6 +5,8 @@ in the order they are tried:
 
 ``single``
     One source states the claim, however many times (even if it gives differing values).
+    Copies of one story (a wire story carried by three sites) are one source here: sources
+    are counted by independent origin, and explanations say "3 sources, 1 independent".
 ``agree``
     Two or more sources, and every pair of values is compatible (see ``compatible``).
 ``updated``
@@ -60,6 +62,12 @@ class Statement:
     published: date
     as_of: date
     value: Value | None
+    origin: str = ""  # the source this one copies (a syndicated wire story); "" if original
+
+    @property
+    def independent_of(self) -> str:
+        """What makes two statements independent: different origins."""
+        return self.origin or self.source
 
 
 @dataclass(frozen=True)
@@ -73,14 +81,29 @@ def assess(statements: Sequence[Statement], *, changes_over_time: bool) -> Asses
     statements = sorted(statements, key=lambda s: (s.as_of, s.published, s.outlet, s.source))
     if not statements:
         return Assessment(None, "No source states this claim yet.")
-    if len({s.source for s in statements}) == 1:
-        return Assessment(Verdict.SINGLE, _explain_single(statements))
+    if len({s.independent_of for s in statements}) == 1:
+        return Assessment(Verdict.SINGLE, _counted(_explain_single(statements), statements))
     if conflict := _first_conflict(statements):
         if changes_over_time and not _first_conflict(statements, same_as_of_only=True):
-            return Assessment(Verdict.UPDATED, _explain_updated(statements))
+            return Assessment(Verdict.UPDATED, _counted(_explain_updated(statements), statements))
         conflict = _first_conflict(statements, same_as_of_only=changes_over_time) or conflict
-        return Assessment(Verdict.DIFFER, _explain_differ(*conflict, changes_over_time))
-    return Assessment(Verdict.AGREE, _explain_agree(statements))
+        explanation = _explain_differ(*conflict, changes_over_time)
+        return Assessment(Verdict.DIFFER, _counted(explanation, statements))
+    return Assessment(Verdict.AGREE, _counted(_explain_agree(statements), statements))
+
+
+def count_sources(statements: Sequence[Statement]) -> tuple[int, int]:
+    """(sources, independent sources) among ``statements``."""
+    return len({s.source for s in statements}), len({s.independent_of for s in statements})
+
+
+def _counted(explanation: str, statements: Sequence[Statement]) -> str:
+    """The explanation with "(3 sources, 1 independent)" before its full stop when copies of
+    one story are among the sources."""
+    sources, independent = count_sources(statements)
+    if sources == independent:
+        return explanation
+    return f"{explanation.removesuffix('.')} ({sources} sources, {independent} independent)."
 
 
 def compatible(a: Value | None, b: Value | None) -> bool:
@@ -98,7 +121,7 @@ def compatible(a: Value | None, b: Value | None) -> bool:
         return True
     match a, b:
         case Quantity(), Quantity():
-            (a_low, a_high), (b_low, b_high) = _number_range(a), _number_range(b)
+            (a_low, a_high), (b_low, b_high) = number_range(a), number_range(b)
             return _at_most(a_low, b_high) and _at_most(b_low, a_high)
         case DateValue(), DateValue():
             precision = coarser(a.precision, b.precision)
@@ -110,8 +133,8 @@ def compatible(a: Value | None, b: Value | None) -> bool:
     return False
 
 
-def _number_range(value: Quantity) -> tuple[Decimal | None, Decimal | None]:
-    """(low, high) bounds, ``None`` where unbounded."""
+def number_range(value: Quantity) -> tuple[Decimal | None, Decimal | None]:
+    """(low, high) bounds of what a stated number allows, ``None`` where unbounded."""
     number = value.number
     match value.qualifier:
         case Qualifier.EXACT:
@@ -133,9 +156,9 @@ def _at_most(low: Decimal | None, high: Decimal | None) -> bool:
 def _first_conflict(
     statements: Sequence[Statement], *, same_as_of_only: bool = False
 ) -> tuple[Statement, Statement] | None:
-    """The first pair of statements from different sources whose values cannot both hold."""
+    """The first pair of statements from independent sources whose values cannot both hold."""
     for a, b in itertools.combinations(statements, 2):
-        if a.source == b.source or (same_as_of_only and a.as_of != b.as_of):
+        if a.independent_of == b.independent_of or (same_as_of_only and a.as_of != b.as_of):
             continue
         if not compatible(a.value, b.value):
             return a, b
@@ -165,6 +188,13 @@ def _values(statements: Iterable[Statement]) -> str:
 
 
 def _explain_single(statements: Sequence[Statement]) -> str:
+    sources = _by_source(statements)
+    if len(sources) > 1:  # copies of one story
+        who = _join(_cite(s) for s in sources)
+        values = _values(statements)
+        return f"Only one independent source states this, carried by {who}" + (
+            f": {values}." if values else "."
+        )
     times = f", in {len(statements)} places" if len(statements) > 1 else ""
     values = _values(statements)
     if not values:

@@ -66,6 +66,19 @@ class Source(models.Model):
     updated_at = models.DateTimeField(null=True, blank=True)
     text = models.TextField(help_text="Plain text, normalised; quote offsets count into it.")
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # A syndicated copy (a wire story on another site) points at its original, so that it
+    # does not count as an independent source.
+    copy_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        help_text="The original this source is a copy of (a wire story carried by another site).",
+    )
+    copy_similarity = models.FloatField(null=True, blank=True, editable=False)
+    # A compact sketch of the text's shingles, to find near-duplicates without rereading texts.
+    sketch = models.JSONField(default=list, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
 
@@ -106,6 +119,33 @@ class Source(models.Model):
     @property
     def byline(self) -> str:
         return ", ".join(self.authors)
+
+    @property
+    def origin_id(self) -> int | None:
+        """The independent source this one stands for: its original, or itself."""
+        return self.copy_of_id or self.pk
+
+
+class SourceEntry(models.Model):
+    """A timestamped entry of a live page. What it states is true as of its time."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="entries")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    title = models.CharField(max_length=500, blank=True)
+    published_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["source", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="entry_span"
+            ),
+            models.UniqueConstraint(fields=["source", "start"], name="entry_unique_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source.slug} @ {self.published_at:%Y-%m-%d %H:%M}"
 
 
 def _split_moment(value: date | datetime) -> tuple[date, datetime | None]:

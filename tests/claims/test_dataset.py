@@ -310,3 +310,60 @@ def test_it_rejects_unexpected_keys_so_typos_are_caught(tmp_path):
 def test_it_explains_a_missing_file():
     with pytest.raises(CommandError, match=r"no-such\.json: cannot read the file"):
         call_command("import_dataset", "no-such.json", stdout=StringIO())
+
+
+def test_a_syndicated_copy_counts_once_in_the_verdict(tmp_path):
+    data = small_dataset()
+    data["sources"].append(
+        {
+            "slug": "copy-2025-10-01",
+            "outlet": "Syndicator",
+            "title": "Officers suspended (wire)",
+            "published": "2025-10-01",
+            "copy_of": "paper-2025-10-01",
+            "text": "Syndicated: " + TEXT,
+        }
+    )
+    data["claims"][0]["attestations"].append(
+        {
+            "source": "copy-2025-10-01",
+            "quote": "11 officers were under investigation",
+            "value": {"number": 11},
+        }
+    )
+    call_command("import_dataset", write(tmp_path, data), stdout=StringIO())
+
+    claim = Claim.objects.get()
+    assert claim.verdict == "single"
+    assert claim.verdict_explanation.endswith("(2 sources, 1 independent).")
+    assert Source.objects.get(slug="copy-2025-10-01").copy_of.slug == "paper-2025-10-01"
+    exported = export_dataset()
+    assert [s["copy_of"] for s in exported["sources"]] == ["paper-2025-10-01", None]
+
+
+def test_it_rejects_a_copy_of_an_unknown_source(tmp_path):
+    data = small_dataset()
+    data["sources"][0]["copy_of"] = "nowhere"
+    assert_rejected(write(tmp_path, data), 'sources[0] ("paper-2025-10-01").copy_of', "'nowhere'")
+
+
+def test_it_declares_and_exports_a_claims_parts(tmp_path):
+    data = small_dataset()
+    part = json.loads(json.dumps(data["claims"][0]))
+    part.update(slug="part-claim", statement="A part", parts=[])
+    data["claims"][0]["parts"] = ["part-claim"]
+    data["claims"].append(part)
+    call_command("import_dataset", write(tmp_path, data), stdout=StringIO())
+    total = Claim.objects.get(slug="officers-investigated")
+    assert [p.slug for p in total.parts.all()] == ["part-claim"]
+    assert next(c for c in export_dataset()["claims"] if c["slug"] == total.slug)["parts"] == [
+        "part-claim"
+    ]
+
+
+def test_it_rejects_an_unknown_part(tmp_path):
+    data = small_dataset()
+    data["claims"][0]["parts"] = ["missing-part"]
+    assert_rejected(
+        write(tmp_path, data), 'claims[0] ("officers-investigated").parts[0]', "unknown claim"
+    )

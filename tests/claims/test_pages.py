@@ -197,3 +197,24 @@ def test_the_topic_page_tells_the_story_source_by_source(client, seeds):
 @pytest.mark.parametrize("url", ["/claims/no-such/", "/topics/no-such/", "/sources/no-such/"])
 def test_unknown_pages_are_404(client, url):
     assert client.get(url).status_code == 404
+
+
+def test_a_composite_claim_shows_whether_its_parts_add_up(client, seeds):
+    page = body(client, "/claims/officers-under-iopc-investigation-2025/")
+    sums = page.split("Do the parts add up?")[1].split("</section>")[0]
+    assert "1 former officers under investigation (2025)" in sums
+    assert "= 11 ✓" in sums
+    guardian = body(client, "/claims/officers-investigated-westminster-team/")
+    sums = guardian.split("Do the parts add up?")[1].split("</section>")[0]
+    assert (
+        "9 constables under IOPC investigation + 2 sergeants under IOPC investigation = 11 ✓"
+        in sums
+    )
+    assert (
+        "ITV News</strong>, as of 2 February 2022:\n      14; the parts are not all stated" in sums
+    )
+
+
+def test_a_part_links_to_the_total_it_belongs_to(client, seeds):
+    page = body(client, "/claims/constables-investigated-2019/")
+    assert 'Part of</dt><dd><a href="/claims/officers-investigated-westminster-team/">' in page

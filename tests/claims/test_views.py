@@ -89,9 +89,12 @@ def test_the_claim_page_has_a_fixed_query_budget(client, django_assert_max_num_q
         make_claim(claim.topic, subject=claim.subject or "officers suspended")
     claim.subject = "officers suspended"
     claim.save()
-    with django_assert_max_num_queries(3):
+    claim.parts.set(claim_with_sources(2, claim.topic) for _ in range(n))  # parts, with sources
+    # The claim, its attestations, related claims, parts, their attestations, totals.
+    with django_assert_max_num_queries(6):
         response = client.get(claim.get_absolute_url())
     body = response.content.decode()
+    assert body.count('class="sum ') == n  # one sum per source of the total
     assert body.count("<blockquote>") == n
     assert body.count("<svg") == 1
     assert body.split("Related claims")[1].count("<li>") == n
