@@ -22,6 +22,7 @@ from django.utils import dateparse, timezone
 from claims.models import Attestation, Claim, Topic, value_shape_error
 from claims.quotes import Span, context, exact_occurrences
 from claims.values import InvalidValue, Value, value_from_json, value_to_json
+from sources.ingest.similarity import compact, fingerprint
 from sources.ingest.text import content_hash, normalise_text
 from sources.models import Outlet, Source
 
@@ -471,6 +472,7 @@ class _Writer:
             "updated_at": probe.updated_at,
             "text": record.text,
             "content_hash": digest,
+            "sketch": compact(fingerprint(record.text)),
         }
         existed = source.pk is not None
         self.save(source, fields, "sources")

@@ -3,7 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import dateparse
 
+from claims.models import Claim, Topic
+from claims.values import InvalidValue, Value, parse_typed_value
+from sources.ingest.extract import MAX_UPLOAD_BYTES
 from sources.models import Source
 
 
@@ -25,3 +29,146 @@ class CompareForm(forms.Form):
         if len(chosen) < 2:
             raise forms.ValidationError("Pick at least two sources to compare.")
         return chosen
+
+
+def parse_moment(text: str) -> Any:
+    """ "2025-10-02" or "2025-10-02T08:48+01:00" or "2025-10-02 08:48" → date or datetime."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        moment = (
+            dateparse.parse_datetime(text)
+            if ("T" in text or ":" in text)
+            else dateparse.parse_date(text)
+        )
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise forms.ValidationError(
+            "Give a date as 2025-10-02, or a date and time as 2025-10-02 08:48."
+        )
+    return moment
+
+
+class AddSourceForm(forms.Form):
+    """One of: pasted text, an uploaded file, or a URL. Outlet, title and date are taken from
+    the source when they are not given."""
+
+    url = forms.URLField(required=False, assume_scheme="https", label="Web address")
+    upload = forms.FileField(
+        required=False,
+        label="Or upload a file",
+        help_text=f".txt, .md, .html or .pdf, up to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB",
+    )
+    text = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 10}), label="Or paste the text"
+    )
+    outlet = forms.CharField(
+        required=False, max_length=200, help_text="Found in the page when left empty."
+    )
+    title = forms.CharField(required=False, max_length=500)
+    published = forms.CharField(
+        required=False, label="Published", help_text="2025-10-02, or 2025-10-02 08:48"
+    )
+    kind = forms.ChoiceField(
+        choices=[("", "Guess from the source"), *Source.Kind.choices], required=False
+    )
+    topics = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.order_by("title"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leave empty to have topics suggested.",
+    )
+
+    def clean_upload(self) -> Any:
+        upload = self.cleaned_data.get("upload")
+        if upload and upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is "
+                f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+            )
+        return upload
+
+    def clean_published(self) -> Any:
+        return parse_moment(self.cleaned_data.get("published", ""))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        given = [name for name in ("url", "upload", "text") if cleaned.get(name)]
+        if len(given) != 1 and not self.errors:
+            raise forms.ValidationError("Give one of: a web address, a file, or pasted text.")
+        return cleaned
+
+
+class LinkForm(forms.Form):
+    """Link a candidate span to a claim, with the value as the editor confirms it."""
+
+    start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    end = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    claim = forms.ModelChoiceField(queryset=Claim.objects.all(), to_field_name="slug")
+    value = forms.CharField(required=False)
+    as_of = forms.DateField(required=False)
+    attributed_to = forms.CharField(required=False, max_length=200)
+
+    def __init__(self, *args: Any, source: Source, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.source = source
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start is not None and end is not None and not (start < end <= len(self.source.text)):
+            raise forms.ValidationError("That span is not in the source.")
+        claim = cleaned.get("claim")
+        if claim is not None:
+            cleaned["parsed_value"] = self._value(cleaned.get("value", ""), claim.kind)
+        return cleaned
+
+    def _value(self, text: str, kind: str) -> Value | None:
+        try:
+            return parse_typed_value(text, kind=kind)
+        except InvalidValue as error:
+            self.add_error("value", str(error))
+            return None
+
+
+class NewClaimForm(LinkForm):
+    """Create a claim from a candidate, pre-filled from what the finder saw."""
+
+    claim = None  # type: ignore[assignment]
+    topic = forms.ModelChoiceField(queryset=Topic.objects.order_by("title"))
+    statement = forms.CharField(max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    slug = forms.SlugField(max_length=200)
+    kind = forms.ChoiceField(choices=Claim.Kind.choices)
+    subject = forms.CharField(required=False, max_length=200)
+    unit = forms.CharField(required=False, max_length=100)
+    changes_over_time = forms.BooleanField(required=False)
+
+    field_order = [
+        "topic",
+        "statement",
+        "slug",
+        "kind",
+        "subject",
+        "unit",
+        "changes_over_time",
+        "value",
+    ]
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"]
+        if Claim.objects.filter(slug=slug).exists():
+            raise forms.ValidationError("A claim with this slug exists; choose another.")
+        return slug
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if kind := cleaned.get("kind"):
+            cleaned["parsed_value"] = self._value(cleaned.get("value", ""), kind)
+        return cleaned
+
+
+class DismissForm(forms.Form):
+    start = forms.IntegerField(min_value=0)
+    end = forms.IntegerField(min_value=1)

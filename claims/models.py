@@ -49,6 +49,9 @@ class Topic(models.Model):
     slug = models.SlugField(max_length=200, unique=True)
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
+    # Sources filed under the topic when added, before any claim links them; matching tries
+    # a source's own topics first.
+    sources = models.ManyToManyField(Source, related_name="topics", blank=True)
 
     objects = TopicQuerySet.as_manager()
 

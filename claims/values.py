@@ -220,3 +220,56 @@ def describe_date(value: date, precision: Precision) -> str:
     if precision == Precision.MONTH:
         return f"{calendar.month_name[value.month]} {value.year}"
     return f"{value.day} {calendar.month_name[value.month]} {value.year}"
+
+
+_NUMBER_WORDS = {
+    "about": Qualifier.APPROXIMATELY,
+    "~": Qualifier.APPROXIMATELY,
+    "at least": Qualifier.AT_LEAST,
+    ">=": Qualifier.AT_LEAST,
+    "at most": Qualifier.AT_MOST,
+    "<=": Qualifier.AT_MOST,
+}
+_TYPED_NUMBER = re.compile(
+    r"^(?P<qualifier>about|~|at least|>=|at most|<=)?\s*(?P<number>-?[0-9][0-9,]*(?:\.[0-9]+)?)$"
+)
+_TYPED_PERIOD = re.compile(r"^(?P<start>[0-9-]+)\s*(?:\.\.|–|—| to )\s*(?P<end>[0-9-]+)$")
+
+
+def parse_typed_value(text: str, *, kind: str) -> Value | None:
+    """A value as an editor types it: "9", "about 1,500", "at least 90", "2018-02",
+    "2015..2017" (a period), or any text for status, quote, event and other claims; "" is none.
+    Raises ``InvalidValue`` with a message for the form."""
+    text = text.strip()
+    if not text:
+        return None
+    if kind == "quantity":
+        match = _TYPED_NUMBER.match(text.lower())
+        if not match:
+            raise InvalidValue('type a number, e.g. "9", "about 1,500", "at least 90"')
+        qualifier = _NUMBER_WORDS.get(match["qualifier"] or "", Qualifier.EXACT)
+        return Quantity(Decimal(match["number"].replace(",", "")), qualifier)
+    if kind == "date":
+        if match := _TYPED_PERIOD.match(text):
+            return value_from_json({"period": [match["start"], match["end"]]})
+        start, precision = parse_partial_date(text)
+        return DateValue(start, precision)
+    return TextValue(text)
+
+
+def typed_value(value: Value | None) -> str:
+    """The inverse of ``parse_typed_value``: what an editor's form shows."""
+    match value:
+        case None:
+            return ""
+        case Quantity(number, qualifier):
+            words = {v: k for k, v in _NUMBER_WORDS.items() if k.isalpha() or " " in k}
+            prefix = words.get(qualifier, "")
+            return f"{prefix} {number.normalize():f}".strip()
+        case DateValue(start, precision, None):
+            return format_partial_date(start, precision)
+        case DateValue(start, precision, end) if end is not None:
+            return f"{format_partial_date(start, precision)}..{format_partial_date(end, precision)}"
+        case TextValue(text):
+            return text
+    raise TypeError(f"not a value: {value!r}")

@@ -109,6 +109,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 LOGIN_URL = "admin:login"
 
+# The URL fetcher refuses private and loopback addresses (no reaching into the server's own
+# network); tests turn this on to fetch from a local server.
+INGEST_ALLOW_PRIVATE_ADDRESSES = envbool("INGEST_ALLOW_PRIVATE_ADDRESSES", False)
+
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True

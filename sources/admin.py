@@ -47,6 +47,7 @@ class SourceAdminForm(forms.ModelForm):
             "updated_on",
             "updated_at",
             "text",
+            "copy_of",
         ]
         widgets = {"text": forms.Textarea(attrs={"rows": 24})}
 
@@ -97,9 +98,11 @@ class SourceAdmin(admin.ModelAdmin):
     date_hierarchy = "published_on"
     ordering = ["-published_on", "title"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["content_hash", "created", "modified"]
+    readonly_fields = ["content_hash", "copy_similarity", "created", "modified"]
+    autocomplete_fields = ["copy_of"]
     fieldsets = [
         (None, {"fields": ["outlet", "title", "slug", "authors", "url", "kind", "language"]}),
+        ("Independence", {"fields": ["copy_of", "copy_similarity"]}),
         ("Dates", {"fields": ["published_on", "published_at", "updated_on", "updated_at"]}),
         ("Text", {"fields": ["text", "content_hash"]}),
         ("Record", {"fields": ["created", "modified"], "classes": ["collapse"]}),
@@ -113,7 +116,8 @@ class SourceAdmin(admin.ModelAdmin):
         return source.attestation_count  # type: ignore[attr-defined]
 
     def save_model(self, request: HttpRequest, obj: Source, form: Any, change: bool) -> None:
-        obj.content_hash = content_hash(obj.text)
+        obj.set_text(obj.text)  # the hash and sketch follow the text
         super().save_model(request, obj, form, change)
-        if change and "published_on" in form.changed_data:
+        # As-of dates follow the source's date; independence follows copy_of.
+        if change and {"published_on", "copy_of"} & set(form.changed_data):
             source_claims_refresh_verdicts(source=obj)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from sources.ingest.similarity import compact, fingerprint
 from sources.ingest.text import content_hash, normalise_text
 
 
@@ -98,9 +99,10 @@ class Source(models.Model):
         return reverse("claims:source", args=[self.slug])
 
     def set_text(self, text: str) -> None:
-        """Store ``text`` normalised, with its content hash."""
+        """Store ``text`` normalised, with its content hash and near-duplicate sketch."""
         self.text = normalise_text(text)
         self.content_hash = content_hash(self.text)
+        self.sketch = compact(fingerprint(self.text))
 
     def set_published(self, value: date | datetime) -> None:
         self.published_on, self.published_at = _split_moment(value)

@@ -50,3 +50,8 @@ class Candidate:
     attributed_to: str = ""  # "the IOPC", "Sir Mark Rowley"
     parts: tuple[Part, ...] = ()  # for composite counts; their sum is the value
     words: tuple[str, ...] = ()  # content words of the sentence, lower case, for matching
+
+
+from claims.finder.find import find_claims  # noqa: E402  (needs the dataclasses above)
+
+__all__ = ["Candidate", "Entry", "Part", "find_claims"]

@@ -1,0 +1,460 @@
+"""Finding the candidate claims of a text: the orchestration of the finder's rules.
+
+For each sentence: its dates (``dates``), its counts (``quantities``), its statuses and events
+(``events``) and the roles it gives people; over the whole text: quotations and reported
+speech (``attribution``). Then:
+
+- a count takes as subject its unit and the status or event its clause gives it ("nine
+  officers and one staff member had been suspended" → "officers suspended", "staff members
+  suspended"); a status or event that a count took is not a candidate of its own;
+- everything inside a quotation or a reported clause is attributed to its speaker;
+- ``as_of`` is the publication date, or the entry's for text inside a live page's entry,
+  unless the count's own clause is dated ("557 of them last year alone"), or the sentence opens
+  with a date ("In April 2019, 11 officers…"): then the first day of that date or period
+  ("last year" → 1 January of last year). Dates after the reference date and "since …" dates
+  (a starting point, not a moment) never date a count;
+- a reported clause is one quote candidate; so is a quotation, however many sentences it runs
+  over, less any part inside a reported clause. A quotation of fewer than four words is a scare
+  quote or a fragment ("an “Impact” squad", "“Absolutely,” he said"), and a question asserts
+  nothing: neither is a candidate;
+- an allegation, hedged report or proportion inside a quote candidate is left to it (it adds no
+  value of its own);
+- a line of three words or fewer ("One app.", "Fourteen days free") is a page's furniture: its
+  numbers are not counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from claims.finder import Candidate, Entry, Part
+from claims.finder.attribution import Names, Statement, find_roles, find_statements
+from claims.finder.dates import DateMatch, find_dates, metadata_spans
+from claims.finder.events import EventMatch, find_events, find_other_statements
+from claims.finder.quantities import QuantityMatch, find_quantities
+from claims.finder.sentences import Sentence, sentence_at, split_sentences
+from claims.finder.tokens import AUXILIARIES, Token, content_words, tokenize
+from claims.values import TextValue, Value
+
+_CLAUSE_BREAK = re.compile(r"[;:–—(]|,\s|\s-\s")
+_HARD_BREAK = re.compile(r"[;–—]|\s-\s")
+_QUESTION = re.compile(
+    r"(?:so |and |but )?(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has|"
+    r"what|why|how|who|when|where|which)\b[^.!]*\?\W*$",
+    re.IGNORECASE,
+)
+_QUOTE_MARKS = "“”\"‘’' "
+_OPENING_WORDS = frozenset(["", "in", "on", "by", "as of", "at the end of", "in early", "in late"])
+# Counts of these are how long something took, never a state of people.
+_DURATIONS = frozenset("hours minutes seconds days weeks months years decades".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    span: Sentence
+    tokens: list[Token]
+    words: tuple[str, ...]
+    reference: date
+
+
+def find_claims(
+    text: str, *, published: date | datetime, entries: Sequence[Entry] = ()
+) -> list[Candidate]:
+    """The candidate claims of ``text`` (normalised), in text order."""
+    default = published.date() if isinstance(published, datetime) else published
+    sentences = split_sentences(text)
+    metadata = metadata_spans(text)
+    names = Names(text)
+    statements = find_statements(text, sentences, names=names)
+    ordered_entries = sorted(entries, key=lambda e: e.start)
+    candidates: list[Candidate] = []
+    last_unit, last_unit_sentence = "", -10
+    for number, span in enumerate(sentences):
+        tokens = tokenize(text, span.start, span.end)
+        if not tokens:
+            continue
+        entry = _entry_at(ordered_entries, span.start)
+        reference = entry.published_at.date() if entry is not None else default
+        sentence = _Sentence(span, tokens, content_words(tokens), reference)
+        dates = find_dates(text, span.start, span.end, reference, skip=metadata)
+        skip = [*metadata, *((d.start, d.end) for d in dates)]
+        antecedent = last_unit if number - last_unit_sentence <= 3 else ""
+        quantities = find_quantities(text, tokens, skip=skip, antecedent=antecedent)
+        if sum(1 for t in tokens if t.is_word) <= 3:
+            quantities = []  # "One app.", "Fourteen days free": a page's furniture, not a claim
+        for quantity in quantities:
+            if quantity.unit:
+                last_unit, last_unit_sentence = quantity.unit, number
+        events = find_events(text, tokens)
+        taken: set[int] = set()
+        for quantity in quantities:
+            event = _event_of(text, quantity, quantities, events)
+            if event is not None:
+                taken.add(id(event))
+            candidates.append(_quantity(text, sentence, quantity, event, dates))
+        for event in events:
+            if id(event) not in taken:
+                candidates.append(_event(text, sentence, event))
+        for found in dates:
+            candidates.append(_date(text, sentence, found))
+        for other in find_other_statements(text, tokens):
+            candidates.append(_event(text, sentence, other))
+    candidates.extend(_roles(text, sentences, names, ordered_entries, default))
+    candidates.extend(_quotes(text, sentences, statements, ordered_entries, default))
+    candidates = _attribute(candidates, statements)
+    candidates = _without_redundant(candidates)
+    candidates.sort(key=lambda c: (c.start, c.end, c.kind))
+    return candidates
+
+
+def _entry_at(entries: Sequence[Entry], position: int) -> Entry | None:
+    found = None
+    for entry in entries:
+        if entry.start > position:
+            break
+        if position < entry.end:
+            found = entry
+    return found
+
+
+def _candidate(
+    text: str,
+    sentence: _Sentence,
+    start: int,
+    end: int,
+    kind: str,
+    *,
+    value: Value | None,
+    subject: str = "",
+    unit: str = "",
+    as_of: date | None = None,
+    attributed_to: str = "",
+    parts: tuple[Part, ...] = (),
+) -> Candidate:
+    return Candidate(
+        start=start,
+        end=end,
+        quote=text[start:end],
+        sentence_start=sentence.span.start,
+        sentence_end=max(sentence.span.end, end),
+        kind=kind,
+        value=value,
+        subject=subject,
+        unit=unit,
+        as_of=as_of,
+        attributed_to=attributed_to,
+        parts=parts,
+        words=sentence.words,
+    )
+
+
+# Counts
+
+
+def _event_of(
+    text: str,
+    quantity: QuantityMatch,
+    quantities: Sequence[QuantityMatch],
+    events: Sequence[EventMatch],
+) -> EventMatch | None:
+    """The status or event the count's clause gives it, if any."""
+    if quantity.unit in _DURATIONS:
+        return None
+    for event in events:
+        if not event.value:
+            continue
+        if event.trigger_end <= quantity.start:
+            # "suspended nine officers", "the dismissal of 1,500 officers"
+            words = text[event.trigger_end : quantity.start].split()
+            if all(word.lower() in ("of", "the", "a", "an", "all") for word in words):
+                return event
+            continue
+        if event.trigger_start < quantity.end:
+            continue
+        between = text[quantity.end : event.trigger_start]
+        if _HARD_BREAK.search(between) or len(between.split()) > 12:
+            continue
+        if any(
+            quantity.end <= other.start < event.trigger_start
+            and not _coordinated(text, quantity, other, quantities)
+            for other in quantities
+        ):
+            continue
+        if ", " in between and not _comma_continues(between):
+            continue
+        return event
+    return None
+
+
+def _coordinated(
+    text: str, first: QuantityMatch, other: QuantityMatch, quantities: Sequence[QuantityMatch]
+) -> bool:
+    """Is ``other`` joined to ``first`` by "and" or commas, through counts in between?"""
+    previous = first
+    for quantity in quantities:
+        if quantity.start < first.end or quantity.start > other.start:
+            continue
+        gap = text[previous.end : quantity.start].strip(" ,")
+        if gap not in ("", "and", "or"):
+            return False
+        previous = quantity
+    return True
+
+
+def _comma_continues(between: str) -> bool:
+    """Does the comma close an apposition ("four officers, three PCs and a sergeant, were…")?"""
+    tail = between.rsplit(",", 1)[1].split()
+    return bool(tail) and tail[0].lower() in ("were", "was", "are", "is", "had", "have", "has")
+
+
+def _quantity(
+    text: str,
+    sentence: _Sentence,
+    quantity: QuantityMatch,
+    event: EventMatch | None,
+    dates: Sequence[DateMatch],
+) -> Candidate:
+    if event is not None:
+        label = event.value.removeprefix("not ")
+        subject = f"{quantity.unit or quantity.noun} {label}".strip()
+        if event.value.startswith("not "):
+            subject = f"{quantity.unit} not {label}".strip()
+    elif quantity.elliptical:
+        subject = f"{quantity.unit} {_verb_after(sentence.tokens, quantity.after)}".strip()
+    else:
+        subject = quantity.noun or quantity.unit
+    return _candidate(
+        text,
+        sentence,
+        quantity.start,
+        quantity.end,
+        "quantity",
+        value=quantity.value,
+        subject=subject,
+        unit=quantity.unit,
+        as_of=_as_of(text, sentence, quantity, dates),
+        parts=quantity.parts,
+    )
+
+
+def _verb_after(tokens: Sequence[Token], index: int) -> str:
+    """The verb after an elliptical count: "two were found…" → "found", "Nine are still serving"
+    → "serving"."""
+    for token in tokens[index : index + 4]:
+        low = token.lower
+        if low in AUXILIARIES or low in ("still", "also", "now", "later", "then", "not"):
+            continue
+        return low if token.is_word else ""
+    return ""
+
+
+def _as_of(
+    text: str, sentence: _Sentence, quantity: QuantityMatch, dates: Sequence[DateMatch]
+) -> date:
+    for found in dates:
+        if found.since or found.value.start > sentence.reference:
+            continue
+        before = text[sentence.span.start : found.start].strip().lower()
+        if before in _OPENING_WORDS and text[found.end : found.end + 1] == ",":
+            return found.value.start  # "In April 2019, 11 officers…"
+        between_start = min(found.end, quantity.end)
+        between_end = max(found.start, quantity.start)
+        if not _CLAUSE_BREAK.search(text, between_start, between_end):
+            return found.value.start  # "557 of them last year alone"
+        if found.end < quantity.start and text[found.end : quantity.start].startswith(", when "):
+            return found.value.start  # "an outbreak in 2019, when 212 children were infected"
+    return sentence.reference
+
+
+# Statuses, events, dates, roles
+
+
+def _event(text: str, sentence: _Sentence, event: EventMatch) -> Candidate:
+    return _candidate(
+        text,
+        sentence,
+        event.start,
+        event.end,
+        event.kind,
+        value=TextValue(event.value) if event.value else None,
+        subject=event.subject,
+        as_of=sentence.reference,
+    )
+
+
+def _date(text: str, sentence: _Sentence, found: DateMatch) -> Candidate:
+    return _candidate(
+        text,
+        sentence,
+        found.start,
+        found.end,
+        "date",
+        value=found.value,
+        subject=_date_subject(sentence.tokens, found.start),
+        as_of=sentence.reference,
+    )
+
+
+def _date_subject(tokens: Sequence[Token], position: int) -> str:
+    """A guess at what is dated: the content words just before the date in its clause."""
+    words: list[str] = []
+    for token in reversed([t for t in tokens if t.end <= position]):
+        if not token.is_word:
+            break
+        if token.lower in ("in", "on", "since", "between", "from", "by", "until", "during", "at"):
+            if words:
+                break
+            continue
+        if token.lower in ("the", "a", "an", "and", "was", "were", "is", "are", "had", "has"):
+            if words:
+                break
+            continue
+        words.insert(0, token.lower)
+        if len(words) == 3:
+            break
+    return " ".join(words)
+
+
+def _roles(
+    text: str,
+    sentences: list[Sentence],
+    names: Names,
+    entries: Sequence[Entry],
+    default: date,
+) -> list[Candidate]:
+    candidates = []
+    for role in find_roles(text, names):
+        span = sentence_at(sentences, role.start)
+        if span is None:
+            continue
+        tokens = tokenize(text, span.start, span.end)
+        entry = _entry_at(entries, span.start)
+        reference = entry.published_at.date() if entry is not None else default
+        sentence = _Sentence(span, tokens, content_words(tokens), reference)
+        candidates.append(
+            _candidate(
+                text,
+                sentence,
+                role.start,
+                role.end,
+                "status",
+                value=TextValue(role.title),
+                subject=f"{role.person}'s role",
+                as_of=reference,
+            )
+        )
+    return candidates
+
+
+# Quotations and reported speech
+
+
+def _quotes(
+    text: str,
+    sentences: list[Sentence],
+    statements: Sequence[Statement],
+    entries: Sequence[Entry],
+    default: date,
+) -> list[Candidate]:
+    """One candidate per reported clause, and per quotation (the part of it outside reported
+    clauses, however many sentences it runs over)."""
+    reported = [s for s in statements if not s.direct]
+    candidates: list[Candidate] = []
+    for statement in statements:
+        pieces = _pieces(text, sentences, statement)
+        if statement.direct:
+            pieces = [
+                p for p in pieces if not any(r.start <= p[0] and p[1] <= r.end for r in reported)
+            ]
+        if not pieces:
+            continue
+        start, end = pieces[0][0], pieces[-1][1]
+        if statement.direct and len(text[start:end].split()) < 4:
+            continue  # a scare quote or a fragment: "an “Impact” squad", "“Absolutely,”"
+        if _QUESTION.match(text[start:end]):
+            continue  # "So you accept it's going underground?": a question asserts nothing
+        first, last = pieces[0][2], pieces[-1][2]
+        span = Sentence(first.start, last.end, first.line, first.first_in_line)
+        tokens = tokenize(text, span.start, span.end)
+        entry = _entry_at(entries, span.start)
+        reference = entry.published_at.date() if entry is not None else default
+        sentence = _Sentence(span, tokens, content_words(tokens), reference)
+        candidates.append(
+            _candidate(
+                text,
+                sentence,
+                start,
+                end,
+                "quote",
+                value=None,
+                attributed_to=statement.speaker,
+                as_of=reference,
+            )
+        )
+    return candidates
+
+
+def _pieces(
+    text: str, sentences: list[Sentence], statement: Statement
+) -> list[tuple[int, int, Sentence]]:
+    """The statement cut at sentence ends, each piece trimmed of spaces and, for a quotation,
+    of quotation marks."""
+    pieces = []
+    position = statement.start
+    while position < statement.end:
+        span = sentence_at(sentences, position)
+        if span is None:
+            following = [s for s in sentences if s.start > position]
+            if not following or following[0].start >= statement.end:
+                break
+            span = following[0]
+            position = span.start
+        start, end = position, min(statement.end, span.end)
+        while start < end and text[start] in _QUOTE_MARKS:
+            start += 1
+        while end > start and (
+            text[end - 1].isspace() or (statement.direct and text[end - 1] in _QUOTE_MARKS)
+        ):
+            end -= 1
+        if end > start and any(char.isalnum() for char in text[start:end]):
+            pieces.append((start, end, span))
+        position = span.end
+    return pieces
+
+
+def _attribute(candidates: list[Candidate], statements: Sequence[Statement]) -> list[Candidate]:
+    """Give each candidate inside a quotation or reported clause its speaker."""
+    attributed = []
+    for candidate in candidates:
+        if candidate.kind != "quote" and not candidate.attributed_to:
+            speaker = ""
+            for statement in statements:
+                if statement.start <= candidate.start and candidate.end <= statement.end + 1:
+                    speaker = statement.speaker or speaker
+            if speaker:
+                candidate = replace(candidate, attributed_to=speaker)
+        attributed.append(candidate)
+    return attributed
+
+
+def _without_redundant(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop valueless statements a quote already covers, and exact duplicates."""
+    quotes = [c for c in candidates if c.kind == "quote"]
+    kept: list[Candidate] = []
+    seen: set[tuple[int, int, str, object]] = set()
+    for candidate in candidates:
+        key = (candidate.start, candidate.end, candidate.kind, candidate.value)
+        if key in seen:
+            continue
+        if (
+            candidate.kind in ("event", "other")
+            and candidate.value is None
+            and any(q.start <= candidate.start + 1 and candidate.end <= q.end + 2 for q in quotes)
+        ):
+            continue
+        seen.add(key)
+        kept.append(candidate)
+    return kept

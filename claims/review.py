@@ -1,0 +1,272 @@
+"""The review queue: what the finder sees in a source, and which existing claims each
+candidate most likely states. Reads here; the writes an editor's click makes are below."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Prefetch
+
+from claims.finder import Candidate, Entry
+from claims.finder.find import find_claims
+from claims.matching import ClaimIndex, KnownClaim, Match
+from claims.models import Attestation, Claim, DismissedCandidate, Topic
+from claims.quotes import Span, context
+from claims.values import Value, describe, typed_value, value_to_json
+from sources.models import Source
+
+SUGGESTIONS_PER_CANDIDATE = 3
+
+
+@dataclass
+class Suggestion:
+    claim: Claim
+    score: float
+    verdict_if_linked: str
+    explanation: str
+
+
+@dataclass
+class QueueItem:
+    candidate: Candidate
+    before: str  # the sentence around the candidate, for display
+    after: str
+    suggestions: list[Suggestion]
+
+    @property
+    def key(self) -> str:
+        return f"{self.candidate.start}-{self.candidate.end}"
+
+    @property
+    def value_display(self) -> str:
+        return describe(self.candidate.value)
+
+    @property
+    def value_typed(self) -> str:
+        return typed_value(self.candidate.value)
+
+
+@dataclass
+class ReviewQueue:
+    source: Source
+    topics: list[tuple[Topic, float]]  # the source's topics, or the suggested ones, best first
+    topics_given: bool
+    items: list[QueueItem]
+    linked: int  # candidates left out because an attestation already covers them
+    dismissed: int
+
+
+def source_entries(source: Source) -> list[Entry]:
+    return [
+        Entry(e.start, e.end, e.published_at, e.title) for e in source.entries.order_by("start")
+    ]
+
+
+def source_candidates(source: Source) -> list[Candidate]:
+    return find_claims(source.text, published=source.published, entries=source_entries(source))
+
+
+def claim_index() -> tuple[ClaimIndex, dict[str, Claim]]:
+    """Every claim of the ledger as the matcher sees it, in two queries."""
+    attestations = Attestation.objects.select_related("source__outlet")
+    claims = Claim.objects.select_related("topic").prefetch_related(
+        Prefetch("attestations", queryset=attestations)
+    )
+    by_slug: dict[str, Claim] = {}
+    known = []
+    for claim in claims:
+        by_slug[claim.slug] = claim
+        stated = list(claim.attestations.all())
+        known.append(
+            KnownClaim(
+                key=claim.slug,
+                topic=claim.topic.slug,
+                statement=claim.statement,
+                kind=claim.kind,
+                subject=claim.subject,
+                unit=claim.unit,
+                changes_over_time=claim.changes_over_time,
+                statements=tuple(a.as_statement() for a in stated),
+                quotes=tuple(a.quote for a in stated),
+            )
+        )
+    return ClaimIndex(known), by_slug
+
+
+def review_queue(*, source: Source) -> ReviewQueue:
+    candidates = source_candidates(source)
+    attested = [Span(a.start, a.end) for a in source.attestations.only("start", "end")]
+    dismissed = set(source.dismissals.values_list("start", "end"))
+    index, claims = claim_index()
+    given = list(source.topics.all())  # type: ignore[attr-defined]
+    topics = [(t, 1.0) for t in given] or _suggested_topics(index, candidates, source)
+    # The source's own topics are the ones it is filed under, else the best suggestion only:
+    # every topic passed counts as its own, and own-topic claims rank first.
+    topic_slugs = [t.slug for t, _ in (topics if given else topics[:1])]
+    items, linked = [], 0
+    for candidate in candidates:
+        if (candidate.start, candidate.end) in dismissed:
+            continue
+        if any(span.start < candidate.end and candidate.start < span.end for span in attested):
+            linked += 1
+            continue
+        matches = index.matches(
+            candidate,
+            source=str(source.pk),
+            outlet=source.outlet.name,
+            published=source.published_on,
+            topics=topic_slugs,
+            limit=SUGGESTIONS_PER_CANDIDATE,
+        )
+        sentence = source.text[candidate.sentence_start : candidate.sentence_end]
+        offset = candidate.sentence_start
+        items.append(
+            QueueItem(
+                candidate=candidate,
+                before=sentence[: max(0, candidate.start - offset)],
+                after=sentence[candidate.end - offset :]
+                if candidate.end <= candidate.sentence_end
+                else "",
+                suggestions=[_suggestion(m, claims) for m in matches if m.claim in claims],
+            )
+        )
+    return ReviewQueue(source, topics, bool(given), items, linked, len(dismissed))
+
+
+def _suggested_topics(
+    index: ClaimIndex, candidates: list[Candidate], source: Source
+) -> list[tuple[Topic, float]]:
+    scored = index.suggest_topics(candidates, published=source.published_on)
+    by_slug = Topic.objects.in_bulk([slug for slug, _ in scored], field_name="slug")
+    return [(by_slug[slug], score) for slug, score in scored if slug in by_slug]
+
+
+def _suggestion(match: Match, claims: dict[str, Claim]) -> Suggestion:
+    return Suggestion(
+        claims[match.claim], match.score, match.verdict_if_linked.value, match.explanation
+    )
+
+
+def suggestions_json(queue: ReviewQueue) -> dict[str, Any]:
+    """The command-line contract of ``suggest_claims --json`` (docs/suggest-claims.md)."""
+    return {
+        "source": queue.source.slug,
+        "topics": [topic.slug for topic, _ in queue.topics],
+        "candidates": [
+            {
+                "quote": item.candidate.quote,
+                "start": item.candidate.start,
+                "end": item.candidate.end,
+                "kind": item.candidate.kind,
+                "value": value_to_json(item.candidate.value),
+                "as_of": item.candidate.as_of.isoformat() if item.candidate.as_of else None,
+                "attributed_to": item.candidate.attributed_to,
+                "subject": item.candidate.subject,
+                "unit": item.candidate.unit,
+                "parts": [
+                    {"number": float(p.number) if p.number % 1 else int(p.number), "label": p.label}
+                    for p in item.candidate.parts
+                ],
+                "matches": [
+                    {
+                        "claim": s.claim.slug,
+                        "score": round(s.score, 4),
+                        "verdict_if_linked": s.verdict_if_linked,
+                        "explanation": s.explanation,
+                    }
+                    for s in item.suggestions
+                ],
+            }
+            for item in queue.items
+        ],
+    }
+
+
+# Writes: one click of an editor each.
+
+
+@transaction.atomic
+def attestation_link(
+    *,
+    source: Source,
+    claim: Claim,
+    start: int,
+    end: int,
+    value: Value | None,
+    as_of: date | None = None,
+    attributed_to: str = "",
+) -> Attestation:
+    """Link a span of ``source`` to ``claim`` and recompute the claim's verdict at once."""
+    attestation = Attestation(
+        claim=claim,
+        source=source,
+        quote=source.text[start:end],
+        start=start,
+        end=end,
+        as_of=as_of if as_of != source.published_on else None,
+        attributed_to=attributed_to[:200],
+    )
+    attestation.value = value
+    attestation.full_clean()
+    attestation.save()
+    claim.refresh_verdict()
+    for total in claim.totals.all():
+        total.refresh_verdict()
+    return attestation
+
+
+@transaction.atomic
+def claim_create_from_candidate(
+    *,
+    source: Source,
+    topic: Topic,
+    slug: str,
+    statement: str,
+    kind: str,
+    subject: str,
+    unit: str,
+    changes_over_time: bool,
+    start: int,
+    end: int,
+    value: Value | None,
+    as_of: date | None = None,
+    attributed_to: str = "",
+) -> Claim:
+    claim = Claim(
+        topic=topic,
+        slug=slug,
+        statement=statement,
+        kind=kind,
+        subject=subject,
+        unit=unit,
+        changes_over_time=changes_over_time,
+    )
+    claim.full_clean()
+    claim.save()
+    attestation_link(
+        source=source,
+        claim=claim,
+        start=start,
+        end=end,
+        value=value,
+        as_of=as_of,
+        attributed_to=attributed_to,
+    )
+    return claim
+
+
+def candidate_dismiss(*, source: Source, start: int, end: int, user: Any) -> DismissedCandidate:
+    dismissal, _ = DismissedCandidate.objects.get_or_create(
+        source=source,
+        start=start,
+        end=end,
+        defaults={"quote": source.text[start:end], "dismissed_by": user},
+    )
+    return dismissal
+
+
+def context_of(source: Source, start: int, end: int) -> tuple[str, str]:
+    return context(source.text, Span(start, end))

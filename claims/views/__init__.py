@@ -1,0 +1,1 @@
+"""Pages that read (``pages``), and editors' pages that add and review sources (``review``)."""

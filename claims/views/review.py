@@ -1,0 +1,208 @@
+"""Editors add sources and review what the finder sees in them. Every view here writes or
+leads to a write, so every one needs a logged-in user with the right permission."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import slugify
+from django.views.decorators.http import require_http_methods, require_POST
+
+from claims import review
+from claims.forms import AddSourceForm, DismissForm, LinkForm, NewClaimForm
+from claims.models import Claim
+from sources.ingest import IngestError
+from sources.models import Source
+from sources.services import DuplicateSource, MissingMetadata, extract_input, source_create
+
+can_review = permission_required("claims.add_attestation", raise_exception=True)
+
+
+@login_required
+@permission_required("sources.add_source", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def source_add(request: HttpRequest) -> HttpResponse:
+    form = AddSourceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            extracted = extract_input(
+                url=data["url"],
+                upload=data["upload"],
+                text=data["text"],
+                allow_private=settings.INGEST_ALLOW_PRIVATE_ADDRESSES,
+            )
+            source, near = source_create(
+                extracted=extracted,
+                outlet=data["outlet"],
+                title=data["title"],
+                published=data["published"],
+                kind=data["kind"],
+                url=data["url"],
+                topics=list(data["topics"]),
+            )
+        except DuplicateSource as duplicate:
+            form.add_error(
+                None,
+                format_html(
+                    'The same text is already stored as <a href="{}">{}</a>.',
+                    duplicate.existing.get_absolute_url(),
+                    duplicate.existing.title,
+                ),
+            )
+        except (IngestError, MissingMetadata) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Added “{source.title}”. Review what it states below.")
+            if near:
+                messages.warning(
+                    request,
+                    format_html(
+                        'This looks like a copy of <a href="{}">{}</a> ({}% alike), so it is '
+                        "marked as a copy and does not count as an independent source.",
+                        near.original.get_absolute_url(),
+                        near.original.title,
+                        round(near.similarity * 100),
+                    ),
+                )
+            return redirect("claims:review", source.slug)
+    return render(request, "claims/source_add.html", {"form": form})
+
+
+@login_required
+@can_review
+def review_queue_view(request: HttpRequest, slug: str) -> HttpResponse:
+    source = get_object_or_404(Source.objects.with_outlet(), slug=slug)
+    queue = review.review_queue(source=source)
+    return render(request, "claims/review.html", {"queue": queue, "source": source})
+
+
+def _back(source: Source, after: int | None = None) -> HttpResponse:
+    url = reverse("claims:review", args=[source.slug])
+    return redirect(f"{url}#after-{after}" if after is not None else url)
+
+
+@login_required
+@can_review
+@require_POST
+def link(request: HttpRequest, slug: str) -> HttpResponse:
+    source = get_object_or_404(Source.objects.with_outlet(), slug=slug)
+    form = LinkForm(request.POST, source=source)
+    if not form.is_valid():
+        messages.error(request, _errors(form))
+        return _back(source)
+    data = form.cleaned_data
+    try:
+        review.attestation_link(
+            source=source,
+            claim=data["claim"],
+            start=data["start"],
+            end=data["end"],
+            value=data["parsed_value"],
+            as_of=data["as_of"],
+            attributed_to=data["attributed_to"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _back(source)
+    claim = Claim.objects.get(pk=data["claim"].pk)
+    messages.success(
+        request,
+        format_html(
+            'Linked to <a href="{}">{}</a>: now {}.', claim.get_absolute_url(), claim, claim.verdict
+        ),
+    )
+    return _back(source, data["end"])
+
+
+@login_required
+@can_review
+@permission_required("claims.add_claim", raise_exception=True)
+@require_POST
+def new_claim(request: HttpRequest, slug: str) -> HttpResponse:
+    """A pre-filled form on the first post (``prefill``), the claim and its link on the second."""
+    source = get_object_or_404(Source.objects.with_outlet(), slug=slug)
+    if "prefill" in request.POST:
+        form = NewClaimForm(initial=_prefill(source, request.POST), source=source)
+        return render(request, "claims/new_claim.html", {"form": form, "source": source})
+    form = NewClaimForm(request.POST, source=source)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            claim = review.claim_create_from_candidate(
+                source=source,
+                topic=data["topic"],
+                slug=data["slug"],
+                statement=data["statement"],
+                kind=data["kind"],
+                subject=data["subject"],
+                unit=data["unit"],
+                changes_over_time=data["changes_over_time"],
+                start=data["start"],
+                end=data["end"],
+                value=data["parsed_value"],
+                as_of=data["as_of"],
+                attributed_to=data["attributed_to"],
+            )
+        except ValidationError as error:
+            form.add_error(None, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                format_html('Created <a href="{}">{}</a>.', claim.get_absolute_url(), claim),
+            )
+            return _back(source, data["end"])
+    return render(request, "claims/new_claim.html", {"form": form, "source": source})
+
+
+def _prefill(source: Source, post: Any) -> dict[str, Any]:
+    start, end = int(post.get("start", 0)), int(post.get("end", 0))
+    sentence = source.text[
+        int(post.get("sentence_start", start)) : int(post.get("sentence_end", end))
+    ]
+    statement = sentence.strip()[:500]
+    return {
+        "start": start,
+        "end": end,
+        "topic": post.get("topic"),
+        "statement": statement,
+        "slug": slugify(statement)[:60].strip("-"),
+        "kind": post.get("kind"),
+        "subject": post.get("subject", ""),
+        "unit": post.get("unit", ""),
+        "changes_over_time": post.get("kind") in {"quantity", "status"},
+        "value": post.get("value", ""),
+        "as_of": post.get("as_of") or None,
+        "attributed_to": post.get("attributed_to", ""),
+    }
+
+
+@login_required
+@can_review
+@require_POST
+def dismiss(request: HttpRequest, slug: str) -> HttpResponse:
+    source = get_object_or_404(Source, slug=slug)
+    form = DismissForm(request.POST)
+    if form.is_valid() and form.cleaned_data["end"] <= len(source.text):
+        review.candidate_dismiss(
+            source=source,
+            start=form.cleaned_data["start"],
+            end=form.cleaned_data["end"],
+            user=request.user,
+        )
+        messages.info(request, "Dismissed; it will not be suggested again.")
+        return _back(source, form.cleaned_data["end"])
+    messages.error(request, "That suggestion is not in the source.")
+    return _back(source)
+
+
+def _errors(form: Any) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)

@@ -1,0 +1,119 @@
+"""Near-duplicate detection: the same wire story syndicated by several outlets.
+
+A text's *fingerprint* is the set of hashes of its 5-word shingles (every run of five consecutive
+words, lower case). Two fingerprints are compared by
+
+- *resemblance*, the Jaccard index |A ∩ B| / |A ∪ B|: near 1 for two copies of one story, even
+  with a different headline, byline or a sentence trimmed;
+- *containment*, |A ∩ B| / |A|: near 1 when A (a short wire copy) is contained in B (a longer
+  article that adds its own paragraphs), however much longer B is.
+
+Full fingerprints are exact but hold one number per word of text. ``compact`` keeps a bottom-k
+MinHash sketch (the ``SKETCH_SIZE`` smallest hashes), small enough to store beside each source;
+``sketch_similarity`` estimates resemblance from two sketches with a standard error of about
+sqrt(J(1 - J) / k), i.e. ±0.035 near the 0.8 threshold with k = 128, so a ledger of thousands of
+sources can be screened in milliseconds. The price: a sketch cannot measure containment (a short
+copy inside a long article shares few of the long text's smallest hashes), so screen with sketches,
+then confirm candidates, and check containment, on full fingerprints rebuilt from the stored text.
+Pure Python; hashes are stable across processes (BLAKE2b, never the randomised ``hash()``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import re
+from collections.abc import Iterable, Sequence
+
+from sources.ingest.text import normalise_text
+
+SHINGLE_WORDS = 5
+# At or above this score two texts are taken for copies of one story.
+NEAR_DUPLICATE = 0.8
+# Containment counts only for a contained text of at least this many shingles (about 25 words):
+# a single shared sentence does not make an article a copy of another.
+MIN_CONTAINED_SHINGLES = 20
+SKETCH_SIZE = 128
+
+_WORD = re.compile(r"\w+")
+# Curly and straight apostrophes inside words ("Met’s", "Met's") should give the same word.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+def words(text: str) -> list[str]:
+    """The normalised, lower-cased words of ``text``: punctuation and layout do not count."""
+    text = normalise_text(text).translate(_APOSTROPHES).casefold().replace("'", "")
+    return _WORD.findall(text)
+
+
+def fingerprint(text: str) -> frozenset[int]:
+    """Hashes of the 5-word shingles of ``text``. A text of fewer than five words is one shingle;
+    an empty text has an empty fingerprint."""
+    tokens = words(text)
+    if not tokens:
+        return frozenset()
+    width = min(SHINGLE_WORDS, len(tokens))
+    return frozenset(_hash(" ".join(tokens[i : i + width])) for i in range(len(tokens) - width + 1))
+
+
+def resemblance(a: frozenset[int], b: frozenset[int]) -> float:
+    """Jaccard index of two fingerprints, 0.0 when either is empty."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def containment(a: frozenset[int], b: frozenset[int]) -> float:
+    """The share of ``a``'s shingles that are also in ``b``, 0.0 when ``a`` is empty."""
+    if not a:
+        return 0.0
+    return len(a & b) / len(a)
+
+
+def similarity(a: frozenset[int], b: frozenset[int]) -> float:
+    """The score near-duplicates are judged by: resemblance, or containment either way when the
+    contained text is long enough (``MIN_CONTAINED_SHINGLES``)."""
+    scores = [resemblance(a, b)]
+    if len(a) >= MIN_CONTAINED_SHINGLES:
+        scores.append(containment(a, b))
+    if len(b) >= MIN_CONTAINED_SHINGLES:
+        scores.append(containment(b, a))
+    return max(scores)
+
+
+def best_near_duplicate[K](
+    fp: frozenset[int], candidates: Iterable[tuple[K, frozenset[int]]]
+) -> tuple[K, float] | None:
+    """The candidate most similar to ``fp`` with its score, if that score reaches
+    ``NEAR_DUPLICATE``; else None. Ties go to the earlier candidate."""
+    best: tuple[K, float] | None = None
+    for key, other in candidates:
+        score = similarity(fp, other)
+        if score >= NEAR_DUPLICATE and (best is None or score > best[1]):
+            best = (key, score)
+    return best
+
+
+def compact(fp: frozenset[int], size: int = SKETCH_SIZE) -> list[int]:
+    """A bottom-k MinHash sketch: the ``size`` smallest hashes, ascending. Plain ints below
+    2**63, so they store as JSON or in a bigint column."""
+    return heapq.nsmallest(size, fp)
+
+
+def sketch_similarity(a: Sequence[int], b: Sequence[int], size: int = SKETCH_SIZE) -> float:
+    """Estimated resemblance of the texts behind two ``compact`` sketches.
+
+    Among the ``size`` smallest hashes of the union (themselves a random sample of it), the share
+    that both sketches hold. Exact when both texts have fewer than ``size`` shingles.
+    """
+    if not a or not b:
+        return 0.0
+    set_a, set_b = set(a), set(b)
+    union_sample = heapq.nsmallest(size, set_a | set_b)
+    both = sum(1 for value in union_sample if value in set_a and value in set_b)
+    return both / len(union_sample)
+
+
+def _hash(shingle: str) -> int:
+    digest = hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1  # 63 bits: fits a signed 64-bit integer

@@ -1,0 +1,84 @@
+"""Add many sources at once, from files or URLs, with a progress bar. Each source is added
+whole or not at all; a failure is reported with its path and the others go on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from claims.forms import parse_moment
+from claims.models import Topic
+from sources.ingest import IngestError
+from sources.ingest.extract import MAX_UPLOAD_BYTES, extract_upload
+from sources.ingest.fetch import extract_url
+from sources.models import Source
+from sources.services import DuplicateSource, MissingMetadata, source_create
+
+
+class Command(BaseCommand):
+    help = "Add sources from files (.txt .md .html .pdf) or URLs."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+        parser.add_argument(
+            "--outlet", default="", help="The publisher, when the source does not say."
+        )
+        parser.add_argument("--title", default="", help="The title (for a single input).")
+        parser.add_argument("--published", default="", help="2025-10-02 or 2025-10-02T08:48+01:00")
+        parser.add_argument("--kind", default="", choices=["", *Source.Kind.values])
+        parser.add_argument(
+            "--topic", action="append", default=[], help="A topic slug; repeatable."
+        )
+
+    def handle(self, *args: object, inputs: list[str], **options: str | list[str]) -> None:
+        topics = list(Topic.objects.filter(slug__in=options["topic"]))
+        if missing := set(options["topic"]) - {t.slug for t in topics}:
+            raise CommandError(f"Unknown topic: {', '.join(sorted(missing))}.")
+        try:
+            published = parse_moment(str(options["published"]))
+        except Exception as error:  # a form ValidationError: say it plainly
+            raise CommandError(" ".join(getattr(error, "messages", [str(error)]))) from None
+        if options["title"] and len(inputs) > 1:
+            raise CommandError("--title names one source; give one input with it.")
+        failures = []
+        progress = tqdm(inputs, unit="source", disable=None, file=self.stderr._out)
+        for item in progress:
+            progress.set_postfix_str(Path(item).name[-40:])
+            try:
+                extracted = self._extract(item)
+                source, near = source_create(
+                    extracted=extracted,
+                    outlet=str(options["outlet"]),
+                    title=str(options["title"]),
+                    published=published,
+                    kind=str(options["kind"]),
+                    topics=topics,
+                )
+            except (IngestError, MissingMetadata, DuplicateSource) as error:
+                failures.append(f"{item}: {error}")
+                continue
+            copy = f" (a copy of {near.original.slug})" if near else ""
+            progress.write(f"added {source.slug}{copy}", file=self.stdout._out)
+        for failure in failures:
+            self.stderr.write(failure)
+        added = len(inputs) - len(failures)
+        self.stdout.write(f"{added} added, {len(failures)} failed.")
+        if failures:
+            raise CommandError(f"{len(failures)} of {len(inputs)} could not be added; see above.")
+
+    def _extract(self, item: str):  # type: ignore[no-untyped-def]
+        if item.startswith(("http://", "https://")) or "://" in item:
+            return extract_url(item, allow_private=settings.INGEST_ALLOW_PRIVATE_ADDRESSES)
+        path = Path(item)
+        try:
+            if path.stat().st_size > MAX_UPLOAD_BYTES:
+                raise IngestError(
+                    f"The file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+                )
+            data = path.read_bytes()
+        except OSError as error:
+            raise IngestError(f"Cannot read the file: {error.strerror}.") from None
+        return extract_upload(path.name, data)

@@ -1,0 +1,157 @@
+"""Adding sources. Keyword-only and atomic: a source is stored whole, with its entries, or
+not at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from sources.ingest.extract import (
+    MAX_UPLOAD_BYTES,
+    Extracted,
+    extract_plain,
+    extract_upload,
+)
+from sources.ingest.fetch import extract_url
+from sources.ingest.similarity import NEAR_DUPLICATE, compact, fingerprint, sketch_similarity
+from sources.ingest.text import content_hash, normalise_text
+from sources.models import Outlet, Source, SourceEntry
+
+
+class DuplicateSource(Exception):
+    """The same text is already stored; ``existing`` is where."""
+
+    def __init__(self, existing: Source) -> None:
+        super().__init__(
+            f"The same text is already stored as “{existing.title}” ({existing.slug})."
+        )
+        self.existing = existing
+
+
+class MissingMetadata(ValueError):
+    """A source needs an outlet, a title and a date; the extractor did not find one of them."""
+
+
+@dataclass(frozen=True)
+class NearDuplicate:
+    original: Source
+    similarity: float
+
+
+def find_near_duplicate(text: str, *, exclude: int | None = None) -> NearDuplicate | None:
+    """The stored source this text is most likely a copy of (a syndicated wire story), if any.
+    Compares compact sketches, so the cost is one small row per stored source."""
+    sketch = compact(fingerprint(text))
+    best: tuple[float, int] | None = None
+    for pk, other in Source.objects.exclude(pk=exclude).values_list("pk", "sketch"):
+        score = sketch_similarity(sketch, other) if other else 0.0
+        if score >= NEAR_DUPLICATE and (best is None or score > best[0]):
+            best = (score, pk)
+    if best is None:
+        return None
+    original = Source.objects.get(pk=best[1])
+    return NearDuplicate(original.copy_of or original, round(best[0], 3))
+
+
+def unique_slug(outlet: str, published: date, title: str) -> str:
+    base = slugify(f"{outlet} {published:%Y-%m-%d} {title}")[:80].strip("-") or "source"
+    slug, n = base, 2
+    while Source.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def source_create(
+    *,
+    extracted: Extracted,
+    outlet: str = "",
+    title: str = "",
+    published: date | datetime | None = None,
+    kind: str = "",
+    authors: list[str] | None = None,
+    url: str = "",
+    topics: list[object] | None = None,
+) -> tuple[Source, NearDuplicate | None]:
+    """Store an extracted text as a source; what the caller gives overrides what was extracted.
+
+    Raises ``DuplicateSource`` for a text already stored and ``MissingMetadata`` when no
+    outlet, title or date is known. A near-duplicate is stored, marked as a copy of its original.
+    """
+    text = normalise_text(extracted.text)
+    if twin := Source.objects.filter(content_hash=content_hash(text)).first():
+        raise DuplicateSource(twin)
+    outlet = outlet.strip() or _outlet_from_url(url or extracted.url)
+    title = title.strip() or extracted.title or _first_line(text)
+    if published:
+        extracted = extracted.with_published(published)  # a live page's entries follow the date
+    published = published or extracted.published
+    missing = [
+        name
+        for name, value in [("outlet", outlet), ("title", title), ("date", published)]
+        if not value
+    ]
+    if missing:
+        raise MissingMetadata(
+            f"Give the source's {' and '.join(missing)}: they were not found in it."
+        )
+    assert published is not None
+    near = find_near_duplicate(text)
+    source = Source(
+        outlet=Outlet.for_name(outlet),
+        title=title[:500],
+        authors=authors if authors is not None else extracted.authors,
+        url=url or extracted.url,
+        kind=kind or extracted.kind or Source.Kind.ARTICLE,
+        language=extracted.language or "en",
+        copy_of=near.original if near else None,
+        copy_similarity=near.similarity if near else None,
+    )
+    source.set_text(text)
+    source.set_published(published)
+    source.set_updated(extracted.updated)
+    source.slug = unique_slug(outlet, source.published_on, title)
+    source.save()
+    SourceEntry.objects.bulk_create(
+        SourceEntry(
+            source=source,
+            start=e.start,
+            end=e.end,
+            title=e.title[:500],
+            published_at=e.published_at,
+        )
+        for e in extracted.entries
+    )
+    if topics:
+        source.topics.set(topics)  # type: ignore[attr-defined]
+    return source, near
+
+
+def _first_line(text: str, limit: int = 150) -> str:
+    """A plain text's headline: its first line, cut at a word if long."""
+    line = text.partition("\n")[0].strip()
+    return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _outlet_from_url(url: str) -> str:
+    """ "www.theguardian.com" for a URL, when no outlet is given; editors can rename it."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def extract_input(
+    *, url: str = "", upload: Any = None, text: str = "", allow_private: bool = False
+) -> Extracted:
+    """What an editor gave, as text and metadata: a URL is fetched, a file read, text taken.
+    Raises ``IngestError`` with a message for the editor."""
+    if url:
+        return extract_url(url, allow_private=allow_private)
+    if upload is not None:
+        return extract_upload(upload.name, upload.read(MAX_UPLOAD_BYTES + 1))
+    return extract_plain(text)

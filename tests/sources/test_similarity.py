@@ -1,0 +1,183 @@
+"""Near-duplicates: syndicated copies of one story found among other sources."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sources.ingest.similarity import (
+    MIN_CONTAINED_SHINGLES,
+    NEAR_DUPLICATE,
+    SKETCH_SIZE,
+    best_near_duplicate,
+    compact,
+    containment,
+    fingerprint,
+    resemblance,
+    similarity,
+    sketch_similarity,
+)
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+ARTICLES = ROOT / "seeds" / "articles"
+
+
+def article(name: str) -> str:
+    return (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def wire():
+    """The PA story as The Independent ran it."""
+    return article("independent-2025-09-30")
+
+
+def syndicated_copy(text: str) -> str:
+    """Another outlet's copy: its own headline and byline, curly quotes straightened, different
+    line breaks, and the first and last five paragraphs (the first site's furniture) cut."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    body = "\n\n".join(paragraphs[5:-5])
+    body = body.replace("’", "'").replace("“", '"').replace("”", '"')
+    return "MET OFFICERS FACE INQUIRY\nBy Press Association reporters\n\n" + body.replace(
+        ". ", ".\n", 3
+    )
+
+
+def test_a_text_resembles_itself_completely(wire):
+    assert resemblance(fingerprint(wire), fingerprint(wire)) == 1.0
+
+
+def test_it_finds_a_syndicated_copy_with_its_own_headline_and_byline(wire):
+    score = resemblance(fingerprint(wire), fingerprint(syndicated_copy(wire)))
+
+    assert score >= NEAR_DUPLICATE
+
+
+def test_different_stories_on_the_same_subject_do_not_resemble(wire):
+    other = fingerprint(article("guardian-2019-04-30"))
+
+    assert resemblance(fingerprint(wire), other) < 0.1
+    assert containment(fingerprint(wire), other) < 0.1
+
+
+def test_it_finds_a_wire_copy_contained_in_a_longer_article(wire):
+    paragraphs = [p for p in wire.split("\n") if p.strip()]
+    short_copy = "\n".join(paragraphs[: len(paragraphs) // 3])
+    longer = wire + "\n\n" + article("guardian-2019-04-30")
+    short, long = fingerprint(short_copy), fingerprint(longer)
+
+    assert resemblance(short, long) < NEAR_DUPLICATE
+    assert containment(short, long) == 1.0
+    assert containment(long, short) < 0.5
+    assert best_near_duplicate(short, [("long", long)]) == ("long", 1.0)
+    assert best_near_duplicate(long, [("short", short)]) == ("short", 1.0)
+
+
+def test_it_picks_the_most_similar_candidate_above_the_threshold(wire):
+    copy = fingerprint(syndicated_copy(wire))
+    candidates = [
+        ("guardian", fingerprint(article("guardian-2019-04-30"))),
+        ("exact", fingerprint(wire)),
+        ("itv", fingerprint(article("itv-2022-02-02"))),
+    ]
+
+    key, score = best_near_duplicate(copy, candidates)
+
+    assert key == "exact"
+    assert score == similarity(copy, fingerprint(wire)) >= NEAR_DUPLICATE
+
+
+def test_it_finds_no_near_duplicate_among_unrelated_sources(wire):
+    candidates = [
+        (name, fingerprint(article(name)))
+        for name in ("guardian-2019-04-30", "itv-2022-02-02", "attitude-2022-02-01")
+    ]
+
+    assert best_near_duplicate(fingerprint(wire), candidates) is None
+    assert best_near_duplicate(fingerprint(wire), []) is None
+
+
+def test_a_shared_sentence_does_not_make_a_copy(wire):
+    """A short candidate (a quote) inside a long article is not a syndicated copy of it."""
+    sentence = "Nine officers and one member of staff had been suspended."
+    quote = fingerprint(sentence)
+
+    assert len(quote) < MIN_CONTAINED_SHINGLES
+    assert containment(quote, fingerprint(sentence + " " + wire)) == 1.0
+    assert best_near_duplicate(quote, [("article", fingerprint(sentence + " " + wire))]) is None
+
+
+def test_it_ignores_case_punctuation_and_layout():
+    a = fingerprint("Nine officers were suspended, the Met said on Thursday.")
+    b = fingerprint("NINE OFFICERS WERE SUSPENDED — the Met said\non Thursday")
+
+    assert a == b
+
+
+def test_it_fingerprints_short_and_empty_texts():
+    assert fingerprint("") == frozenset()
+    assert fingerprint("  \n ") == frozenset()
+    assert len(fingerprint("Nine officers")) == 1
+    assert len(fingerprint("one two three four five six")) == 2
+    assert resemblance(frozenset(), frozenset()) == 0.0
+    assert containment(frozenset(), fingerprint("Nine officers")) == 0.0
+
+
+def test_its_hashes_are_the_same_in_every_process():
+    """Fingerprints are stored, so they must not depend on Python's per-process hash seed."""
+    code = (
+        "from sources.ingest.similarity import fingerprint; "
+        "print(sorted(fingerprint('Nine officers were suspended after the film was shown')))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+
+    assert len(outputs) == 1
+    expected = sorted(fingerprint("Nine officers were suspended after the film was shown"))
+    assert outputs.pop().strip() == str(expected)
+
+
+# Sketches: small enough to store for thousands of sources
+
+
+def test_a_sketch_keeps_the_smallest_hashes_as_storable_integers(wire):
+    fp = fingerprint(wire)
+    sketch = compact(fp)
+
+    assert len(fp) > SKETCH_SIZE
+    assert len(sketch) == SKETCH_SIZE
+    assert sketch == sorted(fp)[:SKETCH_SIZE]
+    assert all(isinstance(value, int) and 0 <= value < 2**63 for value in sketch)
+    assert compact(fingerprint("Nine officers")) == sorted(fingerprint("Nine officers"))
+
+
+def test_a_sketch_estimates_resemblance_closely(wire):
+    copy = syndicated_copy(wire)
+    exact = resemblance(fingerprint(wire), fingerprint(copy))
+    estimate = sketch_similarity(compact(fingerprint(wire)), compact(fingerprint(copy)))
+
+    assert estimate == pytest.approx(exact, abs=0.1)
+    assert estimate >= NEAR_DUPLICATE - 0.1
+    unrelated = sketch_similarity(
+        compact(fingerprint(wire)), compact(fingerprint(article("guardian-2019-04-30")))
+    )
+    assert unrelated < 0.1
+
+
+def test_a_sketch_is_exact_for_short_texts():
+    a = fingerprint("Nine officers were suspended after the film was shown on Wednesday")
+    b = fingerprint("Nine officers were suspended after the film was shown on Thursday")
+
+    assert sketch_similarity(compact(a), compact(b)) == resemblance(a, b)
+    assert sketch_similarity([], compact(b)) == 0.0
