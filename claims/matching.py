@@ -37,9 +37,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 
 from claims.finder import Candidate, Part
+from claims.finder.numbers import word_value
 from claims.values import (
     DateValue,
     Precision,
@@ -392,8 +394,29 @@ def _value_fit(value: Value | None, as_of: date | None, claim: KnownClaim) -> tu
         return VALUE_SPLIT, _Fit.SPLIT
     closeness = max(_closeness(value, s.value) for s in stated if s.value is not None)
     if claim.changes_over_time and stated[0].as_of != as_of:
+        # A statement that records the claim's history ("11 in April 2019, 14 by February
+        # 2022") names this value: it is one the claim has had, not merely a near one.
+        if isinstance(value, Quantity) and value.number in numbers_in(claim.statement):
+            closeness = 1.0
         return VALUE_UPDATE * closeness, _Fit.UPDATE
     return VALUE_CONFLICT * (1 + closeness), _Fit.CONFLICT
+
+
+_NUMBER_TOKEN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?|[A-Za-z]+")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def numbers_in(text: str) -> frozenset[Decimal]:
+    """The counts a text writes out, in digits or words ("11", "Fourteen"); not years."""
+    found = set()
+    for token in _NUMBER_TOKEN.findall(text):
+        if token[0].isdigit():
+            number = Decimal(token.replace(",", ""))
+            if not (len(token) == 4 and 1800 <= number <= 2100):  # a year, not a count
+                found.add(number)
+        elif (word := word_value(token.lower())) is not None:
+            found.add(Decimal(word))
+    return frozenset(found)
 
 
 def _stated_value(query: _Query, prepared: _Prepared) -> Value | None:

@@ -616,3 +616,54 @@ def test_it_finds_the_claim_among_thousands_that_share_its_words():
 def test_content_words_meet_across_inflections_and_drop_values():
     assert content_words("Officers investigated") == content_words("officer's investigation")
     assert content_words("Nine officers on 2 October 2025") == content_words("officers")
+
+
+def test_a_value_named_in_a_claims_statement_marks_an_earlier_value_it_has_had():
+    """ "11 in April 2019, 14 by February 2022": a 2019 source's 11 is that claim's history,
+    so it outranks a claim whose values are merely closer to 11."""
+    from datetime import date
+    from decimal import Decimal
+
+    from claims.finder import Candidate
+    from claims.matching import ClaimIndex, KnownClaim
+    from claims.values import Quantity
+    from claims.verdicts import Statement
+
+    def known(key, statement, number):
+        stated = Statement(
+            "itv", "ITV News", date(2022, 2, 2), date(2022, 2, 2), Quantity(Decimal(number))
+        )
+        return KnownClaim(
+            key, "inquiry", statement, "quantity", "officers", "officers", True, (stated,), ()
+        )
+
+    index = ClaimIndex(
+        [
+            known(
+                "investigated", "Officers investigated: 11 in April 2019, 14 by February 2022.", 14
+            ),
+            known("still-serving", "Officers investigated who were still serving officers.", 10),
+        ]
+    )
+    candidate = Candidate(
+        start=0,
+        end=30,
+        quote="Eleven serving officers",
+        sentence_start=0,
+        sentence_end=60,
+        kind="quantity",
+        value=Quantity(Decimal(11)),
+        subject="officers investigated",
+        unit="officers",
+        as_of=date(2019, 4, 30),
+        words=("eleven", "serving", "officers", "investigated"),
+    )
+    matches = index.matches(
+        candidate,
+        source="guardian",
+        outlet="The Guardian",
+        published=date(2019, 4, 30),
+        topics=["inquiry"],
+    )
+    assert [m.claim for m in matches][:2] == ["investigated", "still-serving"]
+    assert matches[0].verdict_if_linked == "updated"

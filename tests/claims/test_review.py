@@ -228,10 +228,27 @@ def test_linking_needs_a_csrf_token(editor, new_source):
     assert response.status_code == 403
 
 
+@pytest.mark.parametrize("n", [3, 50])
 def test_the_review_queue_has_a_fixed_query_budget(
-    editor_client, new_source, django_assert_max_num_queries
+    editor_client, new_source, django_assert_max_num_queries, n
 ):
-    """Guards against a query per candidate or per suggested claim."""
-    with django_assert_max_num_queries(12):
+    """Guards against a query per candidate or per suggested claim, as the ledger grows."""
+    from claims.models import Topic
+    from claims.values import Quantity
+    from tests.factories import attest, make_claim, make_source
+
+    topic = Topic.objects.get(slug="panorama-charing-cross-custody")
+    for i in range(n):
+        claim = make_claim(
+            topic, statement=f"Officers suspended, count {i}", subject="officers suspended"
+        )
+        attest(
+            claim,
+            make_source(f"Report {i}: nine officers suspended."),
+            "nine officers",
+            Quantity(9),
+        )
+    with django_assert_max_num_queries(15):
         response = editor_client.get(queue_url(new_source))
     assert response.status_code == 200
+    assert 'class="candidate"' in response.content.decode()
