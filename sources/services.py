@@ -96,9 +96,8 @@ def source_create(
         if not value
     ]
     if missing:
-        raise MissingMetadata(
-            f"Give the source's {' and '.join(missing)}: they were not found in it."
-        )
+        them = "it was" if len(missing) == 1 else "they were"
+        raise MissingMetadata(f"Give the source's {' and '.join(missing)}: {them} not found in it.")
     assert published is not None
     near = find_near_duplicate(text)
     source = Source(

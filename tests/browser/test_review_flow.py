@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Permission, User
 from playwright.sync_api import Page
 
-from claims.models import Claim, DismissedCandidate
+from claims.models import Claim
 from sources.models import Source
 
 REPORT = (
@@ -30,9 +30,20 @@ def log_in_as_editor(page: Page, server_url: str) -> None:
         page.click("input[type=submit]")
 
 
-def test_an_editor_adds_a_source_and_links_and_dismisses_with_the_keyboard(
+def move_to(page: Page, words: str) -> None:
+    """Press j until the current suggestion's quote contains ``words``."""
+    for _ in range(page.locator("li.candidate").count() + 1):
+        page.keyboard.press("j")
+        if words in page.locator("li.candidate.current mark").inner_text():
+            assert page.evaluate("document.activeElement.matches('li.candidate.current')")
+            return
+    raise AssertionError(f"no suggestion quotes {words!r}")
+
+
+def test_an_editor_adds_a_source_accepts_two_suggestions_and_creates_a_claim(
     seeded_live_server, page, screenshot, check_accessibility
 ):
+    assert Claim.objects.get(slug="custody-team-disbanded").verdict == "single"
     log_in_as_editor(page, seeded_live_server.url)
     assert page.url.endswith("/sources/add/")
     check_accessibility(page)
@@ -46,28 +57,37 @@ def test_an_editor_adds_a_source_and_links_and_dismisses_with_the_keyboard(
     screenshot(page, "review-queue")
     check_accessibility(page)
 
-    nine = page.locator("li.candidate", has=page.locator("mark", has_text="Nine officers"))
-    first_suggestion = nine.locator("button.link-button").first
-    assert first_suggestion.get_attribute("value") == "officers-suspended-2025"
-
-    # j moves from suggestion to suggestion; 1 links the current one to its first claim.
-    for _ in range(page.locator("li.candidate").count()):
-        page.keyboard.press("j")
-        if "Nine officers" in page.locator("li.candidate.current mark").inner_text():
-            break
-    assert page.evaluate("document.activeElement.matches('li.candidate.current')")
+    # Accept two suggestions with the keyboard: j to move, 1 to link to the first claim.
+    move_to(page, "Nine officers")
     with page.expect_navigation():
         page.keyboard.press("1")
     assert "Linked to" in page.locator(".messages").inner_text()
-    claim = Claim.objects.get(slug="officers-suspended-2025")
-    assert claim.attestations.filter(source=source).exists()
-    assert claim.verdict == "agree"
-
-    # The page comes back at the next suggestion; d dismisses it, and it is remembered.
-    before = page.locator("li.candidate").count()
+    move_to(page, "disbanded")
     with page.expect_navigation():
-        page.keyboard.press("d")
-    assert DismissedCandidate.objects.filter(source=source).count() == 1
-    assert page.locator("li.candidate").count() == before - 1
-    screenshot(page, "review-queue-after")
+        page.keyboard.press("1")
+    linked = set(source.attestations.values_list("claim__slug", flat=True))
+    assert linked == {"officers-suspended-2025", "custody-team-disbanded"}
+
+    # Create one claim from the queue: n opens the pre-filled form.
+    move_to(page, "Friday")
+    with page.expect_navigation():
+        page.keyboard.press("n")
     check_accessibility(page)
+    page.fill("#id_statement", "The Met announced the suspensions on Friday 3 October 2025.")
+    page.fill("#id_slug", "suspensions-announced-2025")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create the claim and link this quote").click()
+    assert "Created" in page.locator(".messages").inner_text()
+    screenshot(page, "review-queue-after")
+
+    # The claim pages show the new verdicts, with the new source among their sources.
+    for slug, verdict in [
+        ("officers-suspended-2025", "agree"),
+        ("custody-team-disbanded", "agree"),
+        ("suspensions-announced-2025", "single"),
+    ]:
+        page.goto(f"{seeded_live_server.url}/claims/{slug}/")
+        assert page.locator(".banner").get_attribute("data-verdict") == verdict, slug
+        assert "Evening Standard" in page.locator("ol.attestations").inner_text()
+        check_accessibility(page)
+    screenshot(page, "new-claim")

@@ -17,6 +17,7 @@ from django.urls import reverse
 from sources.ingest.extract import extract_plain
 from sources.models import Source, SourceEntry
 from sources.services import DuplicateSource, MissingMetadata, source_create
+from tests.pdf import text_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -244,3 +245,68 @@ def test_import_source_adds_many_files_and_reports_the_ones_it_cannot(tmp_path):
 def test_import_source_refuses_an_unknown_topic(tmp_path):
     with pytest.raises(CommandError, match="Unknown topic: nowhere"):
         call_command("import_source", tmp_path / "x.txt", topic=["nowhere"], stdout=StringIO())
+
+
+REPORT_LINES = [
+    "Learning report: the Westminster team",
+    "Fourteen officers were investigated by the watchdog.",
+    "Two officers were found to have a case to answer for gross misconduct.",
+]
+
+
+def test_an_editor_uploads_a_pdf_the_test_makes_and_its_text_is_read(editor_client):
+    upload = SimpleUploadedFile(
+        "report.pdf",
+        text_pdf(REPORT_LINES, title="Learning report"),
+        content_type="application/pdf",
+    )
+    response = editor_client.post(
+        reverse("claims:source_add"),
+        {"upload": upload, "outlet": "IOPC", "published": "2022-02-01"},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    source = Source.objects.get()
+    assert source.title == "Learning report"
+    assert source.kind == "official_report"
+    assert "Fourteen officers were investigated by the watchdog." in source.text
+
+
+def test_import_source_reads_a_generated_pdf_and_a_saved_page_by_url(tmp_path, settings):
+    settings.INGEST_ALLOW_PRIVATE_ADDRESSES = True
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(text_pdf(REPORT_LINES, title="Learning report"))
+    saved_page = Path("tests/fixtures/ingest/article.html").read_bytes()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(saved_page)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/news/nine-suspended"
+    out, err = StringIO(), StringIO()
+    try:
+        with pytest.raises(CommandError, match="1 of 2 could not be added"):
+            call_command("import_source", pdf, url, outlet="Mixed", stdout=out, stderr=err)
+    finally:
+        server.shutdown()
+    assert "1 added, 1 failed." in out.getvalue()
+    assert f"{pdf}: Give the source's date: it was not found in it." in err.getvalue()
+    assert "100%" in err.getvalue()  # the progress bar ran to the end
+    call_command(
+        "import_source", pdf, outlet="IOPC", published="2022-02-01", stdout=out, stderr=err
+    )
+    page = Source.objects.get(url=url)
+    assert page.title == "Nine Met officers suspended after Panorama film"
+    assert page.authors == ["Jane Reporter"]
+    assert page.published_on == date(2025, 10, 2)
+    assert "alert" not in page.text and "injected" not in page.text
+    report = Source.objects.get(title="Learning report")
+    assert report.text.startswith("Learning report")
+    assert report.published_on == date(2022, 2, 1)

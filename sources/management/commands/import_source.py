@@ -44,7 +44,7 @@ class Command(BaseCommand):
         if options["title"] and len(inputs) > 1:
             raise CommandError("--title names one source; give one input with it.")
         failures = []
-        progress = tqdm(inputs, unit="source", disable=None, file=self.stderr._out)
+        progress = tqdm(inputs, unit="source", file=self.stderr._out, mininterval=0.5)
         for item in progress:
             progress.set_postfix_str(Path(item).name[-40:])
             try:
