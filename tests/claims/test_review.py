@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from claims.models import Attestation, Claim, DismissedCandidate
+from claims.models import Attestation, Claim, DismissedCandidate, Topic
 from sources.ingest.extract import extract_plain
 from sources.models import Source
 from sources.services import source_create
@@ -186,7 +186,7 @@ def test_a_new_claim_is_prefilled_from_the_candidate_and_created_with_its_quote(
         {
             "start": nine["start"],
             "end": nine["end"],
-            "topic": new_source.topics.first().pk if new_source.topics.exists() else 1,
+            "topic": Topic.objects.get(slug="panorama-charing-cross-custody").pk,
             "statement": "Officers were suspended after the Panorama documentary (Standard).",
             "slug": "standard-officers-suspended",
             "kind": "quantity",
