@@ -174,6 +174,10 @@ class ClaimAdmin(admin.ModelAdmin):
         (None, {"fields": ["topic", "statement", "slug", "kind", "subject", "unit"]}),
         (None, {"fields": ["changes_over_time"]}),
         ("Verdict (computed)", {"fields": ["verdict", "verdict_explanation"]}),
+        (
+            "Curators' rating (published as a schema.org ClaimReview)",
+            {"fields": ["rating", "rating_explanation"]},
+        ),
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Case, Count, F, Max, Q, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from claims.quotes import QuoteError, Span, context, locate_quote
 from claims.values import (
@@ -54,6 +55,7 @@ class Topic(models.Model):
     sources = models.ManyToManyField(Source, related_name="topics", blank=True)
 
     objects = TopicQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["title"]
@@ -157,10 +159,16 @@ class Claim(models.Model):
     # Kept on the row, recomputed from the attestations, so that lists can filter on it.
     verdict = models.CharField(max_length=10, choices=VERDICT_CHOICES, blank=True, editable=False)
     verdict_explanation = models.TextField(blank=True, editable=False)
+    # A curator's rating of the claim, published as a schema.org ClaimReview.
+    rating = models.CharField(
+        max_length=100, blank=True, help_text="A curator's rating: “Accurate”, “Misleading”."
+    )
+    rating_explanation = models.TextField(blank=True, help_text="Why the claim is so rated.")
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
 
     objects = ClaimQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["modified"])
 
     class Meta:
         ordering = ["topic__title", "statement"]
@@ -256,6 +264,7 @@ class Attestation(models.Model):
     modified = models.DateTimeField(auto_now=True)
 
     objects = AttestationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["modified", "context_before", "context_after"])
 
     class Meta:
         ordering = ["source__published_on", "start"]

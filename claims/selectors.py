@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from claims import exports
+from claims.citing import cited_claim, cited_source
 from claims.comparison import Comparison, Stated, compare
 from claims.composite import PartClaim, SumCheck, check_sums
 from claims.filters import ClaimFilter
@@ -29,6 +32,16 @@ def claim_list(*, filters: dict[str, Any]) -> tuple[ClaimFilter, QuerySet[Claim]
 
 
 @dataclass
+class Citing:
+    """What a page needs to be cited: the text, Zotero's meta tags and schema.org JSON-LD."""
+
+    record: Any
+    text: str
+    meta: list[tuple[str, str]]
+    jsonld: dict[str, Any] | None = None
+
+
+@dataclass
 class ClaimPage:
     claim: Claim
     attestations: list[Attestation]
@@ -39,10 +52,11 @@ class ClaimPage:
     parts: list[Claim]
     sums: list[SumCheck]
     totals: list[Claim]
+    citing: Citing | None = None
 
 
-def claim_page(*, slug: str) -> ClaimPage:
-    """Raises ``Claim.DoesNotExist``."""
+def claim_page(*, slug: str, site: str = "") -> ClaimPage:
+    """Raises ``Claim.DoesNotExist``. ``site`` (scheme and host) makes the citation's URLs."""
     claim = Claim.objects.for_page().get(slug=slug)
     attestations = list(claim.attestations.all())
     related = Claim.objects.for_list().related_to(claim).sorted_by("contested")
@@ -67,7 +81,36 @@ def claim_page(*, slug: str) -> ClaimPage:
         if parts
         else [],
         totals=list(claim.totals.select_related("topic")),
+        citing=claim_citing(claim, attestations, site=site),
     )
+
+
+def claim_citing(claim: Claim, attestations: list[Attestation], *, site: str) -> Citing:
+    cited = cited_claim(claim, attestations, site=site)
+    return Citing(
+        record=cited,
+        text=exports.plain_citation(cited, accessed=timezone.localdate()),
+        meta=exports.citation_meta(cited),
+        jsonld=exports.claim_jsonld(cited, site_url=site),
+    )
+
+
+def source_citing(source: Source, *, site: str) -> Citing:
+    cited = cited_source(source, site=site)
+    return Citing(
+        record=cited,
+        text=_source_citation_text(cited),
+        meta=exports.source_citation_meta(cited),
+    )
+
+
+def _source_citation_text(source: Any) -> str:
+    authors = ", ".join(source.authors)
+    when = source.published.strftime("%-d %B %Y")
+    link = exports.source_link(source)
+    accessed = timezone.localdate().strftime("%-d %B %Y")
+    lead = f"{authors}, " if authors else ""
+    return f"{lead}“{source.title}”, {source.outlet}, {when}, {link} (accessed {accessed})."
 
 
 def claim_timeline(claim: Claim, attestations: list[Attestation]) -> Timeline | None:

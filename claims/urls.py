@@ -1,17 +1,31 @@
 from django.urls import path
 
-from claims.views import pages, review
+from claims.views import exports, pages, review
 
 app_name = "claims"
 urlpatterns = [
     path("", pages.home, name="home"),
     path("claims/", pages.claim_list, name="list"),
+    path("claims/export.csv", exports.claims_csv, name="csv"),
     path("claims/<slug:slug>/", pages.claim_detail, name="detail"),
+    path("claims/<slug:slug>/history/", pages.claim_history, name="history"),
+    path("claims/<slug:slug>/cite.<str:fmt>", exports.claim_citation, name="claim_cite"),
+    path("claims/<slug:slug>/v/<int:number>/", pages.claim_revision, name="revision"),
     path("topics/<slug:slug>/", pages.topic_detail, name="topic"),
+    path("topics/<slug:slug>/dataset.json", exports.topic_dataset, name="topic_dataset"),
+    path(
+        "topics/<slug:slug>/annotations.jsonld", exports.topic_annotations, name="topic_annotations"
+    ),
     path("sources/", pages.source_list, name="sources"),
     path("sources/add/", review.source_add, name="source_add"),
     path("sources/compare/", pages.compare_sources, name="compare"),
     path("sources/<slug:slug>/", pages.source_detail, name="source"),
+    path("sources/<slug:slug>/cite.<str:fmt>", exports.source_citation, name="source_cite"),
+    path(
+        "sources/<slug:slug>/annotations.jsonld",
+        exports.source_annotations,
+        name="source_annotations",
+    ),
     path("sources/<slug:slug>/review/", review.review_queue_view, name="review"),
     path("sources/<slug:slug>/review/link/", review.link, name="review_link"),
     path("sources/<slug:slug>/review/new/", review.new_claim, name="review_new"),

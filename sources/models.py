@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 from sources.ingest.similarity import compact, fingerprint
 from sources.ingest.text import content_hash, normalise_text
@@ -17,6 +18,8 @@ class Outlet(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     homepage = models.URLField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -84,6 +87,8 @@ class Source(models.Model):
     modified = models.DateTimeField(auto_now=True)
 
     objects = SourceQuerySet.as_manager()
+    # Who changed what, when; the texts are long, so they are not kept in every version.
+    history = HistoricalRecords(excluded_fields=["text", "sketch", "modified"])
 
     class Meta:
         ordering = ["published_on", "published_at", "title"]

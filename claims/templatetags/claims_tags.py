@@ -1,4 +1,9 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from claims.highlight import VERDICT_ICONS
 
@@ -9,3 +14,16 @@ register = template.Library()
 def verdict_icon(verdict: str) -> str:
     """The symbol shown beside a verdict, so colour is never the only cue."""
     return VERDICT_ICONS.get(verdict or "", "○")
+
+
+# As Django's json_script: <, > and & escaped, so the JSON cannot close the script element.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data: object) -> SafeString:
+    """``data`` as a JSON-LD script element, safe to embed."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        _JSON_SCRIPT_ESCAPES
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))

@@ -5,10 +5,10 @@ from collections.abc import Callable
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from claims import selectors
+from claims import history, selectors
 from claims.forms import CompareForm
 from claims.models import Claim, Topic
 from sources.models import Source
@@ -49,10 +49,54 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _site(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _renamed(slug: str, view: str, *args: object) -> HttpResponse:
+    """For a slug no claim has now: a permanent redirect if it is a claim's old slug (links
+    to claims never break), else a 404."""
+    new_slug = history.current_slug(slug)
+    if new_slug is None:
+        raise Http404("No such claim.")
+    return redirect(view, new_slug, *args, permanent=True)
+
+
 @require_GET
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    page = _found(selectors.claim_page, slug=slug)
+    try:
+        page = selectors.claim_page(slug=slug, site=_site(request))
+    except Claim.DoesNotExist:
+        return _renamed(slug, "claims:detail")
     return render(request, "claims/claim_detail.html", {"page": page, "claim": page.claim})
+
+
+@require_GET
+def claim_history(request: HttpRequest, slug: str) -> HttpResponse:
+    claim = Claim.objects.select_related("topic").filter(slug=slug).first()
+    if claim is None:
+        return _renamed(slug, "claims:history")
+    revisions = history.claim_revisions(claim.pk)
+    return render(
+        request,
+        "claims/claim_history.html",
+        {"claim": claim, "revisions": list(reversed(revisions))},
+    )
+
+
+@require_GET
+def claim_revision(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    claim = Claim.objects.filter(slug=slug).first()
+    if claim is None:
+        return _renamed(slug, "claims:revision", number)
+    as_of = history.claim_as_of(claim.pk, number)
+    if as_of is None:
+        raise Http404("No such revision.")
+    return render(
+        request,
+        "claims/claim_revision.html",
+        {"current": claim, "then": as_of, "claim": as_of.claim},
+    )
 
 
 @require_GET
@@ -70,10 +114,16 @@ def source_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     reader = _found(selectors.source_reader, slug=slug)
+    citing = selectors.source_citing(reader.source, site=_site(request))
     return render(
         request,
         "claims/source_detail.html",
-        {"reader": reader, "source": reader.source, "verdicts": selectors.VERDICT_ORDER},
+        {
+            "reader": reader,
+            "source": reader.source,
+            "verdicts": selectors.VERDICT_ORDER,
+            "citing": citing,
+        },
     )
 
 

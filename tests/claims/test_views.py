@@ -90,8 +90,9 @@ def test_the_claim_page_has_a_fixed_query_budget(client, django_assert_max_num_q
     claim.subject = "officers suspended"
     claim.save()
     claim.parts.set(claim_with_sources(2, claim.topic) for _ in range(n))  # parts, with sources
-    # The claim, its attestations, related claims, parts, their attestations, totals.
-    with django_assert_max_num_queries(6):
+    # The claim, its attestations, related claims, parts, their attestations, totals, and
+    # two counts for the revision number the citation names.
+    with django_assert_max_num_queries(8):
         response = client.get(claim.get_absolute_url())
     body = response.content.decode()
     assert body.count('class="sum ') == n  # one sum per source of the total

@@ -1,0 +1,1 @@
+"""The JSON API (Django REST framework): read for everyone, writes for editors."""

@@ -1,0 +1,47 @@
+"""The API's filters: the claim list page's own, and the source list's."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+
+from claims.filters import ClaimFilter
+from claims.models import Attestation, ClaimQuerySet, Topic
+from sources.models import Outlet, Source
+
+
+class ApiClaimFilter(ClaimFilter):
+    """The claim list page's filters, sorted as the page sorts (``sort``). The queryset must
+    come from ``Claim.objects.for_list()``: the sorts use its counts."""
+
+    def filter_queryset(self, queryset: ClaimQuerySet) -> ClaimQuerySet:
+        claims: ClaimQuerySet = super().filter_queryset(queryset)
+        return claims.sorted_by(self.sort_key)
+
+
+class SourceFilter(django_filters.FilterSet):
+    outlet = django_filters.ModelChoiceFilter(
+        queryset=Outlet.objects.all(), to_field_name="slug", label="Outlet (slug)"
+    )
+    kind = django_filters.ChoiceFilter(choices=Source.Kind.choices)
+    published_after = django_filters.DateFilter(
+        field_name="published_on", lookup_expr="gte", label="Published on or after"
+    )
+    published_before = django_filters.DateFilter(
+        field_name="published_on", lookup_expr="lte", label="Published on or before"
+    )
+    topic = django_filters.ModelChoiceFilter(
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        method="in_topic",
+        label="Topic (slug): filed under it, or stating one of its claims",
+    )
+
+    class Meta:
+        model = Source
+        fields = ["outlet", "kind", "published_after", "published_before", "topic"]
+
+    def in_topic(self, queryset: QuerySet[Source], name: str, value: Topic) -> QuerySet[Source]:
+        filed = Topic.sources.through.objects.filter(topic=value).values("source_id")
+        stated = Attestation.objects.filter(claim__topic=value).values("source_id")
+        return queryset.filter(Q(pk__in=filed) | Q(pk__in=stated))

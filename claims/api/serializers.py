@@ -1,0 +1,237 @@
+"""The API's JSON shapes. Serializers validate and shape; the writes they lead to are in
+``claims.api.services`` and ``claims.review``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from claims.api.fields import (
+    MomentField,
+    NamedChoiceField,
+    PageUrlField,
+    ValueField,
+    VerdictField,
+    absolute,
+)
+from claims.models import Attestation, Claim, QuoteError, Topic, value_shape_error
+from sources.models import Source
+
+
+class VerdictCountsSerializer(serializers.Serializer):
+    """How many of a topic's claims have each verdict (``Topic.objects.with_verdict_counts``)."""
+
+    differ = serializers.IntegerField(source="differ_count")
+    updated = serializers.IntegerField(source="updated_count")
+    agree = serializers.IntegerField(source="agree_count")
+    single = serializers.IntegerField(source="single_count")
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    claim_count = serializers.IntegerField(read_only=True)
+    verdict_counts = VerdictCountsSerializer(source="*", read_only=True)
+    url = PageUrlField()
+
+    class Meta:
+        model = Topic
+        fields = ["slug", "title", "description", "claim_count", "verdict_counts", "url"]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    outlet = serializers.CharField(source="outlet.name", read_only=True)
+    outlet_slug = serializers.CharField(source="outlet.slug", read_only=True)
+    authors = serializers.ListField(child=serializers.CharField(), read_only=True)
+    url = serializers.CharField(
+        read_only=True, help_text="Where the source was published; blank when not known."
+    )
+    kind = NamedChoiceField(component="SourceKind", choices=Source.Kind.choices, read_only=True)
+    published = MomentField()
+    updated = MomentField(allow_null=True)
+    copy_of = serializers.CharField(
+        source="copy_of_slug",
+        read_only=True,
+        allow_null=True,
+        help_text="The slug of the original this source is a copy of; copies count once.",
+    )
+    topics = serializers.SerializerMethodField(
+        help_text="The topics the source is filed under or states claims of."
+    )
+    page_url = PageUrlField(help_text="The source's page on this site, with its claims marked.")
+
+    class Meta:
+        model = Source
+        fields = [
+            "slug",
+            "outlet",
+            "outlet_slug",
+            "title",
+            "authors",
+            "url",
+            "kind",
+            "language",
+            "published",
+            "updated",
+            "copy_of",
+            "topics",
+            "page_url",
+        ]
+        read_only_fields = fields
+
+    def get_topics(self, source: Source) -> list[str]:
+        filed = {topic.slug for topic in source.topics.all()}
+        stated = {a.claim.topic.slug for a in source.topic_links}
+        return sorted(filed | stated)
+
+
+class SourceDetailSerializer(SourceSerializer):
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "text"]
+        read_only_fields = fields
+
+
+class AttestationSerializer(serializers.ModelSerializer):
+    source = serializers.CharField(source="source.slug", read_only=True)
+    outlet = serializers.CharField(source="source.outlet.name", read_only=True)
+    value = ValueField(read_only=True)
+    as_of = serializers.DateField(
+        source="effective_as_of",
+        read_only=True,
+        help_text="The date the value was true as of: the source's publication date unless "
+        "the source dates it otherwise.",
+    )
+    url = serializers.SerializerMethodField(help_text="The quote's place in the source's text.")
+
+    class Meta:
+        model = Attestation
+        fields = [
+            "id",
+            "source",
+            "outlet",
+            "quote",
+            "start",
+            "end",
+            "value",
+            "as_of",
+            "attributed_to",
+            "url",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, attestation: Attestation) -> str:
+        page = reverse("claims:source", args=[attestation.source.slug])
+        return absolute(self.context.get("request"), f"{page}#att-{attestation.pk}")
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    topic = serializers.SlugRelatedField(slug_field="slug", queryset=Topic.objects.all())
+    kind = NamedChoiceField(component="ClaimKind", choices=Claim.Kind.choices)
+    verdict = VerdictField()
+    explanation = serializers.CharField(source="verdict_explanation", read_only=True)
+    source_count = serializers.IntegerField(read_only=True)
+    independent_count = serializers.IntegerField(
+        read_only=True, help_text="Sources, counting a syndicated copy and its original once."
+    )
+    parts = serializers.SlugRelatedField(
+        slug_field="slug",
+        many=True,
+        read_only=True,
+        help_text="For a composite claim, the claims it is the sum of.",
+    )
+    url = PageUrlField()
+    attestations = AttestationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "slug",
+            "topic",
+            "statement",
+            "kind",
+            "subject",
+            "unit",
+            "changes_over_time",
+            "verdict",
+            "explanation",
+            "rating",
+            "rating_explanation",
+            "source_count",
+            "independent_count",
+            "parts",
+            "url",
+            "attestations",
+        ]
+
+    def validate_kind(self, kind: str) -> str:
+        """A claim that sources already state keeps values that fit its kind."""
+        claim: Claim | None = self.instance
+        if claim is not None and kind != claim.kind:
+            for attestation in claim.attestations.all():
+                if problem := value_shape_error(kind, attestation.value):
+                    raise serializers.ValidationError(
+                        f"{attestation.source.slug} states this claim with "
+                        f"{attestation.value_display}, but {problem}"
+                    )
+        return kind
+
+
+class AttestationLinkSerializer(serializers.Serializer):
+    """A span of a source to link to the claim in the serializer's context (``claim``)."""
+
+    source = serializers.SlugRelatedField(slug_field="slug", queryset=Source.objects.all())
+    quote = serializers.CharField(
+        help_text="The source's words; straight quotes and hyphens find curly ones and dashes."
+    )
+    start = serializers.IntegerField(
+        min_value=0,
+        required=False,
+        allow_null=True,
+        help_text="Where the quote starts, to pick one occurrence of a quote the source "
+        "repeats: the nearest is taken.",
+    )
+    value = ValueField(required=False, default=None)
+    as_of = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The date the value was true as of; null for the source's publication date.",
+    )
+    attributed_to = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=200
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        claim: Claim = self.context["claim"]
+        probe = Attestation(claim=claim, source=attrs["source"], quote=attrs["quote"])
+        try:
+            probe.place_quote(near=attrs.get("start"))
+        except QuoteError as error:
+            raise serializers.ValidationError({"quote": [str(error)]}) from None
+        if problem := value_shape_error(claim.kind, attrs["value"]):
+            raise serializers.ValidationError({"value": [problem]})
+        attrs["start"], attrs["end"] = probe.start, probe.end
+        return attrs
+
+
+class ClaimVerdictSerializer(serializers.ModelSerializer):
+    verdict = VerdictField()
+    explanation = serializers.CharField(source="verdict_explanation", read_only=True)
+
+    class Meta:
+        model = Claim
+        fields = ["slug", "verdict", "explanation"]
+        read_only_fields = fields
+
+
+class LinkedAttestationSerializer(AttestationSerializer):
+    """A new attestation with its claim's verdict after the link."""
+
+    claim = ClaimVerdictSerializer(read_only=True)
+
+    class Meta(AttestationSerializer.Meta):
+        fields = [*AttestationSerializer.Meta.fields, "claim"]
+        read_only_fields = fields

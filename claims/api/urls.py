@@ -1,0 +1,27 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from claims.api import views
+
+app_name = "api"
+urlpatterns = [
+    path("topics/", views.TopicList.as_view(), name="topics"),
+    path("topics/<slug:slug>/", views.TopicDetail.as_view(), name="topic"),
+    path("sources/", views.SourceList.as_view(), name="sources"),
+    path("sources/<slug:slug>/", views.SourceDetail.as_view(), name="source"),
+    path("claims/", views.ClaimList.as_view(), name="claims"),
+    path("claims/<slug:slug>/", views.ClaimDetail.as_view(), name="claim"),
+    path(
+        "claims/<slug:slug>/attestations/",
+        views.AttestationLink.as_view(),
+        name="claim_attestations",
+    ),
+    path(
+        "claims/<slug:slug>/attestations/<int:pk>/",
+        views.AttestationDetail.as_view(),
+        name="attestation",
+    ),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+]

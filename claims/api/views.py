@@ -1,0 +1,259 @@
+"""The JSON API's views: generic DRF views over the querysets in ``claims.api.selectors``.
+
+Reads are open to everyone; writes need the Django model permission of the row they write
+(``DjangoModelPermissionsOrAnonReadOnly`` in settings), by session with CSRF or by token.
+Topics and sources are read-only here: sources are added with their review queue on the site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import generics, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from claims.api import services
+from claims.api.filters import ApiClaimFilter, SourceFilter
+from claims.api.openapi import (
+    ATTESTATION_ID,
+    CLAIM_FILTERS,
+    DELETED,
+    FORBIDDEN,
+    INVALID,
+    NOT_FOUND,
+    slug_parameter,
+)
+from claims.api.selectors import attestations, claims, sources, topics
+from claims.api.serializers import (
+    AttestationLinkSerializer,
+    AttestationSerializer,
+    ClaimSerializer,
+    LinkedAttestationSerializer,
+    SourceDetailSerializer,
+    SourceSerializer,
+    TopicSerializer,
+)
+from claims.models import Attestation, Claim, ClaimQuerySet, Topic
+from claims.review import attestation_link
+from sources.models import Source
+
+
+def validation_error(error: DjangoValidationError) -> serializers.ValidationError:
+    """A model's ``full_clean`` errors under the API's field names."""
+    if not hasattr(error, "error_dict"):
+        return serializers.ValidationError({"non_field_errors": error.messages})
+    fields: dict[str, list[str]] = {}
+    for name, messages in error.message_dict.items():
+        if name == NON_FIELD_ERRORS:
+            name = "non_field_errors"
+        elif name.startswith("value_"):
+            name = "value"  # stored in value_* columns, written as one dataset value
+        fields.setdefault(name, []).extend(messages)
+    return serializers.ValidationError(fields)
+
+
+def saved[T](write: Callable[..., T], **arguments: Any) -> T:
+    """What ``write`` returns; its ``ValidationError`` as a 400."""
+    try:
+        return write(**arguments)
+    except DjangoValidationError as error:
+        raise validation_error(error) from None
+
+
+def api_url(request: Request, name: str, *args: Any) -> str:
+    return request.build_absolute_uri(reverse(f"api:{name}", args=args))
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Topics",
+        description="Every topic with how many of its claims have each verdict.",
+        responses={200: TopicSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
+)
+class TopicList(generics.ListAPIView):
+    serializer_class = TopicSerializer
+
+    def get_queryset(self) -> QuerySet[Topic]:
+        return topics()
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="A topic",
+        parameters=[slug_parameter("topic")],
+        responses={200: TopicSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
+)
+class TopicDetail(generics.RetrieveAPIView):
+    serializer_class = TopicSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self) -> QuerySet[Topic]:
+        return topics()
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Sources",
+        description="Newest first, without their texts (the detail has the text).",
+        responses={200: SourceSerializer, 400: INVALID, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
+)
+class SourceList(generics.ListAPIView):
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilter
+
+    def get_queryset(self) -> QuerySet[Source]:
+        return sources()
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="A source, with its text",
+        description="Quote offsets (`start`, `end`) count Unicode code points into `text`.",
+        parameters=[slug_parameter("source")],
+        responses={200: SourceDetailSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
+)
+class SourceDetail(generics.RetrieveAPIView):
+    serializer_class = SourceDetailSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self) -> QuerySet[Source]:
+        return sources(with_text=True)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Claims",
+        description="The claim list page's filters and sorts, 50 claims a page, each with "
+        "its attestations.",
+        parameters=CLAIM_FILTERS,
+        responses={200: ClaimSerializer, 400: INVALID, 403: FORBIDDEN, 404: NOT_FOUND},
+    ),
+    post=extend_schema(
+        summary="Create a claim",
+        description="Needs the *add claim* permission. The claim has no verdict until a "
+        "source is linked to it.",
+        responses={201: ClaimSerializer, 400: INVALID, 403: FORBIDDEN},
+    ),
+)
+class ClaimList(generics.ListCreateAPIView):
+    serializer_class = ClaimSerializer
+    filterset_class = ApiClaimFilter
+
+    def get_queryset(self) -> ClaimQuerySet:
+        return claims()
+
+    def perform_create(self, serializer: ClaimSerializer) -> None:
+        claim = saved(services.claim_create, **serializer.validated_data)
+        serializer.instance = claims().get(pk=claim.pk)
+
+    def get_success_headers(self, data: Any) -> dict[str, str]:
+        return {"Location": api_url(self.request, "claim", data["slug"])}
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="A claim",
+        parameters=[slug_parameter("claim")],
+        responses={200: ClaimSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+    ),
+    patch=extend_schema(
+        summary="Edit a claim",
+        description="Needs the *change claim* permission. The verdict is recomputed.",
+        parameters=[slug_parameter("claim")],
+        responses={200: ClaimSerializer, 400: INVALID, 403: FORBIDDEN, 404: NOT_FOUND},
+    ),
+    delete=extend_schema(
+        summary="Delete a claim and its attestations",
+        description="Needs the *delete claim* permission.",
+        parameters=[slug_parameter("claim")],
+        responses={204: DELETED, 403: FORBIDDEN, 404: NOT_FOUND},
+    ),
+)
+class ClaimDetail(generics.RetrieveUpdateDestroyAPIView):
+    serializer_class = ClaimSerializer
+    lookup_field = "slug"
+    http_method_names = ["get", "patch", "delete", "head", "options"]  # no PUT
+
+    def get_queryset(self) -> ClaimQuerySet:
+        return claims()
+
+    def perform_update(self, serializer: ClaimSerializer) -> None:
+        claim = saved(services.claim_update, claim=serializer.instance, **serializer.validated_data)
+        serializer.instance = claims().get(pk=claim.pk)
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Link a source to the claim",
+        description="Needs the *add attestation* permission. The quote is found in the "
+        "source's text (`start` picks among repeats); the claim's verdict is recomputed and "
+        "returned with the new attestation.",
+        parameters=[slug_parameter("claim")],
+        request=AttestationLinkSerializer,
+        responses={
+            201: LinkedAttestationSerializer,
+            400: INVALID,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        },
+    )
+)
+class AttestationLink(generics.CreateAPIView):
+    serializer_class = AttestationLinkSerializer
+    queryset = Attestation.objects.all()  # the model whose permission a write needs
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        claim = get_object_or_404(Claim, slug=kwargs["slug"])
+        link = self.get_serializer(
+            data=request.data, context={**self.get_serializer_context(), "claim": claim}
+        )
+        link.is_valid(raise_exception=True)
+        data = link.validated_data
+        attestation = saved(
+            attestation_link,
+            source=data["source"],
+            claim=claim,
+            start=data["start"],
+            end=data["end"],
+            value=data["value"],
+            as_of=data["as_of"],
+            attributed_to=data["attributed_to"],
+        )
+        body = LinkedAttestationSerializer(attestation, context=self.get_serializer_context())
+        location = api_url(request, "attestation", claim.slug, attestation.pk)
+        return Response(body.data, status=status.HTTP_201_CREATED, headers={"Location": location})
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="One attestation of the claim",
+        parameters=[slug_parameter("claim"), ATTESTATION_ID],
+        responses={200: AttestationSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+    ),
+    delete=extend_schema(
+        summary="Unlink a source from the claim",
+        description="Needs the *delete attestation* permission. The verdict is recomputed.",
+        parameters=[slug_parameter("claim"), ATTESTATION_ID],
+        responses={204: DELETED, 403: FORBIDDEN, 404: NOT_FOUND},
+    ),
+)
+class AttestationDetail(generics.RetrieveDestroyAPIView):
+    serializer_class = AttestationSerializer
+
+    def get_queryset(self) -> QuerySet[Attestation]:
+        return attestations().filter(claim__slug=self.kwargs.get("slug"))
+
+    def perform_destroy(self, instance: Attestation) -> None:
+        services.attestation_unlink(attestation=instance)

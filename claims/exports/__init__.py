@@ -1,0 +1,35 @@
+"""Citations and machine-readable exports of claims (docs/exports.md): plain text, CSL-JSON,
+BibTeX, RIS, W3C Web Annotations, schema.org JSON-LD and Highwire ``citation_*`` meta tags.
+Pure functions over the plain records in ``records``; ``claims.citing`` builds those."""
+
+from claims.exports.annotations import annotation, annotation_collection, annotation_id
+from claims.exports.bibtex import bibtex, bibtex_for_source
+from claims.exports.citation import plain_citation
+from claims.exports.common import attestation_note, notes_by_source, source_link
+from claims.exports.csl import csl_item, csl_items
+from claims.exports.meta import citation_meta, source_citation_meta
+from claims.exports.records import CitedAttestation, CitedClaim, CitedSource
+from claims.exports.ris import ris, ris_for_source
+from claims.exports.schemaorg import claim_jsonld
+
+__all__ = [
+    "CitedAttestation",
+    "CitedClaim",
+    "CitedSource",
+    "annotation",
+    "annotation_collection",
+    "annotation_id",
+    "attestation_note",
+    "bibtex",
+    "bibtex_for_source",
+    "citation_meta",
+    "claim_jsonld",
+    "csl_item",
+    "csl_items",
+    "notes_by_source",
+    "plain_citation",
+    "ris",
+    "ris_for_source",
+    "source_citation_meta",
+    "source_link",
+]

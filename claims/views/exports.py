@@ -1,0 +1,226 @@
+"""Downloads: the filtered claim list as CSV, a topic's dataset, citations and annotations."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from claims import exports, selectors
+from claims.citing import cited_attestation, cited_claim, cited_source
+from claims.dataset import export_dataset
+from claims.history import revision_counts
+from claims.models import Attestation, Claim, Topic
+from claims.values import value_to_json
+from sources.models import Source
+
+CSV_COLUMNS = [
+    "claim",
+    "statement",
+    "topic",
+    "kind",
+    "verdict",
+    "changes_over_time",
+    "source",
+    "outlet",
+    "title",
+    "published",
+    "source_url",
+    "quote",
+    "start",
+    "end",
+    "value",
+    "value_json",
+    "as_of",
+    "attributed_to",
+    "claim_url",
+]
+
+
+def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def claims_csv(request: HttpRequest) -> HttpResponse:
+    """The claim list as filtered in the URL, one row per attestation (a claim no source
+    states yet gets one row with the source columns empty)."""
+    _, claims = selectors.claim_list(filters=request.GET)
+    attestations = (
+        Attestation.objects.filter(claim__in=claims.values("pk"))
+        .select_related("claim__topic", "source__outlet")
+        .order_by("claim__slug", "source__published_on", "start")
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    site = request.build_absolute_uri("/").rstrip("/")
+    stated = set()
+    for a in attestations:
+        stated.add(a.claim_id)
+        writer.writerow(
+            [
+                a.claim.slug,
+                a.claim.statement,
+                a.claim.topic.slug,
+                a.claim.kind,
+                a.claim.verdict,
+                a.claim.changes_over_time,
+                a.source.slug,
+                a.source.outlet.name,
+                a.source.title,
+                a.source.published_on.isoformat(),
+                a.source.url,
+                a.quote,
+                a.start,
+                a.end,
+                a.value_display if a.value else "",
+                _json(value_to_json(a.value)),
+                a.effective_as_of.isoformat(),
+                a.attributed_to,
+                site + a.claim.get_absolute_url(),
+            ]
+        )
+    for claim in claims:
+        if claim.pk not in stated:
+            row = dict.fromkeys(CSV_COLUMNS, "")
+            row.update(
+                claim=claim.slug,
+                statement=claim.statement,
+                topic=claim.topic.slug,
+                kind=claim.kind,
+                verdict=claim.verdict,
+                changes_over_time=claim.changes_over_time,
+                claim_url=site + claim.get_absolute_url(),
+            )
+            writer.writerow(row.values())
+    return _attachment(response, f"corroborate-claims-{date.today():%Y-%m-%d}.csv")
+
+
+def _json(data: object) -> str:
+    return "" if data is None else json.dumps(data, ensure_ascii=False)
+
+
+@require_GET
+def topic_dataset(request: HttpRequest, slug: str) -> HttpResponse:
+    """The topic in the dataset format (docs/dataset-format.md): importable elsewhere."""
+    topic = get_object_or_404(Topic, slug=slug)
+    response = JsonResponse(
+        export_dataset(topic=topic), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    return _attachment(response, f"{topic.slug}.json")
+
+
+# Citations and annotations.
+
+CITATION_FORMATS = {
+    "bib": ("application/x-bibtex; charset=utf-8", "bib"),
+    "ris": ("application/x-research-info-systems; charset=utf-8", "ris"),
+    "json": ("application/vnd.citationstyles.csl+json; charset=utf-8", "json"),
+}
+
+
+def _site(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in CITATION_FORMATS:
+        raise Http404("Citations come as .bib, .ris or .json.")
+
+
+def _download(body: str, fmt: str, name: str) -> HttpResponse:
+    content_type, extension = CITATION_FORMATS[fmt]
+    return _attachment(HttpResponse(body, content_type=content_type), f"{name}.{extension}")
+
+
+@require_GET
+def claim_citation(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The claim's sources as BibTeX, RIS or CSL-JSON, each noting the claim and its quote."""
+    _check_format(fmt)
+    claim = get_object_or_404(Claim.objects.for_page(), slug=slug)
+    cited = cited_claim(claim, claim.attestations.all(), site=_site(request))
+    accessed = timezone.localdate()
+    body = {
+        "bib": lambda: exports.bibtex(cited, accessed=accessed),
+        "ris": lambda: exports.ris(cited, accessed=accessed),
+        "json": lambda: _dumps(exports.csl_items(cited, accessed=accessed)),
+    }[fmt]()
+    return _download(body, fmt, f"{claim.slug}-r{cited.revision}")
+
+
+@require_GET
+def source_citation(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    _check_format(fmt)
+    source = get_object_or_404(Source.objects.with_outlet(), slug=slug)
+    cited = cited_source(source, site=_site(request))
+    accessed = timezone.localdate()
+    body = {
+        "bib": lambda: exports.bibtex_for_source(cited, accessed=accessed),
+        "ris": lambda: exports.ris_for_source(cited, accessed=accessed),
+        "json": lambda: _dumps([exports.csl_item(cited, accessed=accessed)]),
+    }[fmt]()
+    return _download(body, fmt, source.slug)
+
+
+def _annotations(
+    request: HttpRequest, attestations: Any, *, id: str, label: str, name: str
+) -> HttpResponse:
+    """An AnnotationCollection of ``attestations`` (claims, sources and outlets loaded)."""
+    site = _site(request)
+    attestations = list(attestations)
+    revisions = revision_counts({a.claim_id for a in attestations})
+    claims: dict[int, Any] = {}
+    items = []
+    for attestation in attestations:
+        claim = attestation.claim
+        if claim.pk not in claims:  # the claim as an annotation body, cited at its latest revision
+            claims[claim.pk] = cited_claim(
+                claim, [], site=site, revision=revisions.get(claim.pk, 0)
+            )
+        items.append((cited_attestation(attestation, site=site), claims[claim.pk]))
+    collection = exports.annotation_collection(items, id=site + id, label=label)
+    response = HttpResponse(
+        _dumps(collection),
+        content_type='application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+    )
+    return _attachment(response, f"{name}-annotations.jsonld")
+
+
+@require_GET
+def source_annotations(request: HttpRequest, slug: str) -> HttpResponse:
+    source = get_object_or_404(Source.objects.with_outlet(), slug=slug)
+    attestations = source.attestations.select_related("claim__topic", "source__outlet").order_by(
+        "start"
+    )
+    return _annotations(
+        request,
+        attestations,
+        id=request.path,
+        label=f"Claims stated in “{source.title}” ({source.outlet.name})",
+        name=source.slug,
+    )
+
+
+@require_GET
+def topic_annotations(request: HttpRequest, slug: str) -> HttpResponse:
+    topic = get_object_or_404(Topic, slug=slug)
+    attestations = (
+        Attestation.objects.filter(claim__topic=topic)
+        .select_related("claim__topic", "source__outlet")
+        .order_by("source__published_on", "source__slug", "start")
+    )
+    return _annotations(
+        request, attestations, id=request.path, label=f"Claims of “{topic.title}”", name=topic.slug
+    )
+
+
+def _dumps(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
