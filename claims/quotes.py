@@ -91,8 +91,8 @@ def context(text: str, span: Span, width: int = CONTEXT_CHARS) -> tuple[str, str
     # Where the width cut a word in two, leave the fragment out.
     cut_start = span.start - len(before)
     if cut_start > 0 and not text[cut_start - 1].isspace() and " " in before:
-        before = before[before.index(" ") :]
+        before = before[before.index(" ") + 1 :]
     cut_end = span.end + len(after)
     if cut_end < len(text) and not text[cut_end].isspace() and " " in after:
-        after = after[: after.rindex(" ") + 1]
+        after = after[: after.rindex(" ")]
     return before, after

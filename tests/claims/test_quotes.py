@@ -169,6 +169,6 @@ def test_it_leaves_out_a_word_the_context_width_would_cut_in_two():
     before, after = context(text, span, width=20)
     _, cut = context(text, span, width=18)
 
-    assert before == " within 48 hours "
+    assert before == "within 48 hours "
     assert after == " were suspended from"  # a whole word: it ends at a space
-    assert cut == " were suspended "  # "fr" of "from" is left out
+    assert cut == " were suspended"  # "fr" of "from" is left out
