@@ -99,10 +99,7 @@ def claim_revisions(claim_id: int) -> list[Revision]:
 
 
 def revision_count(claim_id: int) -> int:
-    return (
-        Claim.history.filter(id=claim_id).count()
-        + Attestation.history.filter(claim_id=claim_id).count()
-    )
+    return revision_counts([claim_id])[claim_id]
 
 
 def revision_counts(claim_ids: Iterable[int]) -> dict[int, int]:

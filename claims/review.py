@@ -1,21 +1,19 @@
 """The review queue: what the finder sees in a source, and which existing claims each
-candidate most likely states. Reads here; the writes an editor's click makes are below."""
+candidate most likely states. The writes an editor's click makes are in ``claims.services``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Count, Max, Prefetch
 
 from claims.finder import Candidate, Entry
 from claims.finder.find import find_claims
 from claims.matching import ClaimIndex, KnownClaim, Match
-from claims.models import Attestation, Claim, DismissedCandidate, Topic
-from claims.quotes import Span, context
-from claims.values import Value, describe, typed_value, value_to_json
+from claims.models import Attestation, Claim, Topic
+from claims.quotes import Span
+from claims.values import describe, typed_value, value_to_json
 from sources.models import Source
 
 SUGGESTIONS_PER_CANDIDATE = 3
@@ -204,90 +202,3 @@ def suggestions_json(queue: ReviewQueue) -> dict[str, Any]:
             for item in queue.items
         ],
     }
-
-
-# Writes: one click of an editor each.
-
-
-@transaction.atomic
-def attestation_link(
-    *,
-    source: Source,
-    claim: Claim,
-    start: int,
-    end: int,
-    value: Value | None,
-    as_of: date | None = None,
-    attributed_to: str = "",
-) -> Attestation:
-    """Link a span of ``source`` to ``claim`` and recompute the claim's verdict at once."""
-    attestation = Attestation(
-        claim=claim,
-        source=source,
-        quote=source.text[start:end],
-        start=start,
-        end=end,
-        as_of=as_of if as_of != source.published_on else None,
-        attributed_to=attributed_to[:200],
-    )
-    attestation.value = value
-    attestation.full_clean()
-    attestation.save()
-    claim.refresh_verdict()
-    for total in claim.totals.all():
-        total.refresh_verdict()
-    return attestation
-
-
-@transaction.atomic
-def claim_create_from_candidate(
-    *,
-    source: Source,
-    topic: Topic,
-    slug: str,
-    statement: str,
-    kind: str,
-    subject: str,
-    unit: str,
-    changes_over_time: bool,
-    start: int,
-    end: int,
-    value: Value | None,
-    as_of: date | None = None,
-    attributed_to: str = "",
-) -> Claim:
-    claim = Claim(
-        topic=topic,
-        slug=slug,
-        statement=statement,
-        kind=kind,
-        subject=subject,
-        unit=unit,
-        changes_over_time=changes_over_time,
-    )
-    claim.full_clean()
-    claim.save()
-    attestation_link(
-        source=source,
-        claim=claim,
-        start=start,
-        end=end,
-        value=value,
-        as_of=as_of,
-        attributed_to=attributed_to,
-    )
-    return claim
-
-
-def candidate_dismiss(*, source: Source, start: int, end: int, user: Any) -> DismissedCandidate:
-    dismissal, _ = DismissedCandidate.objects.get_or_create(
-        source=source,
-        start=start,
-        end=end,
-        defaults={"quote": source.text[start:end], "dismissed_by": user},
-    )
-    return dismissal
-
-
-def context_of(source: Source, start: int, end: int) -> tuple[str, str]:
-    return context(source.text, Span(start, end))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -138,8 +139,6 @@ def _first_line(text: str, limit: int = 150) -> str:
 
 def _outlet_from_url(url: str) -> str:
     """ "www.theguardian.com" for a URL, when no outlet is given; editors can rename it."""
-    from urllib.parse import urlsplit
-
     host = urlsplit(url).hostname or ""
     return host.removeprefix("www.")
 

@@ -1,5 +1,5 @@
 """The API's JSON shapes. Serializers validate and shape; the writes they lead to are in
-``claims.api.services`` and ``claims.review``."""
+``claims.services``."""
 
 from __future__ import annotations
 

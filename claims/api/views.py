@@ -20,7 +20,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from claims.api import services
+from claims import services
 from claims.api.filters import ApiClaimFilter, SourceFilter
 from claims.api.openapi import (
     ATTESTATION_ID,
@@ -42,7 +42,7 @@ from claims.api.serializers import (
     TopicSerializer,
 )
 from claims.models import Attestation, Claim, ClaimQuerySet, Topic
-from claims.review import attestation_link
+from claims.services import attestation_link
 from sources.models import Source
 
 

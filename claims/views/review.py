@@ -16,9 +16,8 @@ from django.utils.html import format_html
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
-from claims import review
+from claims import review, services
 from claims.forms import AddSourceForm, DismissForm, LinkForm, NewClaimForm
-from claims.models import Claim
 from sources.ingest import IngestError
 from sources.models import Source
 from sources.services import DuplicateSource, MissingMetadata, extract_input, source_create
@@ -101,19 +100,11 @@ def link(request: HttpRequest, slug: str) -> HttpResponse:
         return _back(source)
     data = form.cleaned_data
     try:
-        review.attestation_link(
-            source=source,
-            claim=data["claim"],
-            start=data["start"],
-            end=data["end"],
-            value=data["parsed_value"],
-            as_of=data["as_of"],
-            attributed_to=data["attributed_to"],
-        )
+        services.attestation_link(source=source, claim=data["claim"], **_span_and_value(data))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _back(source)
-    claim = Claim.objects.get(pk=data["claim"].pk)
+    claim = data["claim"]  # its verdict was refreshed in place
     messages.success(
         request,
         format_html(
@@ -137,7 +128,7 @@ def new_claim(request: HttpRequest, slug: str) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            claim = review.claim_create_from_candidate(
+            claim = services.claim_create_from_candidate(
                 source=source,
                 topic=data["topic"],
                 slug=data["slug"],
@@ -146,11 +137,7 @@ def new_claim(request: HttpRequest, slug: str) -> HttpResponse:
                 subject=data["subject"],
                 unit=data["unit"],
                 changes_over_time=data["changes_over_time"],
-                start=data["start"],
-                end=data["end"],
-                value=data["parsed_value"],
-                as_of=data["as_of"],
-                attributed_to=data["attributed_to"],
+                **_span_and_value(data),
             )
         except ValidationError as error:
             form.add_error(None, " ".join(error.messages))
@@ -161,6 +148,17 @@ def new_claim(request: HttpRequest, slug: str) -> HttpResponse:
             )
             return _back(source, data["end"])
     return render(request, "claims/new_claim.html", {"form": form, "source": source})
+
+
+def _span_and_value(data: dict[str, Any]) -> dict[str, Any]:
+    """What a link form says of the quote: its span and the value as the editor confirmed it."""
+    return {
+        "start": data["start"],
+        "end": data["end"],
+        "value": data["parsed_value"],
+        "as_of": data["as_of"],
+        "attributed_to": data["attributed_to"],
+    }
 
 
 def _prefill(source: Source, post: Any) -> dict[str, Any]:
@@ -192,7 +190,7 @@ def dismiss(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
     form = DismissForm(request.POST)
     if form.is_valid() and form.cleaned_data["end"] <= len(source.text):
-        review.candidate_dismiss(
+        services.candidate_dismiss(
             source=source,
             start=form.cleaned_data["start"],
             end=form.cleaned_data["end"],
