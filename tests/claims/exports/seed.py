@@ -13,9 +13,8 @@ from pathlib import Path
 
 from claims.exports import CitedAttestation, CitedClaim, CitedSource
 
-REPO = Path(__file__).resolve().parents[3]
-# In CI the repository is a clone with shared/ beside it.
-CONFORMANCE = REPO.parent / "shared" / "conformance"
+# Third-party schemas the exports are validated against, kept in the repository (see its README).
+CONFORMANCE = Path(__file__).resolve().parents[2] / "conformance"
 
 SITE = "https://corroborate.example"
 BST = timezone(timedelta(hours=1))
