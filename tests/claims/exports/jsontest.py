@@ -1,4 +1,4 @@
-"""Run the W3C Web Annotation model tests (shared/conformance/web-annotation) on a document.
+"""Run the W3C Web Annotation model tests (tests/conformance/web-annotation) on a document.
 
 A ``.test`` file lists assertions, each a path to a draft-04 JSON Schema file (relative to the
 web-annotation folder when it has a slash), an inline assertion object, an object naming an
