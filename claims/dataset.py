@@ -23,8 +23,8 @@ from claims.models import Attestation, Claim, Topic, value_shape_error
 from claims.quotes import Span, context, exact_occurrences
 from claims.values import InvalidValue, Value, value_from_json, value_to_json
 from sources.ingest.similarity import compact, fingerprint
-from sources.ingest.text import content_hash, normalise_text
 from sources.models import Outlet, Source
+from sources.text.normalise import content_hash, normalise_text
 
 FORMAT = "corroborate-dataset"
 VERSION = 1

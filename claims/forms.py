@@ -1,14 +1,15 @@
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
-from django.utils import dateparse
 
 from claims.models import Claim, Topic
 from claims.values import InvalidValue, Value, parse_typed_value
 from sources.ingest.extract import MAX_UPLOAD_BYTES
 from sources.models import Source
+from sources.text.moments import MOMENT_HELP, parse_moment
 
 
 class SourceChoiceField(forms.ModelMultipleChoiceField):
@@ -29,26 +30,6 @@ class CompareForm(forms.Form):
         if len(chosen) < 2:
             raise forms.ValidationError("Pick at least two sources to compare.")
         return chosen
-
-
-def parse_moment(text: str) -> Any:
-    """ "2025-10-02" or "2025-10-02T08:48+01:00" or "2025-10-02 08:48" → date or datetime."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        moment = (
-            dateparse.parse_datetime(text)
-            if ("T" in text or ":" in text)
-            else dateparse.parse_date(text)
-        )
-    except ValueError:
-        moment = None
-    if moment is None:
-        raise forms.ValidationError(
-            "Give a date as 2025-10-02, or a date and time as 2025-10-02 08:48."
-        )
-    return moment
 
 
 class AddSourceForm(forms.Form):
@@ -90,8 +71,12 @@ class AddSourceForm(forms.Form):
             )
         return upload
 
-    def clean_published(self) -> Any:
-        return parse_moment(self.cleaned_data.get("published", ""))
+    def clean_published(self) -> date | datetime | None:
+        text = self.cleaned_data.get("published", "")
+        moment = parse_moment(text)
+        if text.strip() and moment is None:
+            raise forms.ValidationError(MOMENT_HELP)
+        return moment
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -8,9 +8,9 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 
-from claims.services import source_claims_refresh_verdicts
-from sources.ingest.text import content_hash, normalise_text
 from sources.models import Outlet, Source
+from sources.signals import source_dated_or_origin_changed
+from sources.text.normalise import content_hash, normalise_text
 
 
 @admin.register(Outlet)
@@ -120,4 +120,4 @@ class SourceAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         # As-of dates follow the source's date; independence follows copy_of.
         if change and {"published_on", "copy_of"} & set(form.changed_data):
-            source_claims_refresh_verdicts(source=obj)
+            source_dated_or_origin_changed.send(sender=Source, source=obj)

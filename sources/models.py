@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from sources.ingest.similarity import compact, fingerprint
-from sources.ingest.text import content_hash, normalise_text
+from sources.text.normalise import content_hash, normalise_text
 
 
 class Outlet(models.Model):

@@ -19,8 +19,8 @@ from sources.ingest.extract import (
 )
 from sources.ingest.fetch import extract_url
 from sources.ingest.similarity import NEAR_DUPLICATE, compact, fingerprint, sketch_similarity
-from sources.ingest.text import content_hash, normalise_text
 from sources.models import Outlet, Source, SourceEntry
+from sources.text.normalise import content_hash, normalise_text
 
 
 class DuplicateSource(Exception):

@@ -27,7 +27,7 @@ from claims.finder import Candidate, Entry, find_claims
 from claims.finder.entries import find_entries
 from claims.values import Quantity, TextValue, Value, describe, value_from_json
 from claims.verdicts import compatible
-from sources.ingest.text import normalise_text
+from sources.text.normalise import normalise_text
 
 DEFAULT_DATASET = Path(__file__).resolve().parents[2] / "seeds" / "dataset.json"
 

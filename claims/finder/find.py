@@ -30,14 +30,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from claims.finder import Candidate, Entry, Part
 from claims.finder.attribution import Names, Statement, find_roles, find_statements
+from claims.finder.candidates import Candidate, Part
 from claims.finder.dates import DateMatch, find_dates, metadata_spans
 from claims.finder.events import EventMatch, find_events, find_other_statements
 from claims.finder.quantities import QuantityMatch, find_quantities
 from claims.finder.sentences import Sentence, sentence_at, split_sentences
 from claims.finder.tokens import AUXILIARIES, Token, content_words, tokenize
 from claims.values import TextValue, Value
+from sources.text.spans import Entry
 
 _CLAUSE_BREAK = re.compile(r"[;:–—(]|,\s|\s-\s")
 _HARD_BREAK = re.compile(r"[;–—]|\s-\s")

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from claims.finder import Part
+from claims.finder.candidates import Part
 from claims.finder.numbers import (
     digits_value,
     ordinal_value,

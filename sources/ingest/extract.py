@@ -18,7 +18,6 @@ from pathlib import PurePath
 import pypdf
 import trafilatura
 
-from claims.finder import Entry
 from sources.ingest.decode import (
     decode_html,
     decode_text,
@@ -31,7 +30,8 @@ from sources.ingest.htmlmeta import read_metadata
 from sources.ingest.live import DEFAULT_ZONE, split_live_page
 from sources.ingest.markdown import markdown_to_text
 from sources.ingest.sanitise import html_to_text, sanitise_html
-from sources.ingest.text import normalise_text
+from sources.text.normalise import normalise_text
+from sources.text.spans import Entry
 
 # The largest file a user may upload; a bigger one is refused before it is read.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024

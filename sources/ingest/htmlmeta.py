@@ -11,7 +11,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 import lxml.html
@@ -19,6 +18,7 @@ import trafilatura
 from trafilatura.settings import Document
 
 from sources.ingest.sanitise import parse_html
+from sources.text.moments import parse_moment
 
 # Meta tag names and properties that carry a date, best first.
 _PUBLISHED_KEYS = (
@@ -50,7 +50,6 @@ _UPDATED_KEYS = (
 # JSON-LD types whose dates are the page's own (not those of an embedded video or a publisher).
 _ARTICLE_TYPES = re.compile(r"Article|Posting|Report|Release|WebPage|CreativeWork", re.I)
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
-_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MAX_JSON_LD_CHARS = 1_000_000
 
 
@@ -104,34 +103,18 @@ def read_metadata(html: str, *, url: str = "") -> PageMetadata:
     )
 
 
-def parse_moment(value: str) -> date | datetime | None:
-    """An ISO 8601 or RFC 2822 date or time. A time without a zone keeps only its date: we cannot
-    tell which zone the site meant, and verdicts use the date."""
-    value = value.strip()
-    if not value:
-        return None
-    moment: date | datetime | None = None
-    try:
-        moment = (
-            date.fromisoformat(value)
-            if _DATE_ONLY.match(value)
-            else datetime.fromisoformat(value.replace(" ", "T", 1))
-        )
-    except ValueError:
-        try:
-            moment = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
+def page_moment(value: str) -> date | datetime | None:
+    """A date or time a page gives in its metadata. A time without a zone keeps only its date:
+    we cannot tell which zone the site meant, and verdicts use the date."""
+    moment = parse_moment(value)
     if isinstance(moment, datetime) and moment.tzinfo is None:
-        moment = moment.date()
-    if moment is None or not 1900 <= moment.year <= 2100:
-        return None
+        return moment.date()
     return moment
 
 
 def _first_moment(values: list[str]) -> date | datetime | None:
     for value in values:
-        moment = parse_moment(value)
+        moment = page_moment(value)
         if moment is not None:
             return moment
     return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-from claims.finder import Entry
+from sources.text.spans import Entry
 
 # Where a time carries no zone, it is read as London time (Corroborate's sources are British).
 DEFAULT_ZONE = ZoneInfo("Europe/London")

@@ -13,7 +13,7 @@ import bleach
 import lxml.etree
 import lxml.html
 
-from sources.ingest.text import normalise_text
+from sources.text.normalise import normalise_text
 
 # Removed with everything inside them before bleach runs.
 DROPPED_ELEMENTS = frozenset(

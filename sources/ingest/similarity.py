@@ -25,7 +25,7 @@ import heapq
 import re
 from collections.abc import Iterable, Sequence
 
-from sources.ingest.text import normalise_text
+from sources.text.normalise import normalise_text
 
 SHINGLE_WORDS = 5
 # At or above this score two texts are taken for copies of one story.

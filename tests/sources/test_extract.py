@@ -19,7 +19,7 @@ from sources.ingest.extract import (
     extract_plain,
     extract_upload,
 )
-from sources.ingest.text import normalise_text
+from sources.text.normalise import normalise_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
 BST = timezone(timedelta(hours=1))

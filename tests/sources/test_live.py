@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sources.ingest.live import split_live_page
-from sources.ingest.text import normalise_text
+from sources.text.normalise import normalise_text
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"

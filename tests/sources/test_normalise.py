@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from sources.ingest.text import content_hash, normalise_text
+from sources.text.normalise import content_hash, normalise_text
 
 # A pasted article: Windows line ends, indents, no-break and thin spaces, blank-line runs.
 PASTED = (

@@ -9,13 +9,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from claims.forms import parse_moment
 from claims.models import Topic
 from sources.ingest import IngestError
 from sources.ingest.extract import MAX_UPLOAD_BYTES, extract_upload
 from sources.ingest.fetch import extract_url
 from sources.models import Source
 from sources.services import DuplicateSource, MissingMetadata, source_create
+from sources.text.moments import MOMENT_HELP, parse_moment
 
 
 class Command(BaseCommand):
@@ -37,10 +37,9 @@ class Command(BaseCommand):
         topics = list(Topic.objects.filter(slug__in=options["topic"]))
         if missing := set(options["topic"]) - {t.slug for t in topics}:
             raise CommandError(f"Unknown topic: {', '.join(sorted(missing))}.")
-        try:
-            published = parse_moment(str(options["published"]))
-        except Exception as error:  # a form ValidationError: say it plainly
-            raise CommandError(" ".join(getattr(error, "messages", [str(error)]))) from None
+        published = parse_moment(str(options["published"]))
+        if options["published"] and published is None:
+            raise CommandError(MOMENT_HELP)
         if options["title"] and len(inputs) > 1:
             raise CommandError("--title names one source; give one input with it.")
         failures = []

@@ -1,0 +1,37 @@
+"""What the finder returns: a span of text that may state a claim, with what it made of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from claims.values import Value
+
+
+@dataclass(frozen=True)
+class Part:
+    """One typed part of a composite count: "nine constables" in "nine constables and two
+    sergeants"."""
+
+    number: Decimal
+    label: str  # "constables"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span of text that may state a claim, with what the finder made of it."""
+
+    start: int  # the span of the quote, offsets into the text
+    end: int
+    quote: str  # text[start:end]
+    sentence_start: int  # the sentence it is in
+    sentence_end: int
+    kind: str  # one of Claim.Kind's values: quantity, date, status, quote, event, other
+    value: Value | None  # in the dataset's value shapes (claims.values)
+    subject: str = ""  # a guess at what it is about: "officers suspended"
+    unit: str = ""  # for quantities: "officers"
+    as_of: date | None = None  # a guess at the date the value was true as of
+    attributed_to: str = ""  # "the IOPC", "Sir Mark Rowley"
+    parts: tuple[Part, ...] = ()  # for composite counts; their sum is the value
+    words: tuple[str, ...] = ()  # content words of the sentence, lower case, for matching
