@@ -3,18 +3,17 @@ BBC live page's entries, and the claim finder when it exists."""
 
 from __future__ import annotations
 
-import calendar
 import importlib
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claims.finder import Candidate, Entry
 from claims.matching import KnownClaim
 from claims.verdicts import Statement
+from sources.text.live import split_live_page
 
 if TYPE_CHECKING:
     from claims.dataset import Dataset, SourceRecord
@@ -79,34 +78,6 @@ def known_claims(dataset: Dataset, *, without: str = "") -> list[KnownClaim]:
     return claims
 
 
-_ENTRY = re.compile(
-    r"^\d+\. (?P<title>.*?)published at (?P<hour>\d{1,2}):(?P<minute>\d\d) BST "
-    r"(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]+)$",
-    re.MULTILINE,
-)
-_MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
-_BST = timezone(timedelta(hours=1))
-
-
-def live_entries(text: str, year: int) -> list[Entry]:
-    """A live page's entries, from its "N. Title published at HH:MM BST D Month" lines: each
-    runs to the next entry's line (or the end of the text)."""
-    heads = list(_ENTRY.finditer(text))
-    entries = []
-    for head, following in zip(heads, [*heads[1:], None], strict=True):
-        published_at = datetime(
-            year,
-            _MONTHS[head["month"]],
-            int(head["day"]),
-            int(head["hour"]),
-            int(head["minute"]),
-            tzinfo=_BST,
-        )
-        end = following.start() if following else len(text)
-        entries.append(Entry(head.start(), end, published_at, head["title"].strip()))
-    return entries
-
-
 def real_finder() -> Finder | None:
     """``claims.finder.find.find_claims``, or None while it does not exist yet."""
     try:
@@ -120,5 +91,5 @@ def real_finder() -> Finder | None:
 def find_in_source(finder: Finder, source: SourceRecord) -> list[Candidate]:
     entries: Iterable[Entry] = ()
     if source.kind == "live_page":
-        entries = live_entries(source.text, day_of(source.published).year)
+        entries = split_live_page(source.text, published=source.published)
     return list(finder(source.text, published=day_of(source.published), entries=tuple(entries)))

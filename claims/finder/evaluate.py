@@ -3,7 +3,7 @@
     .venv/bin/python -m claims.finder.evaluate [--verbose] [--dataset seeds/dataset.json]
 
 For each source of the dataset the finder runs on its normalised text (a live page with its
-entries, from ``find_entries``). A curated attestation is *recalled* when a candidate overlaps
+entries, from ``split_live_page``). A curated attestation is *recalled* when a candidate overlaps
 its quote and the candidate's value is compatible with the curated one
 (``claims.verdicts.compatible``); a composite count's parts count as values too ("nine
 constables and two sergeants" states 11, 9 and 2). A curated value that is null or a text is
@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from claims.finder import Candidate, Entry, find_claims
-from claims.finder.entries import find_entries
 from claims.values import Quantity, TextValue, Value, describe, value_from_json
 from claims.verdicts import compatible
+from sources.text.live import split_live_page
 from sources.text.normalise import normalise_text
 
 DEFAULT_DATASET = Path(__file__).resolve().parents[2] / "seeds" / "dataset.json"
@@ -100,7 +100,7 @@ def evaluate_source(source: dict[str, Any], attestations: list[Attestation]) -> 
     published = published_of(source)
     entries: Sequence[Entry] = ()
     if source.get("kind") == "live_page":
-        entries = find_entries(text, published=published)
+        entries = split_live_page(text, published=published)
     began = time.perf_counter()
     candidates = find_claims(text, published=published, entries=entries)
     result = SourceResult(source["slug"], attestations, candidates)

@@ -1,124 +1,30 @@
-"""Words with their offsets, and the word lists the finder's rules share.
-
-A token is a run of letters and digits, with inner apostrophes, hyphens, commas, points, colons
-and slashes kept ("1,500", "1.5", "ex-officer", "Met’s", "21:00"), or one punctuation mark.
-"""
+"""The finder's own vocabulary: words of news English that its rules share, and what it makes
+of a noun (plural or not) and of a sentence's words (its content words)."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from sources.text.tokens import Token, is_acronym, strip_possessive, tokenize
+from sources.text.words import AUXILIARIES, FUNCTION_WORDS, MONTHS, STOPWORDS, WEEKDAYS
 
-_TOKEN = re.compile(r"\w+(?:[’'\-.,:/]\w+)*|[^\w\s]")
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    lower: str = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "lower", self.text.lower())
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[0].isupper()
-
-    @property
-    def bare(self) -> str:
-        """Lower case, without a possessive ending: "met’s" → "met"."""
-        return strip_possessive(self.lower)
-
-
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    stop = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
-
-
-def strip_possessive(word: str) -> str:
-    for ending in ("’s", "'s"):
-        if word.endswith(ending) and len(word) > 2:
-            return word[: -len(ending)]
-    return word
-
-
-def is_acronym(word: str) -> bool:
-    """An acronym, perhaps plural: "IOPC", "PCs", "PCSOs"."""
-    core = word[:-1] if word.endswith("s") else word
-    return len(core) >= 2 and core.isupper() and core.isalpha()
-
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-
-WEEKDAYS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("monday",),
-            ("tuesday",),
-            ("wednesday",),
-            ("thursday",),
-            ("friday",),
-            ("saturday",),
-            ("sunday",),
-        ]
-    )
-    for name in names
-}
-
-AUXILIARIES = frozenset(
-    "is are was were be been being am has have had having do does did will would shall should "
-    "can could may might must 's ’s".split()
-)
-
-# Words that end a noun phrase: articles, pronouns, prepositions, conjunctions, auxiliaries.
-FUNCTION_WORDS = AUXILIARIES | frozenset(
-    """
-    a an the this that these those it its he him his she her hers they them their theirs we us
-    our ours you your i me my mine who whom whose which what where when why how whether
-    of in on at to for from by with within without into onto over under about as than and or
-    but nor so yet if then also only just still even not no never per via up down out off
-    after before since until till while during between among against across through around
-    because although though unless whilst upon amid despite towards toward beyond behind
-    all both each every either neither any some such same own other another
-    there here now very too again already always often ever later earlier
-    """.split()
-)
-
-STOPWORDS = FUNCTION_WORDS | frozenset(
-    """
-    said says say saying told tells tell added adds add also would could should 's s t
-    being one more most much many few said mr mrs ms dr sir dame
-    don’t don't won’t won't can’t can't isn’t isn't aren’t aren't wasn’t wasn't
-    it’s it's he’s he's she’s she's we’re we're they’re they're i’m i'm we’ve we've
-    """.split()
-)
+# Until every importer names sources.text directly.
+__all__ = [
+    "AUXILIARIES",
+    "EVIDENCE_VERBS",
+    "FUNCTION_WORDS",
+    "IRREGULAR_PLURALS",
+    "MODIFIERS",
+    "MONTHS",
+    "SPEECH_VERBS",
+    "STOPWORDS",
+    "WEEKDAYS",
+    "Token",
+    "content_words",
+    "is_acronym",
+    "looks_plural",
+    "pluralise",
+    "strip_possessive",
+    "tokenize",
+]
 
 # Adjectives that modify a counted noun without being one: "current and former officers".
 MODIFIERS = frozenset(

@@ -27,9 +27,9 @@ from sources.ingest.decode import (
 )
 from sources.ingest.errors import IngestError, describe_size
 from sources.ingest.htmlmeta import read_metadata
-from sources.ingest.live import DEFAULT_ZONE, split_live_page
 from sources.ingest.markdown import markdown_to_text
 from sources.ingest.sanitise import html_to_text, sanitise_html
+from sources.text.live import DEFAULT_ZONE, split_live_page
 from sources.text.normalise import normalise_text
 from sources.text.spans import Entry
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sources.ingest.live import split_live_page
+from sources.text.live import split_live_page
 from sources.text.normalise import normalise_text
 
 ROOT = Path(__file__).resolve().parent.parent.parent

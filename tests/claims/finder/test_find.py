@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from claims.finder import Candidate, Entry, Part, find_claims
-from claims.finder.entries import find_entries
 from claims.finder.evaluate import DEFAULT_DATASET, evaluate_source, load, published_of
 from claims.values import DateValue, Precision, Qualifier, Quantity, TextValue
+from sources.text.live import split_live_page
 
 LONDON = ZoneInfo("Europe/London")
 PUBLISHED = date(2024, 3, 8)  # a Friday
@@ -130,12 +130,16 @@ def test_a_date_after_publication_or_a_since_date_does_not_date_a_count():
 
 
 def test_inside_a_live_page_entry_the_entry_dates_and_resolves():
-    text = "Summary line.\nCouncil meets todaypublished at 09:00 GMT 4 March\nIt voted yesterday."
+    text = (
+        "Summary line.\nCouncil meets todaypublished at 09:00 GMT 4 March\nIt voted yesterday."
+        "\nDoors openpublished at 08:30 GMT 4 March\nThe public gallery is full."
+    )
     published = datetime(2024, 3, 3, 8, 0, tzinfo=LONDON)
-    entries = find_entries(text, published=published)
-    assert entries == [
-        Entry(14, len(text), datetime(2024, 3, 4, 9, 0, tzinfo=LONDON), "Council meets today")
-    ]
+    entries = split_live_page(text, published=published)
+    second = text.index("Doors open")
+    assert entries[0] == Entry(
+        14, second - 1, datetime(2024, 3, 4, 9, 0, tzinfo=LONDON), "Council meets today"
+    )
     candidates = find(text, published, entries=entries)
     yesterday = at(candidates, "yesterday")
     assert yesterday.value == DateValue(date(2024, 3, 3), Precision.DAY)
@@ -159,7 +163,7 @@ def seeds() -> dict[str, tuple[str, list[Candidate]]]:
     for source in sources:
         text, published = source["text"], published_of(source)
         entries = (
-            find_entries(text, published=published) if source.get("kind") == "live_page" else ()
+            split_live_page(text, published=published) if source.get("kind") == "live_page" else ()
         )
         found[source["slug"]] = (text, find_claims(text, published=published, entries=entries))
     return found

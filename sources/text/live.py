@@ -14,24 +14,10 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from sources.text.spans import Entry
+from sources.text.words import MONTHS
 
 # Where a time carries no zone, it is read as London time (Corroborate's sources are British).
 DEFAULT_ZONE = ZoneInfo("Europe/London")
-
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
 
 # Fixed-offset abbreviations, as live pages print them (summer and winter names differ).
 _ZONE_HOURS = {
@@ -244,7 +230,7 @@ def _read_date(text: str, reference: date) -> date | None:
         if found is None:
             continue
         month_text = found.group("m")
-        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text[:3].lower()]
+        month = int(month_text) if month_text.isdigit() else MONTHS[month_text[:3].lower()]
         day = int(re.sub(r"\D", "", found.group("d")))
         if found.group("y"):
             try:
