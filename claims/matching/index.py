@@ -1,0 +1,316 @@
+"""``ClaimIndex``: the ledger's claims indexed once, then for each candidate a cheap pool of
+claims, a shortlist, and the full score (``scoring``) for those; and topic suggestion."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from claims.finder import Candidate, Part
+from claims.matching.explain import explain
+from claims.matching.fit import lookup_keys, value_keys
+from claims.matching.records import KnownClaim, Match
+from claims.matching.scoring import (
+    CONTEXT_WEIGHT,
+    Field,
+    Prepared,
+    Query,
+    Scored,
+    score_claim,
+    stated_value,
+)
+from claims.matching.topics import TOPIC_MATCHES, TOPIC_WORDS, TopicVectors
+from claims.matching.units import Unit
+from claims.matching.words import content_words
+from claims.values import Quantity, TextValue, Value, describe
+from claims.verdicts import Statement, assess
+
+# Topic: the first of the source's topics, the others, and any other topic. On top of the factor,
+# another topic's claim never ranks above an own-topic claim stating the same value.
+SECONDARY_TOPIC = 0.9
+OFF_TOPIC = 0.5
+
+MIN_SCORE = 0.1
+SHORTLIST = 150  # claims scored in full per candidate (and per part)
+
+
+class ClaimIndex:
+    """The ledger's claims, indexed for matching candidates. Build once, query many times."""
+
+    def __init__(self, claims: Iterable[KnownClaim]) -> None:
+        # Sorted by key, so index order is the deterministic tie-break.
+        self._claims = sorted(claims, key=lambda c: c.key)
+        pieces = [self._claim_pieces(claim) for claim in self._claims]
+        words = [{word for piece in claim_pieces for word in piece} for claim_pieces in pieces]
+        count = len(self._claims)
+        df: Counter[str] = Counter(word for claim_words in words for word in claim_words)
+        self._idf = {word: math.log((count + 1) / (n + 1)) + 1 for word, n in df.items()}
+        self._unseen_idf = math.log(count + 1) + 1
+        self._prepared = [
+            self._prepare(claim, claim_pieces)
+            for claim, claim_pieces in zip(self._claims, pieces, strict=True)
+        ]
+        # Posting lists for the prefilter; words in more than 1% of claims are left out (they
+        # still count in the full score).
+        max_df = max(25, count // 100)
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        for index, claim_words in enumerate(words):
+            for word in claim_words:
+                if df[word] <= max_df:
+                    postings[word].append(index)
+        self._postings = dict(postings)
+        by_topic: defaultdict[str, list[int]] = defaultdict(list)
+        by_value: defaultdict[tuple[str, object], set[int]] = defaultdict(set)
+        for index, claim in enumerate(self._claims):
+            by_topic[claim.topic].append(index)
+            for statement in claim.statements:
+                if statement.value is not None:
+                    for key in value_keys(statement.value):
+                        by_value[key].add(index)
+        self._by_topic = dict(by_topic)
+        self._by_value = dict(by_value)
+        self._topics = TopicVectors(self._claims, words)
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    @staticmethod
+    def _claim_pieces(claim: KnownClaim) -> list[list[str]]:
+        """The words of the statement, the subject, the unit and each quote."""
+        texts = (claim.statement, claim.subject, claim.unit, *claim.quotes)
+        return [content_words(text) for text in texts]
+
+    def _field(self, words: list[str]) -> Field:
+        pairs = tuple((word, self._idf[word]) for word in dict.fromkeys(words))
+        return Field(pairs, sum(idf for _, idf in pairs))
+
+    def _prepare(self, claim: KnownClaim, pieces: list[list[str]]) -> Prepared:
+        statement, subject, _unit, *quotes = pieces
+        return Prepared(
+            claim=claim,
+            unit=Unit.of(claim.unit),
+            words=frozenset(word for piece in pieces for word in piece),
+            best_fields=tuple(self._field(words) for words in (statement, *quotes)),
+            subject=self._field(subject),
+            text_values=tuple(
+                (value, frozenset(content_words(value.text)))
+                for value in dict.fromkeys(
+                    s.value for s in claim.statements if isinstance(s.value, TextValue)
+                )
+            ),
+        )
+
+    # Candidates as queries.
+
+    def _queries(self, candidate: Candidate, published: date | None) -> list[Query]:
+        focus_text = " ".join((candidate.quote, candidate.subject, candidate.unit))
+        focus = dict.fromkeys(content_words(focus_text), 1.0)
+        context = dict.fromkeys(content_words(" ".join(candidate.words)), CONTEXT_WEIGHT)
+        weights = context | focus
+        as_of = candidate.as_of or published
+        quote_words = frozenset(content_words(candidate.quote))
+        whole = self._query(
+            candidate.value, candidate.kind, candidate.unit, weights, quote_words, as_of
+        )
+        parts = [
+            self._query(
+                Quantity(part.number),
+                candidate.kind,
+                part.label,
+                weights | dict.fromkeys(content_words(part.label), 1.0),
+                quote_words,
+                as_of,
+                part,
+            )
+            for part in candidate.parts
+        ]
+        return [whole, *parts]
+
+    def _query(
+        self,
+        value: Value | None,
+        kind: str,
+        unit: str,
+        weights: dict[str, float],
+        quote_words: frozenset[str],
+        as_of: date | None,
+        part: Part | None = None,
+    ) -> Query:
+        focus = tuple(
+            (word, self._idf.get(word, self._unseen_idf))
+            for word, weight in weights.items()
+            if weight >= 1.0
+        )
+        return Query(
+            value=value,
+            kind=kind,
+            unit=Unit.of(unit),
+            weights=weights,
+            focus=focus,
+            focus_total=sum(idf for _, idf in focus),
+            quote_words=quote_words,
+            as_of=as_of,
+            part=part,
+        )
+
+    def _value_hits(self, value: Value | None) -> set[int]:
+        if value is None:
+            return set()
+        hits: set[int] = set()
+        for key in lookup_keys(value):
+            hits |= self._by_value.get(key, set())
+        return hits
+
+    # Topics.
+
+    def suggest_topics(
+        self, candidates: Sequence[Candidate], *, limit: int = 3, published: date | None = None
+    ) -> list[tuple[str, float]]:
+        """The topics a source's candidates, taken together, most likely belong to, best first.
+
+        ``TOPIC_WORDS`` × the cosine of the candidates' words with each topic's words, plus
+        ``TOPIC_MATCHES`` × the topic's share of the candidates' matches: each candidate's best
+        match score in the topic (values, units and words, as ``matches`` scores them with no
+        topic given), summed, over the sum of each candidate's best score anywhere.
+        The sum is scaled by ``TopicVectors.recency``. ``published`` (the source's date) dates
+        candidates with no as-of date of their own and enables the recency preference.
+        """
+        if not self._claims or not candidates:
+            return []
+        words = self._topics.word_scores(candidates)
+        support: defaultdict[str, float] = defaultdict(float)
+        total = 0.0
+        for candidate in candidates:
+            best: dict[str, float] = {}
+            for query in self._queries(candidate, published):
+                for index in self._shortlist(query, ()):
+                    topic = self._claims[index].topic
+                    score = score_claim(query, self._prepared[index], 1.0, 0).score
+                    if score > best.get(topic, 0.0):
+                        best[topic] = score
+            for topic, score in best.items():
+                support[topic] += score
+            total += max(best.values(), default=0.0)
+        scores = {
+            topic: (
+                TOPIC_WORDS * words.get(topic, 0.0)
+                + TOPIC_MATCHES * (support[topic] / total if total else 0.0)
+            )
+            * self._topics.recency(topic, published)
+            for topic in self._topics.topics
+        }
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        return [(topic, round(score, 4)) for topic, score in ranked[:limit] if score > 0]
+
+    # Matching.
+
+    def matches(
+        self,
+        candidate: Candidate,
+        *,
+        source: str,
+        outlet: str,
+        published: date,
+        topics: Sequence[str] = (),
+        limit: int = 5,
+        min_score: float = MIN_SCORE,
+    ) -> list[Match]:
+        """The claims ``candidate`` (found in ``source``, by ``outlet``, published on
+        ``published``) most likely states, best first, each with the verdict the claim would
+        have if the candidate were linked.
+
+        ``topics`` are the source's topics, its main one first. A claim of any other topic is
+        scaled by ``OFF_TOPIC`` and never ranks above an own-topic claim stating the same value.
+        """
+        if not self._claims:
+            return []
+        factors = {topic: SECONDARY_TOPIC for topic in topics[1:]}
+        if topics:
+            factors[topics[0]] = 1.0
+        queries = self._queries(candidate, published)
+        best: dict[int, Scored] = {}
+        for reading, query in enumerate(queries):
+            for index in self._shortlist(query, topics):
+                topic = self._claims[index].topic
+                factor = factors.get(topic, OFF_TOPIC) if topics else 1.0
+                scored = score_claim(query, self._prepared[index], factor, reading)
+                if index not in best or scored.score > best[index].score:
+                    best[index] = scored
+        if topics:
+            self._keep_own_topic_first(best, factors)
+        ranked = sorted(
+            (index for index, scored in best.items() if scored.score >= min_score),
+            key=lambda index: (-best[index].score, index),
+        )
+        return [
+            self._match(
+                index,
+                best[index].score,
+                queries[best[index].reading],
+                source,
+                outlet,
+                published,
+            )
+            for index in ranked[:limit]
+        ]
+
+    def _keep_own_topic_first(self, best: dict[int, Scored], factors: dict[str, float]) -> None:
+        """Cap each other-topic claim stating the same value as some own-topic claims (for the
+        same reading of the candidate) just below the lowest of them."""
+        floors: dict[int, float] = {}
+        for index, scored in best.items():
+            if scored.same_value and self._claims[index].topic in factors:
+                floors[scored.reading] = min(floors.get(scored.reading, 1.0), scored.score)
+        for index, scored in best.items():
+            floor = floors.get(scored.reading)
+            if (
+                floor is not None
+                and scored.same_value
+                and self._claims[index].topic not in factors
+                and scored.score >= floor
+            ):
+                best[index] = Scored(floor * 0.999, scored.reading, scored.same_value)
+
+    def _shortlist(self, query: Query, topics: Sequence[str]) -> list[int]:
+        """Claims worth scoring in full: the source's topics' claims, claims with a value in the
+        candidate's value buckets and claims sharing a rare word, best ``SHORTLIST`` by a cheap
+        score (topic, value bucket, shared rare words' idf, kind)."""
+        words: defaultdict[int, float] = defaultdict(float)
+        for word, weight in query.weights.items():
+            for index in self._postings.get(word, ()):
+                words[index] += weight * self._idf[word]
+        in_topic = {index for topic in topics for index in self._by_topic.get(topic, ())}
+        by_value = self._value_hits(query.value)
+        pool = in_topic | by_value | words.keys()
+        if len(pool) <= SHORTLIST:
+            return sorted(pool)
+        mass = query.focus_total or 1.0
+
+        def cheap(index: int) -> tuple[float, int]:
+            score = 2.0 * (index in in_topic) + 1.5 * (index in by_value) + words[index] / mass
+            score += 0.5 * (self._claims[index].kind == query.kind)
+            return score, -index
+
+        return heapq.nlargest(SHORTLIST, pool, key=cheap)
+
+    def _match(
+        self,
+        index: int,
+        score: float,
+        query: Query,
+        source: str,
+        outlet: str,
+        published: date,
+    ) -> Match:
+        claim = self._claims[index]
+        value = stated_value(query, self._prepared[index])
+        new = Statement(source, outlet, published, query.as_of or published, value)
+        verdict = assess([*claim.statements, new], changes_over_time=claim.changes_over_time)
+        assert verdict.verdict is not None  # at least one statement
+        explanation = explain(claim, new, verdict.verdict)
+        if query.part is not None:
+            explanation = f"part “{describe(value)} {query.part.label}”: {explanation}"
+        return Match(claim.key, round(score, 4), verdict.verdict, explanation)

@@ -1,0 +1,30 @@
+"""What matching reads and returns: a claim of the ledger, and a match for a candidate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claims.verdicts import Statement, Verdict
+
+
+@dataclass(frozen=True)
+class KnownClaim:
+    """A claim of the ledger, with what matching needs of its attestations."""
+
+    key: str  # the claim's slug
+    topic: str  # topic slug
+    statement: str
+    kind: str  # quantity/date/status/quote/event/other
+    subject: str
+    unit: str
+    changes_over_time: bool
+    statements: tuple[Statement, ...]  # its attestations, as verdict Statements
+    quotes: tuple[str, ...]  # its attestations' quotes
+
+
+@dataclass(frozen=True)
+class Match:
+    claim: str  # slug
+    score: float  # 0..1, higher is better
+    verdict_if_linked: Verdict  # the claim's verdict with this candidate linked
+    explanation: str  # "agrees with BBC News and The Independent", "updates: 11 as of … → 14"

@@ -1,0 +1,107 @@
+"""Scoring one claim against one reading of a candidate: the claim and the reading prepared once,
+and the product of the factors (value, unit, kind, text, recency, topic, part)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from claims.finder import Part
+from claims.matching.fit import recency_factor, value_fit
+from claims.matching.records import KnownClaim
+from claims.matching.units import UNIT_UNKNOWN, Unit, kind_factor, unit_factor
+from claims.values import TextValue, Value
+
+# Text: weights of the three similarities, and the floor under the text factor.
+TEXT_FLOOR = 0.3
+TEXT_BEST_FIELD = 0.5  # how much of the claim's statement or one of its quotes is present
+TEXT_SUBJECT = 0.2  # how much of the claim's subject is present
+TEXT_PRECISION = 0.3  # how much of the candidate's own quote the claim explains
+CONTEXT_WEIGHT = 0.5  # a sentence word outside the quote counts half
+PART = 0.9  # a match through one part of a composite count, against a match of the whole
+
+
+@dataclass(frozen=True)
+class Field:
+    """A piece of a claim's text, as (word, idf) pairs, with their total idf."""
+
+    words: tuple[tuple[str, float], ...]
+    total: float
+
+    def coverage(self, weights: dict[str, float]) -> float:
+        """The share of this field's idf mass present in the candidate (weighted)."""
+        if not self.total:
+            return 0.0
+        got = 0.0
+        for word, idf in self.words:
+            weight = weights.get(word)
+            if weight:
+                got += weight * idf
+        return got / self.total
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A claim with everything the scorer needs computed once."""
+
+    claim: KnownClaim
+    unit: Unit
+    words: frozenset[str]
+    best_fields: tuple[Field, ...]  # the statement and each quote
+    subject: Field
+    text_values: tuple[tuple[TextValue, frozenset[str]], ...]  # with their content words
+
+
+@dataclass(frozen=True)
+class Query:
+    """One reading of a candidate: the whole, or one of its parts."""
+
+    value: Value | None
+    kind: str
+    unit: Unit
+    weights: dict[str, float]  # word → 1 in the quote, subject or unit; CONTEXT_WEIGHT elsewhere
+    focus: tuple[tuple[str, float], ...]  # (word, idf) in the quote, subject or unit
+    focus_total: float
+    quote_words: frozenset[str]
+    as_of: date | None
+    part: Part | None = None
+
+
+@dataclass(frozen=True)
+class Scored:
+    score: float
+    reading: int  # which of the candidate's queries: 0 the whole, then its parts
+    same_value: bool  # agrees with the claim's value, in a unit that fits
+
+
+def stated_value(query: Query, prepared: Prepared) -> Value | None:
+    """The candidate's value; or, when it has none, a text value of the claim that its quote
+    states in so many words ("The behaviour we uncovered was disgraceful" states “disgraceful”)."""
+    if query.value is not None:
+        return query.value
+    for value, words in prepared.text_values:
+        if words and words <= query.quote_words:
+            return value
+    return None
+
+
+def text_factor(query: Query, prepared: Prepared, floor: float) -> float:
+    best = max((field.coverage(query.weights) for field in prepared.best_fields), default=0.0)
+    subject = prepared.subject.coverage(query.weights) if prepared.subject.total else best
+    explained = sum(idf for word, idf in query.focus if word in prepared.words)
+    precision = explained / query.focus_total if query.focus_total else 0.0
+    similarity = TEXT_BEST_FIELD * best + TEXT_SUBJECT * subject + TEXT_PRECISION * precision
+    return floor + (1 - floor) * similarity
+
+
+def score_claim(query: Query, prepared: Prepared, topic_factor: float, reading: int) -> Scored:
+    claim = prepared.claim
+    value, fit = value_fit(stated_value(query, prepared), query.as_of, claim)
+    unit = unit_factor(query.unit, prepared.unit)
+    score = value * unit * kind_factor(query.kind, claim.kind)
+    if score >= 0.005:  # below, nothing the words could rescue
+        floor = TEXT_FLOOR if fit.compared else 0.0
+        score *= text_factor(query, prepared, floor)
+        score *= recency_factor(query.as_of, claim)
+    score *= topic_factor * (PART if query.part else 1.0)
+    return Scored(score, reading, fit.agrees and unit >= UNIT_UNKNOWN)
