@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.matching.words import STOPWORDS
+from sources.text.words import STOPWORDS
 
 # Unit factor (quantities).
 UNIT_UNKNOWN = 0.85  # one side gives no unit

@@ -8,27 +8,14 @@ import re
 from decimal import Decimal
 
 from claims.finder.numbers import word_value
-
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+from sources.text.tokens import words
+from sources.text.words import MONTHS, STOPWORDS, WEEKDAYS
 
 
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-STOPWORDS = _word_set(
-    """
-    a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them themselves
-    then there these they this those through to too under until up very was we were what when
-    where which while who whom why will with would you your yours yourself yourselves said says
-    say told tells according mr mrs ms sir dame dr would could may might must shall also still
-    yet since ago already being become became across around per via amid among
-    """
-)
 _NUMBER_WORDS = _word_set(
     """
     zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -37,12 +24,8 @@ _NUMBER_WORDS = _word_set(
     """
 )
 # Values are compared as values, so the words that state them do not count twice.
-_DATE_WORDS = _word_set(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday yesterday today tonight tomorrow
-    """
+_DATE_WORDS = (
+    frozenset(MONTHS) | frozenset(WEEKDAYS) | {"yesterday", "today", "tonight", "tomorrow"}
 )
 _SKIP = STOPWORDS | _NUMBER_WORDS | _DATE_WORDS
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "edly", "ed", "ly")
@@ -66,7 +49,7 @@ def _stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """The stemmed content words of ``text``: no stopwords, numbers, month or day names."""
-    return [word for raw in _WORD.findall(text.casefold()) if (word := _content_word(raw))]
+    return [word for raw in words(text.casefold()) if (word := _content_word(raw))]
 
 
 @functools.lru_cache(maxsize=1 << 16)

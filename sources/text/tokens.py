@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 _TOKEN = re.compile(r"\w+(?:[’'\-.,:/]\w+)*|[^\w\s]")
+# A plain word: letters and digits with inner apostrophes ("Met’s", "don't"); hyphens split.
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,11 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+def words(text: str) -> list[str]:
+    """The plain words of ``text``, in order, as written: no offsets, no punctuation."""
+    return _WORD.findall(text)
 
 
 def strip_possessive(word: str) -> str:

@@ -64,5 +64,7 @@ STOPWORDS = FUNCTION_WORDS | frozenset(
     being one more most much many few said mr mrs ms dr sir dame
     don’t don't won’t won't can’t can't isn’t isn't aren’t aren't wasn’t wasn't
     it’s it's he’s he's she’s she's we’re we're they’re they're i’m i'm we’ve we've
+    according ago above below once further doing become became
+    myself yourself yourselves yours herself himself itself ourselves themselves
     """.split()
 )
