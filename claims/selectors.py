@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
@@ -15,7 +15,7 @@ from claims.comparison import Comparison, Stated, compare
 from claims.composite import PartClaim, SumCheck, check_sums
 from claims.filters import ClaimFilter
 from claims.highlight import VERDICT_LABELS, Highlight, render_highlighted
-from claims.models import Attestation, Claim, Topic
+from claims.models import Attestation, Claim, ClaimQuerySet, Topic
 from claims.story import Chapter, Told, tell
 from claims.timeline import Timeline, TimelinePoint, build_timeline
 from claims.values import DateValue, Quantity
@@ -210,3 +210,45 @@ def source_comparison(*, sources: list[Source]) -> Comparison[Claim, Source]:
         for a in attestations.order_by("claim__topic__title", "claim__statement", "start")
     ]
     return compare(sources, stated)
+
+
+# The JSON API's reads: every row of a page in a fixed number of queries, whatever the number of
+# rows (tests/api/test_queries.py holds them to it).
+
+
+def api_topics() -> QuerySet[Topic]:
+    return Topic.objects.with_verdict_counts().order_by("title", "slug")
+
+
+def api_sources(*, with_text: bool = False) -> QuerySet[Source]:
+    """Sources with their outlet, the slug of their original, and the topics they are filed
+    under or state claims of (two prefetches, whatever the number of sources)."""
+    topic_links = Attestation.objects.select_related("claim__topic").only(
+        "source", "claim", "claim__topic", "claim__topic__slug"
+    )
+    queryset = (
+        Source.objects.with_outlet()
+        .annotate(copy_of_slug=F("copy_of__slug"))
+        .prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.only("slug")),
+            Prefetch("attestations", queryset=topic_links, to_attr="topic_links"),
+        )
+        .latest_first()
+    )
+    # The texts are long: only the detail shows one.
+    return queryset if with_text else queryset.defer("text", "sketch")
+
+
+def api_attestations() -> QuerySet[Attestation]:
+    return Attestation.objects.select_related("source__outlet").defer(
+        "source__text", "source__sketch"
+    )
+
+
+def api_claims() -> ClaimQuerySet:
+    """Claims with their counts (``for_list``), attestations with sources and outlets, and
+    the slugs of their parts."""
+    return Claim.objects.for_list().prefetch_related(
+        Prefetch("attestations", queryset=api_attestations().in_as_of_order()),
+        Prefetch("parts", queryset=Claim.objects.only("slug").order_by("slug")),
+    )

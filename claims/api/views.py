@@ -1,4 +1,4 @@
-"""The JSON API's views: generic DRF views over the querysets in ``claims.api.selectors``.
+"""The JSON API's views: generic DRF views over the querysets in ``claims.selectors``.
 
 Reads are open to everyone; writes need the Django model permission of the row they write
 (``DjangoModelPermissionsOrAnonReadOnly`` in settings), by session with CSRF or by token.
@@ -31,7 +31,6 @@ from claims.api.openapi import (
     NOT_FOUND,
     slug_parameter,
 )
-from claims.api.selectors import attestations, claims, sources, topics
 from claims.api.serializers import (
     AttestationLinkSerializer,
     AttestationSerializer,
@@ -42,6 +41,7 @@ from claims.api.serializers import (
     TopicSerializer,
 )
 from claims.models import Attestation, Claim, ClaimQuerySet, Topic
+from claims.selectors import api_attestations, api_claims, api_sources, api_topics
 from claims.services import attestation_link
 from sources.models import Source
 
@@ -83,7 +83,7 @@ class TopicList(generics.ListAPIView):
     serializer_class = TopicSerializer
 
     def get_queryset(self) -> QuerySet[Topic]:
-        return topics()
+        return api_topics()
 
 
 @extend_schema_view(
@@ -98,7 +98,7 @@ class TopicDetail(generics.RetrieveAPIView):
     lookup_field = "slug"
 
     def get_queryset(self) -> QuerySet[Topic]:
-        return topics()
+        return api_topics()
 
 
 @extend_schema_view(
@@ -113,7 +113,7 @@ class SourceList(generics.ListAPIView):
     filterset_class = SourceFilter
 
     def get_queryset(self) -> QuerySet[Source]:
-        return sources()
+        return api_sources()
 
 
 @extend_schema_view(
@@ -129,7 +129,7 @@ class SourceDetail(generics.RetrieveAPIView):
     lookup_field = "slug"
 
     def get_queryset(self) -> QuerySet[Source]:
-        return sources(with_text=True)
+        return api_sources(with_text=True)
 
 
 @extend_schema_view(
@@ -152,11 +152,11 @@ class ClaimList(generics.ListCreateAPIView):
     filterset_class = ApiClaimFilter
 
     def get_queryset(self) -> ClaimQuerySet:
-        return claims()
+        return api_claims()
 
     def perform_create(self, serializer: ClaimSerializer) -> None:
         claim = saved(services.claim_create, **serializer.validated_data)
-        serializer.instance = claims().get(pk=claim.pk)
+        serializer.instance = api_claims().get(pk=claim.pk)
 
     def get_success_headers(self, data: Any) -> dict[str, str]:
         return {"Location": api_url(self.request, "claim", data["slug"])}
@@ -187,11 +187,11 @@ class ClaimDetail(generics.RetrieveUpdateDestroyAPIView):
     http_method_names = ["get", "patch", "delete", "head", "options"]  # no PUT
 
     def get_queryset(self) -> ClaimQuerySet:
-        return claims()
+        return api_claims()
 
     def perform_update(self, serializer: ClaimSerializer) -> None:
         claim = saved(services.claim_update, claim=serializer.instance, **serializer.validated_data)
-        serializer.instance = claims().get(pk=claim.pk)
+        serializer.instance = api_claims().get(pk=claim.pk)
 
 
 @extend_schema_view(
@@ -253,7 +253,7 @@ class AttestationDetail(generics.RetrieveDestroyAPIView):
     serializer_class = AttestationSerializer
 
     def get_queryset(self) -> QuerySet[Attestation]:
-        return attestations().filter(claim__slug=self.kwargs.get("slug"))
+        return api_attestations().filter(claim__slug=self.kwargs.get("slug"))
 
     def perform_destroy(self, instance: Attestation) -> None:
         services.attestation_unlink(attestation=instance)
