@@ -1,6 +1,7 @@
 from django.urls import path
 
-from claims.views import exports, pages, review
+from claims.review import views as review
+from claims.views import exports, pages
 
 app_name = "claims"
 urlpatterns = [

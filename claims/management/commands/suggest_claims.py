@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.review import review_queue, suggestions_json
+from claims.review.queue import review_queue, suggestions_json
 from sources.models import Source
 
 

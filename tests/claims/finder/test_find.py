@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bench.finder_recall import DEFAULT_DATASET, evaluate_source, load, published_of
 from claims.finder import Candidate, Entry, Part, find_claims
-from claims.finder.evaluate import DEFAULT_DATASET, evaluate_source, load, published_of
 from claims.values import DateValue, Precision, Qualifier, Quantity, TextValue
 from sources.text.live import split_live_page
 

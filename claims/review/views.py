@@ -16,8 +16,9 @@ from django.utils.html import format_html
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
-from claims import review, services
+from claims import services
 from claims.forms import AddSourceForm, DismissForm, LinkForm, NewClaimForm
+from claims.review.queue import review_queue
 from sources.ingest import IngestError
 from sources.models import Source
 from sources.services import DuplicateSource, MissingMetadata, extract_input, source_create
@@ -80,7 +81,7 @@ def source_add(request: HttpRequest) -> HttpResponse:
 @can_review
 def review_queue_view(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source.objects.with_outlet(), slug=slug)
-    queue = review.review_queue(source=source)
+    queue = review_queue(source=source)
     return render(request, "claims/review.html", {"queue": queue, "source": source})
 
 

@@ -1,6 +1,6 @@
 """How well the finder finds the seed corpus's curated claims.
 
-    .venv/bin/python -m claims.finder.evaluate [--verbose] [--dataset seeds/dataset.json]
+    .venv/bin/python -m bench.finder_recall [--verbose] [--dataset seeds/dataset.json]
 
 For each source of the dataset the finder runs on its normalised text (a live page with its
 entries, from ``split_live_page``). A curated attestation is *recalled* when a candidate overlaps
@@ -29,7 +29,7 @@ from claims.verdicts import compatible
 from sources.text.live import split_live_page
 from sources.text.normalise import normalise_text
 
-DEFAULT_DATASET = Path(__file__).resolve().parents[2] / "seeds" / "dataset.json"
+DEFAULT_DATASET = Path(__file__).resolve().parents[1] / "seeds" / "dataset.json"
 
 
 @dataclass(frozen=True)
