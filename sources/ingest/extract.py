@@ -76,7 +76,7 @@ class Extracted:
     # "article" | "live_page" | "press_release" | "official_report": a guess, for the curator
     kind: str = "article"
     entries: list[Entry] = field(default_factory=list)  # live-page entries, offsets into .text
-    sanitised_html: str = ""  # for HTML input: the bleach-cleaned HTML that was kept
+    sanitised_html: str = ""  # for HTML input: the nh3-cleaned HTML that was kept
 
     def with_published(self, published: date | datetime) -> Extracted:
         """A copy with ``published`` set and the live-page entries dated against it. Without a
@@ -88,7 +88,7 @@ class Extracted:
 def extract_html(html: str, *, url: str = "") -> Extracted:
     """Main text and metadata of a web page.
 
-    The page is sanitised with bleach first and the text is read from the sanitised HTML only
+    The page is sanitised with nh3 first and the text is read from the sanitised HTML only
     (trafilatura finds the article among the navigation; failing that, every block of the page
     is a paragraph). Title, bylines, dates and language come from the original page's head.
     """
