@@ -19,6 +19,8 @@ _ONE_IDIOMS_BEFORE = frozenset("no not any every the this that which each".split
 
 
 def not_a_count(tokens: Sequence[Token], index: int, after: int) -> bool:
+    """Is the number from ``tokens[index]`` up to ``tokens[after]`` a time, an age, a label or
+    an idiom?"""
     token = tokens[index]
     before = tokens[index - 1] if index > 0 else None
     if after < len(tokens) and tokens[after].lower.rstrip(".") in _TIME_AFTER:
