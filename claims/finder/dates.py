@@ -36,8 +36,10 @@ from datetime import date, timedelta
 from enum import Enum
 
 from claims.finder.numbers import digits_value, word_value
-from claims.finder.tokens import MONTHS, WEEKDAYS, Token, looks_plural, tokenize
+from claims.finder.vocabulary import looks_plural
 from claims.values import DateValue, Precision, truncate
+from sources.text.tokens import Token, tokenize
+from sources.text.words import MONTHS, WEEKDAYS
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"

@@ -28,14 +28,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.finder.numbers import word_value
-from claims.finder.tokens import (
-    AUXILIARIES,
-    FUNCTION_WORDS,
-    SPEECH_VERBS,
-    STOPWORDS,
-    Token,
-    strip_possessive,
-)
+from claims.finder.vocabulary import SPEECH_VERBS
+from sources.text.tokens import Token, strip_possessive
+from sources.text.words import AUXILIARIES, FUNCTION_WORDS, STOPWORDS
 
 STATUS = "status"
 EVENT = "event"

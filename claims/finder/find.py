@@ -35,10 +35,12 @@ from claims.finder.candidates import Candidate, Part
 from claims.finder.dates import DateMatch, find_dates, metadata_spans
 from claims.finder.events import EventMatch, find_events, find_other_statements
 from claims.finder.quantities import QuantityMatch, find_quantities
-from claims.finder.sentences import Sentence, sentence_at, split_sentences
-from claims.finder.tokens import AUXILIARIES, Token, content_words, tokenize
+from claims.finder.vocabulary import content_words
 from claims.values import TextValue, Value
+from sources.text.sentences import Sentence, sentence_at, split_sentences
 from sources.text.spans import Entry
+from sources.text.tokens import Token, tokenize
+from sources.text.words import AUXILIARIES
 
 _CLAUSE_BREAK = re.compile(r"[;:–—(]|,\s|\s-\s")
 _HARD_BREAK = re.compile(r"[;–—]|\s-\s")
@@ -74,12 +76,10 @@ def find_claims(
     candidates: list[Candidate] = []
     last_unit, last_unit_sentence = "", -10
     for number, span in enumerate(sentences):
-        tokens = tokenize(text, span.start, span.end)
+        sentence = _read(text, span, ordered_entries, default)
+        tokens, reference = sentence.tokens, sentence.reference
         if not tokens:
             continue
-        entry = _entry_at(ordered_entries, span.start)
-        reference = entry.published_at.date() if entry is not None else default
-        sentence = _Sentence(span, tokens, content_words(tokens), reference)
         dates = find_dates(text, span.start, span.end, reference, skip=metadata)
         skip = [*metadata, *((d.start, d.end) for d in dates)]
         antecedent = last_unit if number - last_unit_sentence <= 3 else ""
@@ -109,6 +109,14 @@ def find_claims(
     candidates = _without_redundant(candidates)
     candidates.sort(key=lambda c: (c.start, c.end, c.kind))
     return candidates
+
+
+def _read(text: str, span: Sentence, entries: Sequence[Entry], default: date) -> _Sentence:
+    """A sentence's tokens and its reference date: its live entry's, or the publication's."""
+    tokens = tokenize(text, span.start, span.end)
+    entry = _entry_at(entries, span.start)
+    reference = entry.published_at.date() if entry is not None else default
+    return _Sentence(span, tokens, content_words(tokens), reference)
 
 
 def _entry_at(entries: Sequence[Entry], position: int) -> Entry | None:
@@ -331,10 +339,7 @@ def _roles(
         span = sentence_at(sentences, role.start)
         if span is None:
             continue
-        tokens = tokenize(text, span.start, span.end)
-        entry = _entry_at(entries, span.start)
-        reference = entry.published_at.date() if entry is not None else default
-        sentence = _Sentence(span, tokens, content_words(tokens), reference)
+        sentence = _read(text, span, entries, default)
         candidates.append(
             _candidate(
                 text,
@@ -344,7 +349,7 @@ def _roles(
                 "status",
                 value=TextValue(role.title),
                 subject=f"{role.person}'s role",
-                as_of=reference,
+                as_of=sentence.reference,
             )
         )
     return candidates
@@ -379,10 +384,7 @@ def _quotes(
             continue  # "So you accept it's going underground?": a question asserts nothing
         first, last = pieces[0][2], pieces[-1][2]
         span = Sentence(first.start, last.end, first.line, first.first_in_line)
-        tokens = tokenize(text, span.start, span.end)
-        entry = _entry_at(entries, span.start)
-        reference = entry.published_at.date() if entry is not None else default
-        sentence = _Sentence(span, tokens, content_words(tokens), reference)
+        sentence = _read(text, span, entries, default)
         candidates.append(
             _candidate(
                 text,
@@ -392,7 +394,7 @@ def _quotes(
                 "quote",
                 value=None,
                 attributed_to=statement.speaker,
-                as_of=reference,
+                as_of=sentence.reference,
             )
         )
     return candidates

@@ -21,8 +21,8 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from claims.finder.tokens import Token, tokenize
 from claims.values import Qualifier
+from sources.text.tokens import Token, tokenize
 
 ONES = {
     word: value

@@ -6,7 +6,7 @@ from claims.finder.attribution import (
     find_roles,
     find_statements,
 )
-from claims.finder.sentences import split_sentences
+from sources.text.sentences import split_sentences
 
 
 def statements(text: str) -> list[tuple[str, str, bool]]:

@@ -1,7 +1,7 @@
 import pytest
 
 from claims.finder.events import find_events, find_other_statements
-from claims.finder.tokens import tokenize
+from sources.text.tokens import tokenize
 
 
 def events(text: str) -> list[tuple[str, str, str]]:

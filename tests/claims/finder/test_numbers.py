@@ -3,8 +3,8 @@ from decimal import Decimal
 import pytest
 
 from claims.finder.numbers import parse_number, qualifier_after, qualifier_before, read_number
-from claims.finder.tokens import tokenize
 from claims.values import Qualifier
+from sources.text.tokens import tokenize
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ import pytest
 
 from claims.finder import Part
 from claims.finder.quantities import QuantityMatch, find_quantities
-from claims.finder.tokens import tokenize
 from claims.values import Qualifier, Quantity
+from sources.text.tokens import tokenize
 
 
 def counts(text: str, antecedent: str = "") -> list[QuantityMatch]:

@@ -3,28 +3,8 @@ of a noun (plural or not) and of a sentence's words (its content words)."""
 
 from __future__ import annotations
 
-from sources.text.tokens import Token, is_acronym, strip_possessive, tokenize
-from sources.text.words import AUXILIARIES, FUNCTION_WORDS, MONTHS, STOPWORDS, WEEKDAYS
-
-# Until every importer names sources.text directly.
-__all__ = [
-    "AUXILIARIES",
-    "EVIDENCE_VERBS",
-    "FUNCTION_WORDS",
-    "IRREGULAR_PLURALS",
-    "MODIFIERS",
-    "MONTHS",
-    "SPEECH_VERBS",
-    "STOPWORDS",
-    "WEEKDAYS",
-    "Token",
-    "content_words",
-    "is_acronym",
-    "looks_plural",
-    "pluralise",
-    "strip_possessive",
-    "tokenize",
-]
+from sources.text.tokens import Token, is_acronym, strip_possessive
+from sources.text.words import STOPWORDS
 
 # Adjectives that modify a counted noun without being one: "current and former officers".
 MODIFIERS = frozenset(

@@ -1,4 +1,4 @@
-from claims.finder.sentences import sentence_at, split_sentences
+from sources.text.sentences import sentence_at, split_sentences
 
 
 def texts(text: str) -> list[str]:

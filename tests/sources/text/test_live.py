@@ -10,7 +10,7 @@ import pytest
 from sources.text.live import split_live_page
 from sources.text.normalise import normalise_text
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 BST = timezone(timedelta(hours=1))
 LONDON = ZoneInfo("Europe/London")

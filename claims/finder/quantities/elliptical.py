@@ -1,0 +1,90 @@
+"""Counts whose noun is elsewhere: "N of …" and elliptical counts.
+
+"N of the X" counts X ("42 of the county's 58 fire stations" counts stations); "N of them" and
+an elliptical count ("two were found…", "One was sacked", "another resigned") take the unit of
+the sentence's or text's previous count (the antecedent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from claims.finder.numbers import read_number
+from claims.finder.quantities.count import Count
+from claims.finder.quantities.nouns import category_of_unit, noun_phrase, with_noun
+from claims.values import Qualifier
+from sources.text.tokens import Token
+
+# Auxiliaries that can follow an elliptical count: "two were", "one was", "nine are".
+_FINITE = frozenset(
+    "is are was were has have had will would could can may might must should did does do "
+    "remain remains remained".split()
+)
+_SUPERLATIVE = frozenset("most least best worst biggest largest greatest highest lowest".split())
+_PRONOUNS_AFTER_OF = frozenset("them those these us you whom which".split())
+_DETERMINERS_AFTER_OF = frozenset("the its his her their our these those your my".split())
+
+
+def elliptical(
+    first: int, number_start: int, after: int, value: Decimal, qualifier: Qualifier, unit: str
+) -> Count:
+    """A count of the previous count's unit: "two were found", "557 of them"."""
+    return Count(
+        first,
+        number_start,
+        after,
+        value,
+        qualifier,
+        unit=unit,
+        category=category_of_unit(unit),
+        elliptical=True,
+    )
+
+
+def another(tokens: Sequence[Token], index: int, antecedent: str) -> Count | None:
+    """ "another resigned": one more of the previous count's unit."""
+    if index + 1 < len(tokens) and starts_predicate(tokens, index + 1):
+        return elliptical(index, index, index + 1, Decimal(1), Qualifier.EXACT, antecedent)
+    return None
+
+
+def starts_predicate(tokens: Sequence[Token], index: int) -> bool:
+    """A finite verb (perhaps after "still", "also"): "were found", "is still serving",
+    "resigned"."""
+    while index < len(tokens) and tokens[index].lower in ("still", "also", "now", "later", "then"):
+        index += 1
+    if index >= len(tokens):
+        return False
+    low = tokens[index].lower
+    return low in _FINITE or (len(low) > 4 and low.endswith("ed") and low.isalpha())
+
+
+def of_phrase(
+    tokens: Sequence[Token],
+    first: int,
+    index: int,
+    after: int,
+    value: Decimal,
+    qualifier: Qualifier,
+    antecedent: str,
+) -> Count | None:
+    """A count with "of": "557 of them", "one of the officers"; not "one of the most…"."""
+    if after + 1 >= len(tokens):
+        return None
+    following = tokens[after + 1].lower
+    if following in _PRONOUNS_AFTER_OF:
+        return elliptical(first, index, after + 2, value, qualifier, antecedent)
+    if following in _DETERMINERS_AFTER_OF and after + 2 < len(tokens):
+        third = tokens[after + 2].lower
+        if third in _SUPERLATIVE or third.endswith("est"):
+            return None
+        phrase = noun_phrase(tokens, after + 2, singular=False)
+        if phrase is not None and tokens[phrase[1] - 1].lower != tokens[phrase[1] - 1].bare:
+            # "42 of the county's 58 fire stations": the possessor's things are counted
+            following_read = read_number(tokens, phrase[1])
+            position = following_read[1] if following_read else phrase[1]
+            phrase = noun_phrase(tokens, position, singular=False)
+        if phrase is not None:
+            return with_noun(tokens, first, index, value, qualifier, phrase)
+    return None

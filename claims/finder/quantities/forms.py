@@ -1,0 +1,120 @@
+"""Counts of other shapes than a number and its noun.
+
+- "An 11th officer" counts 11 officers: the ordinal makes the total.
+- "48-hour", "20-year" (not "35-year-old") count hours and years.
+- "1 in 5 primaries" is 20 per cent of primaries; "34 out of 58 stations" is 34 stations.
+- A bare figure after a change or a total counts what the change counts: "rose … to 12,400",
+  "reached 557".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from claims.finder.numbers import digits_value, ordinal_value, read_number, word_value
+from claims.finder.quantities.count import Count
+from claims.finder.quantities.nouns import noun_phrase, with_noun
+from claims.values import Qualifier
+from sources.text.tokens import Token
+
+_ORDINAL_NOT_COUNTS = frozenset(
+    "time times century anniversary birthday place round term year day week month quarter "
+    "half of".split()
+)
+_DURATION = re.compile(
+    r"(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)-(year|month|week|day|hour|minute|second|mile|"
+    r"kilometre|kilometer|metre|meter)s?(?:-long)?",
+    re.IGNORECASE,
+)
+_CHANGE_VERBS = frozenset(
+    "rose risen rise rises rising fell fallen fall falls falling increased increase increases "
+    "decreased decrease decreases dropped drop drops climbed climb climbs grew grown grow grows "
+    "jumped jump jumps up down doubled halved cut drop dropping".split()
+)
+_AFTER_FIGURE = frozenset("in on last this since from by and over during".split())
+
+
+def ordinal_count(tokens: Sequence[Token], index: int) -> Count | None:
+    """ "An 11th officer": there are now 11."""
+    ordinal = ordinal_value(tokens[index + 1].text)
+    if ordinal is not None and tokens[index + 2].lower not in _ORDINAL_NOT_COUNTS:
+        phrase = noun_phrase(tokens, index + 2, singular=True)
+        if phrase is not None:
+            return with_noun(tokens, index, index + 1, Decimal(ordinal), Qualifier.EXACT, phrase)
+    return None
+
+
+def is_duration(token: Token) -> bool:
+    """ "48-hour", "20-year", "two-week"; not "35-year-old"."""
+    return _DURATION.fullmatch(token.text) is not None and not token.lower.endswith("-old")
+
+
+def duration_count(token: Token, index: int) -> Count | None:
+    """The count of hours, years, weeks a duration (``is_duration``) makes, if its number reads."""
+    duration = _DURATION.fullmatch(token.text)
+    if duration is None:
+        return None
+    amount = digits_value(duration.group(1))
+    if amount is None:
+        word = word_value(duration.group(1))
+        amount = Decimal(word) if word is not None else None
+    if amount is None:
+        return None
+    return Count(
+        index,
+        index,
+        index + 1,
+        amount,
+        Qualifier.EXACT,
+        noun=token.lower,
+        unit=duration.group(2).lower() + "s",
+    )
+
+
+def ratio(
+    tokens: Sequence[Token], first: int, index: int, after: int, value: Decimal
+) -> Count | None:
+    """ "1 in 5 primaries" is 20 per cent of primaries; "34 out of 58 stations" is 34 stations."""
+    if after + 1 >= len(tokens):
+        return None
+    if tokens[after].lower == "in" and (whole := read_number(tokens, after + 1)):
+        total, end = whole
+        if total <= value or total == 0:
+            return None
+        phrase = noun_phrase(tokens, end, singular=False)
+        noun = " ".join(t.lower for t in tokens[end : phrase[1]]) if phrase else ""
+        percent = (value * 100 / total).quantize(Decimal("0.01")).normalize()
+        return Count(
+            first,
+            index,
+            phrase[1] if phrase else end,
+            percent,
+            Qualifier.EXACT,
+            noun=noun,
+            unit="percent",
+        )
+    if (
+        tokens[after].lower == "out"
+        and tokens[after + 1].lower == "of"
+        and (whole := read_number(tokens, after + 2))
+    ):
+        phrase = noun_phrase(tokens, whole[1], singular=False)
+        if phrase is not None:
+            return with_noun(tokens, first, index, value, Qualifier.EXACT, phrase)
+    return None
+
+
+def after_change(tokens: Sequence[Token], index: int, after: int) -> bool:
+    """A bare figure after a change or a total: "rose … to 12,400", "reached 557", "fall by a
+    further 400,000"."""
+    if not tokens[index].text[0].isdigit() or index == 0:
+        return False
+    if after < len(tokens) and tokens[after].is_word and tokens[after].lower not in _AFTER_FIGURE:
+        return False
+    before = tokens[index - 1].lower
+    if before in ("reached", "totalled", "totaled", "hit", "topped", "exceeded"):
+        return True
+    window = {t.lower for t in tokens[max(0, index - 12) : index]}
+    return before in ("to", "from", "by", "further") and bool(window & _CHANGE_VERBS)

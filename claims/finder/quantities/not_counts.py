@@ -1,0 +1,95 @@
+"""Numbers that count nothing.
+
+Times ("9pm", "21:00", "at 9 pm"), ages ("aged 35", "35 years old"), labels after a capitalised
+word ("Radio 4", "Article 50", "BBC One"), "one of the most…", "no one", and years (those are
+dates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claims.finder.vocabulary import looks_plural
+from sources.text.tokens import Token
+from sources.text.words import FUNCTION_WORDS, MONTHS
+
+_TIME_AFTER = frozenset("am pm a.m p.m a.m. p.m. o’clock o'clock hrs bst gmt utc cet".split())
+_ONE_IDIOMS_AFTER = frozenset(
+    "another day way point time hand side thing moment stage or off place".split()
+)
+_ONE_IDIOMS_BEFORE = frozenset("no not any every the this that which each".split())
+
+
+def not_a_count(tokens: Sequence[Token], index: int, after: int) -> bool:
+    """Is the number from ``tokens[index]`` up to ``tokens[after]`` a time, an age, a label or
+    an idiom?"""
+    token = tokens[index]
+    before = tokens[index - 1] if index > 0 else None
+    if after < len(tokens) and tokens[after].lower.rstrip(".") in _TIME_AFTER:
+        return True  # "9 pm", "at 9 BST"
+    if (
+        after + 1 < len(tokens)
+        and tokens[after].lower == "years"
+        and tokens[after + 1].lower == "old"
+    ):
+        return True
+    if before is None:
+        return False
+    if before.lower in ("aged", "age", "no", "number", "#") or (
+        before.text == "." and index > 1 and tokens[index - 2].lower == "no"
+    ):
+        return True
+    is_digits = token.text[0].isdigit()
+    if is_digits and before.is_word and before.is_capitalised and not _opens(before):
+        return True  # "Radio 4", "Article 50"
+    if (
+        not is_digits
+        and token.is_capitalised
+        and before.is_word
+        and before.lower
+        not in (FUNCTION_WORDS | {"about", "nearly", "some", "almost", "around", "over", "roughly"})
+    ):
+        return True  # "BBC One", "Channel Four"
+    if token.lower == "one":
+        following = tokens[after].lower if after < len(tokens) else ""
+        if before.lower in _ONE_IDIOMS_BEFORE or following in _ONE_IDIOMS_AFTER:
+            return True
+    return False
+
+
+def _opens(token: Token) -> bool:
+    """A capitalised word that may stand before a count: "But", "Only", a month, a qualifier."""
+    low = token.lower
+    return (
+        low in FUNCTION_WORDS
+        or low.rstrip(".") in MONTHS
+        or low
+        in (
+            "about",
+            "nearly",
+            "some",
+            "almost",
+            "around",
+            "over",
+            "roughly",
+            "just",
+            "only",
+            "approximately",
+            "another",
+            "exactly",
+            "another",
+            "more",
+            "fewer",
+            "less",
+            "up",
+        )
+    )
+
+
+def looks_like_year(tokens: Sequence[Token], index: int, after: int) -> bool:
+    text = tokens[index].text
+    if not (len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2099):
+        return False
+    following = tokens[after] if after < len(tokens) else None
+    # "2018 officers" may be a count; a year followed by anything else is a date.
+    return following is None or not (following.is_word and looks_plural(following.text))
