@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from claims.finder.attribution import Names, Statement, find_roles, find_statements
+from claims.finder.attribution import Names, Utterance, find_roles, find_statements
 from claims.finder.candidates import Candidate, Part
 from claims.finder.dates import DateMatch, find_dates, metadata_spans
 from claims.finder.events import EventMatch, find_events, find_other_statements
@@ -361,7 +361,7 @@ def _roles(
 def _quotes(
     text: str,
     sentences: list[Sentence],
-    statements: Sequence[Statement],
+    statements: Sequence[Utterance],
     entries: Sequence[Entry],
     default: date,
 ) -> list[Candidate]:
@@ -401,7 +401,7 @@ def _quotes(
 
 
 def _pieces(
-    text: str, sentences: list[Sentence], statement: Statement
+    text: str, sentences: list[Sentence], statement: Utterance
 ) -> list[tuple[int, int, Sentence]]:
     """The statement cut at sentence ends, each piece trimmed of spaces and, for a quotation,
     of quotation marks."""
@@ -428,7 +428,7 @@ def _pieces(
     return pieces
 
 
-def _attribute(candidates: list[Candidate], statements: Sequence[Statement]) -> list[Candidate]:
+def _attribute(candidates: list[Candidate], statements: Sequence[Utterance]) -> list[Candidate]:
     """Give each candidate inside a quotation or reported clause its speaker."""
     attributed = []
     for candidate in candidates:

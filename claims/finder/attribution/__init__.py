@@ -17,7 +17,7 @@ One module per rule:
 
 from claims.finder.attribution.names import Name, Names, display, find_names
 from claims.finder.attribution.quotations import Quotation, find_quotations
-from claims.finder.attribution.reading import Statement
+from claims.finder.attribution.reading import Utterance
 from claims.finder.attribution.roles import Role, find_roles
 from claims.finder.attribution.statements import find_statements
 
@@ -26,7 +26,7 @@ __all__ = [
     "Names",
     "Quotation",
     "Role",
-    "Statement",
+    "Utterance",
     "display",
     "find_names",
     "find_quotations",

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from claims.finder.attribution.reading import Reading, Statement
+from claims.finder.attribution.reading import Reading, Utterance
 from claims.finder.attribution.words import NP_STOP, OPENERS, PASSIVE, PERFECT, TIME_WORDS, trim_end
 from claims.finder.vocabulary import SPEECH_VERBS
 from sources.text.sentences import Sentence
@@ -26,7 +26,7 @@ _SAID = frozenset(
 )
 
 
-def inverted(reading: Reading, sentence: Sentence, tokens: list[Token]) -> Statement | None:
+def inverted(reading: Reading, sentence: Sentence, tokens: list[Token]) -> Utterance | None:
     """Inverted reported speech: "Up to 600 more staff could join, the union warned.",
     the clause before the comma, said by the noun phrase after it."""
     if not tokens or reading.mask[tokens[0].start] or tokens[0].text[0] in OPENERS:
@@ -57,13 +57,13 @@ def inverted(reading: Reading, sentence: Sentence, tokens: list[Token]) -> State
             end = trim_end(reading.text, sentence.start, sentence.end)
         if len(reading.text[sentence.start : end].split()) < 4:
             continue
-        return Statement(sentence.start, end, reading.speakers.resolve(phrase), direct=False)
+        return Utterance(sentence.start, end, reading.speakers.resolve(phrase), direct=False)
     return None
 
 
 def passive(
     reading: Reading, sentence: Sentence, tokens: list[Token], index: int
-) -> Statement | None:
+) -> Utterance | None:
     """The subject of a passive report, said by its agent: "details of messages … were
     unveiled by the watchdog"."""
     agent: list[Token] = []
@@ -89,14 +89,14 @@ def passive(
     if position - start_index < 3:
         return None
     start = tokens[start_index].start
-    return Statement(
+    return Utterance(
         start, trim_end(reading.text, start, end), reading.speakers.resolve(agent), False
     )
 
 
 def according_to(
     reading: Reading, sentence: Sentence, tokens: list[Token], index: int
-) -> Statement | None:
+) -> Utterance | None:
     """The clause an "according to" phrase frames, said by the phrase after "to"."""
     np_tokens: list[Token] = []
     for token in tokens[index + 2 :]:
@@ -110,8 +110,8 @@ def according_to(
         if after + 1 >= len(tokens):
             return None
         start = tokens[after + 1].start
-        return Statement(start, reading.clause_end(start, sentence), speaker, False)
+        return Utterance(start, reading.clause_end(start, sentence), speaker, False)
     end = trim_end(reading.text, sentence.start, tokens[index - 1].start)
     if end <= sentence.start:
         return None
-    return Statement(sentence.start, end, speaker, direct=False)
+    return Utterance(sentence.start, end, speaker, direct=False)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from claims.finder.attribution.names import HONORIFICS
 from claims.finder.attribution.quotations import Quotation
-from claims.finder.attribution.reading import Reading, Statement
+from claims.finder.attribution.reading import Reading, Utterance
 from claims.finder.vocabulary import SPEECH_VERBS
 from sources.text.sentences import Sentence, sentence_at
 from sources.text.tokens import Token, tokenize
@@ -26,7 +26,7 @@ def quotation_speaker(
     quotation: Quotation,
     sentence: Sentence,
     tokens: list[Token],
-    reports: list[Statement],
+    reports: list[Utterance],
     intros: dict[int, str],
 ) -> str:
     """The speaker of ``quotation`` in ``sentence``, "" if unknown; ``reports`` and ``intros``

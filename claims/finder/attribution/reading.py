@@ -20,7 +20,7 @@ _DASH = re.compile(r"\s[-–—]\s|[–—]")
 
 
 @dataclass(frozen=True, slots=True)
-class Statement:
+class Utterance:
     """A quotation or a reported clause and who it is attributed to ("" if unknown)."""
 
     start: int

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from claims.finder.attribution.inverted import according_to, passive
-from claims.finder.attribution.reading import Reading, Statement
+from claims.finder.attribution.reading import Reading, Utterance
 from claims.finder.attribution.subjects import speaker_before
 from claims.finder.attribution.words import (
     DATE_PREPOSITIONS,
@@ -64,10 +64,10 @@ def find_reports(
     tokens: list[Token],
     spoken: list[str],
     intros: dict[int, str],
-) -> list[Statement]:
+) -> list[Utterance]:
     """The reported clauses of one sentence. Their speakers are added to ``spoken``; a verb that
     only introduces a quotation adds where the quotation starts, and its speaker, to ``intros``."""
-    reports: list[Statement] = []
+    reports: list[Utterance] = []
     covered_until = -1
     for index, token in enumerate(tokens):
         if reading.mask[token.start]:
@@ -137,7 +137,7 @@ def _verb_report(
     head: int,
     spoken: list[str],
     intros: dict[int, str],
-) -> Statement | None:
+) -> Utterance | None:
     """The clause the verb at ``tokens[head : index + 1]`` reports, or None when it reports
     none or only introduces a quotation (then noted in ``intros``)."""
     found = _report(reading, sentence, tokens, index, head)
@@ -160,11 +160,11 @@ def _verb_report(
         return None
     if speaker:
         spoken.append(speaker)
-    return Statement(clause_start, end, speaker, direct=False)
+    return Utterance(clause_start, end, speaker, direct=False)
 
 
 def _pending_after_clause(
-    reading: Reading, sentence: Sentence, tokens: list[Token], index: int, reports: list[Statement]
+    reading: Reading, sentence: Sentence, tokens: list[Token], index: int, reports: list[Utterance]
 ) -> None:
     """A verb ending a reported clause with a colon introduces the next line's quotation:
     "The Met said it was cooperating … and added:"."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from claims.finder.attribution.inverted import inverted
 from claims.finder.attribution.names import Names
 from claims.finder.attribution.quote_speakers import quotation_speaker
-from claims.finder.attribution.reading import Reading, Statement
+from claims.finder.attribution.reading import Reading, Utterance
 from claims.finder.attribution.reported import find_reports
 from sources.text.sentences import Sentence
 from sources.text.tokens import tokenize
@@ -13,10 +13,10 @@ from sources.text.tokens import tokenize
 
 def find_statements(
     text: str, sentences: list[Sentence], *, names: Names | None = None
-) -> list[Statement]:
+) -> list[Utterance]:
     """Quotations and reported clauses with their speakers, in text order."""
     reading = Reading(text, sentences, names or Names(text))
-    statements: list[Statement] = []
+    statements: list[Utterance] = []
     pending_quotes = sorted(reading.quotations, key=lambda q: q.open)
     next_quote = 0
     for sentence in sentences:
@@ -38,7 +38,7 @@ def find_statements(
             reading.quote_speakers[quotation.open] = speaker
             if speaker:
                 spoken.append(speaker)
-            statements.append(Statement(quotation.start, quotation.end, speaker, direct=True))
+            statements.append(Utterance(quotation.start, quotation.end, speaker, direct=True))
         statements.extend(reports)
         reading.speakers.remember(sentence, tokens, spoken, reading.mask)
     statements.sort(key=lambda s: (s.start, s.end))

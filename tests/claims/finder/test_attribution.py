@@ -1,6 +1,6 @@
 from claims.finder.attribution import (
     Names,
-    Statement,
+    Utterance,
     find_names,
     find_quotations,
     find_roles,
@@ -15,7 +15,7 @@ def statements(text: str) -> list[tuple[str, str, bool]]:
 
 
 def speaker_of(text: str, words: str) -> str:
-    found: list[Statement] = find_statements(text, split_sentences(text))
+    found: list[Utterance] = find_statements(text, split_sentences(text))
     position = text.index(words)
     matches = [s for s in found if s.start <= position < s.end]
     assert matches, f"no statement holds {words!r}"
