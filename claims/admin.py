@@ -9,6 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from django.utils.html import format_html
 
+from claims import services
 from claims.models import Attestation, Claim, Topic, value_shape_error
 from claims.quotes import QuoteError
 from claims.values import InvalidValue, format_partial_date, parse_partial_date
@@ -191,6 +192,26 @@ class ClaimAdmin(admin.ModelAdmin):
     def source_count(self, claim: Claim) -> int:
         return claim.source_count  # type: ignore[attr-defined]
 
+    # Writes go through the services, as the review queue's and the API's do; the verdict is
+    # refreshed once, after the claim and all its inline attestations are saved.
+
+    def save_model(self, request: HttpRequest, obj: Claim, form: Any, change: bool) -> None:
+        services.claim_save(claim=obj, refresh=False)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        attestations = formset.save(commit=False)
+        for attestation in formset.deleted_objects:
+            services.attestation_unlink(attestation=attestation, refresh=False)
+        for attestation in attestations:
+            services.attestation_save(attestation=attestation, refresh=False)
+
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        form.instance.refresh_verdict()
+        services.claims_refresh_verdicts(claims=[form.instance])
+
+    def delete_model(self, request: HttpRequest, obj: Claim) -> None:
+        services.claim_delete(claim=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
+        for claim in queryset:
+            services.claim_delete(claim=claim)

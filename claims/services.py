@@ -1,5 +1,7 @@
-"""Writes that touch several rows. Keyword-only, atomic, ``full_clean`` before saving: a
-``ValidationError`` leaves nothing written. The review queue and the API both use these."""
+"""Writes of claims and attestations. Keyword-only, atomic, ``full_clean`` before saving: a
+``ValidationError`` leaves nothing written. Every writer uses these: the review queue, the API,
+the admin and the dataset import (which passes ``refresh=False`` and refreshes the verdicts of
+the claims it touched once, at the end, with ``claims_refresh_verdicts``)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from claims.models import Attestation, Claim, DismissedCandidate, Topic
@@ -28,36 +31,100 @@ def source_claims_refresh_verdicts(*, source: Source) -> int:
 
 
 @transaction.atomic
-def claim_create(**fields: Any) -> Claim:
-    claim = Claim(**fields)
+def claim_save(*, claim: Claim, refresh: bool = True) -> Claim:
+    """Validate and store a new or edited claim. ``refresh=False`` leaves the verdict to the
+    caller, who refreshes once after writing the attestations too (the admin, an import)."""
     claim.full_clean()
     claim.save()
+    if refresh:
+        claim.refresh_verdict()
     return claim
 
 
-@transaction.atomic
-def claim_update(*, claim: Claim, **fields: Any) -> Claim:
+def claim_create(**fields: Any) -> Claim:
+    return claim_save(claim=Claim(**fields), refresh=False)  # no attestations, no verdict yet
+
+
+def claim_update(*, claim: Claim, refresh: bool = True, **fields: Any) -> Claim:
     """Change the claim's own fields; the verdict follows (``changes_over_time`` decides
     whether different values over time are an update or a difference)."""
     for name, value in fields.items():
         setattr(claim, name, value)
-    claim.full_clean()
-    claim.save()
-    claim.refresh_verdict()
+    return claim_save(claim=claim, refresh=refresh)
+
+
+@transaction.atomic
+def claim_parts_set(*, claim: Claim, parts: Iterable[Claim]) -> Claim:
+    """Declare the claims this one is the sum of; a claim cannot be a part of itself."""
+    parts = list(parts)
+    if claim in parts:
+        raise ValidationError({"parts": "A claim cannot be a part of itself."})
+    claim.parts.set(parts)
     return claim
 
 
 @transaction.atomic
-def attestation_unlink(*, attestation: Attestation) -> Claim:
+def claim_delete(*, claim: Claim) -> None:
+    """Delete a claim with its attestations; no other claim's verdict depends on it."""
+    claim.delete()
+
+
+def attestation_as_of(*, source: Source, as_of: date | None) -> date | None:
+    """What an attestation stores as its as-of date: nothing for the source's own date, so that
+    it follows the source's date if that is corrected."""
+    return as_of if as_of != source.published_on else None
+
+
+@transaction.atomic
+def attestation_save(
+    *, attestation: Attestation, refresh: bool = True, validate_constraints: bool = True
+) -> Attestation:
+    """Validate and store a new or edited attestation: the quote and its context follow the
+    span (``Attestation.clean``), then the claim's verdict, unless ``refresh=False``.
+
+    ``validate_constraints=False`` is for an import that has checked the span is new and the
+    value well formed itself: Django checks each constraint with a query of its own, six per
+    row, and the database enforces them anyway.
+    """
+    attestation.full_clean(validate_constraints=validate_constraints)
+    attestation.save()
+    if refresh:
+        attestation.claim.refresh_verdict()
+    return attestation
+
+
+def attestation_update(
+    *,
+    attestation: Attestation,
+    refresh: bool = True,
+    validate_constraints: bool = True,
+    **fields: Any,
+) -> Attestation:
+    """Change an attestation's span, ``value``, ``as_of`` or ``attributed_to``."""
+    if "as_of" in fields:
+        fields["as_of"] = attestation_as_of(source=attestation.source, as_of=fields["as_of"])
+    if "attributed_to" in fields:
+        fields["attributed_to"] = fields["attributed_to"][:200]
+    for name, value in fields.items():
+        setattr(attestation, name, value)  # ``value`` is a property over the value_* columns
+    if {"start", "end"} & fields.keys():
+        attestation.quote = attestation.source.text[attestation.start : attestation.end]
+    return attestation_save(
+        attestation=attestation, refresh=refresh, validate_constraints=validate_constraints
+    )
+
+
+@transaction.atomic
+def attestation_unlink(*, attestation: Attestation, refresh: bool = True) -> Claim:
     """Remove one source's statement of a claim and recompute the claim's verdict, as
     ``attestation_link`` does when it adds one."""
     claim = attestation.claim
     attestation.delete()
-    claim.refresh_verdict()
+    if refresh:
+        claim.refresh_verdict()
     return claim
 
 
-@transaction.atomic
 def attestation_link(
     *,
     source: Source,
@@ -67,22 +134,22 @@ def attestation_link(
     value: Value | None,
     as_of: date | None = None,
     attributed_to: str = "",
+    refresh: bool = True,
+    validate_constraints: bool = True,
 ) -> Attestation:
-    """Link a span of ``source`` to ``claim`` and recompute the claim's verdict at once."""
-    attestation = Attestation(
-        claim=claim,
-        source=source,
-        quote=source.text[start:end],
+    """Link a span of ``source`` to ``claim`` and recompute the claim's verdict at once
+    (``refresh=False``: the caller refreshes it after a batch of links)."""
+    attestation = Attestation(claim=claim, source=source, start=start, end=end)
+    return attestation_update(
+        attestation=attestation,
+        refresh=refresh,
+        validate_constraints=validate_constraints,
         start=start,
         end=end,
-        as_of=as_of if as_of != source.published_on else None,
-        attributed_to=attributed_to[:200],
+        value=value,
+        as_of=as_of,
+        attributed_to=attributed_to,
     )
-    attestation.value = value
-    attestation.full_clean()
-    attestation.save()
-    claim.refresh_verdict()
-    return attestation
 
 
 @transaction.atomic

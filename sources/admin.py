@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 
 from sources.models import Outlet, Source
+from sources.services import source_delete, source_save
 from sources.signals import source_dated_or_origin_changed
 from sources.text.normalise import content_hash, normalise_text
 
@@ -116,8 +117,14 @@ class SourceAdmin(admin.ModelAdmin):
         return source.attestation_count  # type: ignore[attr-defined]
 
     def save_model(self, request: HttpRequest, obj: Source, form: Any, change: bool) -> None:
-        obj.set_text(obj.text)  # the hash and sketch follow the text
-        super().save_model(request, obj, form, change)
+        source_save(source=obj)  # the hash, sketch and live-page entries follow text and date
         # As-of dates follow the source's date; independence follows copy_of.
         if change and {"published_on", "copy_of"} & set(form.changed_data):
             source_dated_or_origin_changed.send(sender=Source, source=obj)
+
+    def delete_model(self, request: HttpRequest, obj: Source) -> None:
+        source_delete(source=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
+        for source in queryset:
+            source_delete(source=source)

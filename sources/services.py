@@ -3,9 +3,10 @@ not at all."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -20,6 +21,7 @@ from sources.ingest.extract import (
 from sources.ingest.fetch import extract_url
 from sources.ingest.similarity import NEAR_DUPLICATE, compact, fingerprint, sketch_similarity
 from sources.models import Outlet, Source, SourceEntry
+from sources.text.live import split_live_page
 from sources.text.normalise import content_hash, normalise_text
 
 
@@ -110,25 +112,76 @@ def source_create(
         language=extracted.language or "en",
         copy_of=near.original if near else None,
         copy_similarity=near.similarity if near else None,
+        text=text,
     )
-    source.set_text(text)
     source.set_published(published)
     source.set_updated(extracted.updated)
     source.slug = unique_slug(outlet, source.published_on, title)
-    source.save()
-    SourceEntry.objects.bulk_create(
-        SourceEntry(
-            source=source,
-            start=e.start,
-            end=e.end,
-            title=e.title[:500],
-            published_at=e.published_at,
-        )
-        for e in extracted.entries
-    )
+    source_save(source=source, entries=extracted.entries)
     if topics:
         source.topics.set(topics)  # type: ignore[attr-defined]
     return source, near
+
+
+class EntrySpan(Protocol):
+    """A live-page entry as the extractor gives it: where it is in the text and when."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def published_at(self) -> datetime: ...
+
+
+@transaction.atomic
+def source_save(*, source: Source, entries: Sequence[EntrySpan] | None = None) -> Source:
+    """Store a new or edited source with what follows from its text and date: the content hash,
+    the near-duplicate sketch and the live-page entries. Every way of writing a source (the web
+    form, the dataset import, the admin) ends here, so they all store the same entries.
+
+    ``entries`` are the extractor's; without them the text is split again, dated against the
+    source's publication. Raises ``ValidationError`` (``full_clean``) and writes nothing.
+    """
+    source.set_text(source.text)
+    source.full_clean()
+    source.save()
+    _entries_store(source, _entries_of(source) if entries is None else entries)
+    return source
+
+
+@transaction.atomic
+def source_entries_sync(*, source: Source) -> bool:
+    """Store the live-page entries the source's text and date give, if the stored ones differ
+    (a source written before its entries were split); return whether they did."""
+    return _entries_store(source, _entries_of(source))
+
+
+@transaction.atomic
+def source_delete(*, source: Source) -> None:
+    """Delete a source; its entries go with it, its copies become originals. Raises
+    ``ProtectedError`` while claims still quote it."""
+    source.delete()
+
+
+def _entries_of(source: Source) -> list[EntrySpan]:
+    return list(split_live_page(source.text, published=source.published))
+
+
+def _entries_store(source: Source, entries: Sequence[EntrySpan]) -> bool:
+    """Make the source's stored entries exactly ``entries``; return whether anything changed."""
+    wanted = [(e.start, e.end, e.title[:500], e.published_at) for e in entries]
+    stored = list(source.entries.values_list("start", "end", "title", "published_at"))
+    if stored == wanted:
+        return False
+    source.entries.all().delete()
+    SourceEntry.objects.bulk_create(
+        SourceEntry(source=source, start=start, end=end, title=title, published_at=moment)
+        for start, end, title, moment in wanted
+    )
+    return True
 
 
 def _first_line(text: str, limit: int = 150) -> str:

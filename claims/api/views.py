@@ -42,7 +42,6 @@ from claims.api.serializers import (
 )
 from claims.models import Attestation, Claim, ClaimQuerySet, Topic
 from claims.selectors import api_attestations, api_claims, api_sources, api_topics
-from claims.services import attestation_link
 from sources.models import Source
 
 
@@ -193,6 +192,9 @@ class ClaimDetail(generics.RetrieveUpdateDestroyAPIView):
         claim = saved(services.claim_update, claim=serializer.instance, **serializer.validated_data)
         serializer.instance = api_claims().get(pk=claim.pk)
 
+    def perform_destroy(self, instance: Claim) -> None:
+        services.claim_delete(claim=instance)
+
 
 @extend_schema_view(
     post=extend_schema(
@@ -222,7 +224,7 @@ class AttestationLink(generics.CreateAPIView):
         link.is_valid(raise_exception=True)
         data = link.validated_data
         attestation = saved(
-            attestation_link,
+            services.attestation_link,
             source=data["source"],
             claim=claim,
             start=data["start"],

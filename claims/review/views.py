@@ -60,6 +60,8 @@ def source_add(request: HttpRequest) -> HttpResponse:
             )
         except (IngestError, MissingMetadata) as error:
             form.add_error(None, str(error))
+        except ValidationError as error:  # what was read does not fit a source (a long URL)
+            form.add_error(None, " ".join(error.messages))
         else:
             messages.success(request, f"Added “{source.title}”. Review what it states below.")
             if near:

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from claims.models import Attestation, Claim
 from claims.values import Quantity
+from sources.models import Source
 from tests.factories import attest, make_claim, make_source, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -298,3 +299,80 @@ def test_the_claim_change_page_shows_the_verdict_and_each_quote_in_context(edito
     assert response.status_code == 200
     assert "Only The Example" in body
     assert "Before. <mark>Nine officers</mark> were suspended" in body
+
+
+LIVE = "Latest news.\n\n2 October 10:00 BST\nOne\nBody.\n\n2 October 11:00 BST\nTwo\nBody."
+
+
+def test_a_live_page_added_in_the_admin_is_stored_with_its_entries(editor_client):
+    outlet = make_source(outlet="BBC News").outlet
+    response = editor_client.post(
+        reverse("admin:sources_source_add"),
+        {
+            "outlet": outlet.pk,
+            "title": "Live",
+            "slug": "live",
+            "authors": "",
+            "kind": "live_page",
+            "language": "en",
+            "published_on": "2025-10-02",
+            "text": LIVE,
+        },
+    )
+    assert response.status_code == 302
+    entries = Source.objects.get(slug="live").entries.all()
+    assert [(e.title, f"{e.published_at:%Y-%m-%d %H:%M %z}") for e in entries] == [
+        ("One", "2025-10-02 09:00 +0000"),
+        ("Two", "2025-10-02 10:00 +0000"),
+    ]
+
+
+def test_correcting_a_live_pages_date_in_the_admin_dates_its_entries_again(editor_client):
+    source = make_source(LIVE, published=date(2025, 10, 2), kind="live_page")
+    response = editor_client.post(
+        reverse("admin:sources_source_change", args=[source.pk]),
+        source_form(source, kind="live_page", published_on="2024-10-02"),
+    )
+    assert response.status_code == 302
+    assert {e.published_at.year for e in source.entries.all()} == {2024}
+
+
+def test_removing_an_attestation_inline_recomputes_the_verdict(editor_client):
+    topic = make_topic()
+    claim = make_claim(topic, slug="nine-suspended")
+    first = make_source("Nine officers were suspended.", outlet="The Independent")
+    second = make_source("9 officers were suspended.", outlet="BBC News")
+    a = attest(claim, first, "Nine officers", Quantity(9))
+    b = attest(claim, second, "9 officers", Quantity(9))
+    assert Claim.objects.get().verdict == "agree"
+
+    editor_client.post(
+        reverse("admin:claims_claim_change", args=[claim.pk]),
+        claim_form(
+            topic,
+            {"id": a.pk, "source": first.pk, "quote": "Nine officers", "value_number": "9"},
+            {
+                "id": b.pk,
+                "source": second.pk,
+                "quote": "9 officers",
+                "value_number": "9",
+                "DELETE": "on",
+            },
+            claim=claim,
+            initial=2,
+        ),
+    )
+    claim.refresh_from_db()
+    assert list(claim.attestations.all()) == [a]
+    assert claim.verdict == "single"
+
+
+def test_deleting_a_claim_in_the_admin_deletes_its_attestations(editor_client):
+    claim = make_claim()
+    attest(claim, make_source("Nine officers."), "Nine officers", Quantity(9))
+    response = editor_client.post(
+        reverse("admin:claims_claim_delete", args=[claim.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Claim.objects.exists()
+    assert not Attestation.objects.exists()

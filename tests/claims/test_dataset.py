@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from io import StringIO
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -367,3 +368,35 @@ def test_it_rejects_an_unknown_part(tmp_path):
     assert_rejected(
         write(tmp_path, data), 'claims[0] ("officers-investigated").parts[0]', "unknown claim"
     )
+
+
+def test_a_row_the_models_refuse_is_an_error_at_its_place(tmp_path):
+    """Rows are written through the services, which ``full_clean`` them."""
+    data = small_dataset()
+    data["claims"][0]["statement"] = "Eleven officers " * 40
+    assert_rejected(
+        write(tmp_path, data),
+        'claims[0] ("officers-investigated")',
+        "statement: Ensure this value has at most 500 characters",
+    )
+
+
+def test_a_reimport_defers_verdicts_to_the_end_and_refreshes_each_claim_once(tmp_path):
+    call_command("import_dataset", write(tmp_path, small_dataset()), stdout=StringIO())
+    data = small_dataset()
+    data["claims"][0]["attestations"][0]["value"] = {"number": 12}
+    with patch.object(Claim, "refresh_verdict", autospec=True) as refresh:
+        call_command("import_dataset", write(tmp_path, data, "v2.json"), stdout=StringIO())
+    assert [call.args[0].slug for call in refresh.call_args_list] == ["officers-investigated"]
+    assert Attestation.objects.get().value_number == 12
+
+
+def test_an_as_of_on_the_sources_own_date_is_stored_as_following_it(tmp_path):
+    data = small_dataset()
+    data["claims"][0]["attestations"][0]["as_of"] = "2025-10-01"
+    path = write(tmp_path, data)
+    call_command("import_dataset", path, stdout=StringIO())
+    assert Attestation.objects.get().as_of is None
+    out = StringIO()
+    call_command("import_dataset", path, stdout=out)
+    assert "nothing changed" in out.getvalue()

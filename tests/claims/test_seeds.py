@@ -9,10 +9,12 @@ import pytest
 from django.core.management import call_command
 
 from claims.models import Attestation, Claim, Topic
-from sources.models import Source
+from sources.ingest.extract import extract_plain
+from sources.models import Source, SourceEntry
 
 pytestmark = pytest.mark.django_db
 
+BBC_LIVE = "bbc-live-2025-10-02"
 IOPC = "iopc-westminster-team"
 PANORAMA = "panorama-charing-cross-custody"
 
@@ -135,3 +137,31 @@ def test_the_same_number_within_a_topic_can_still_be_different_claims(seeds):
     assert {c.topic.slug for c in claims} == {IOPC}
     for claim in claims:
         assert claim.attestations.get().value_number == 9
+
+
+def entries_of(source: Source) -> list[tuple]:
+    return list(source.entries.values_list("start", "end", "title", "published_at"))
+
+
+def test_the_bbc_live_page_has_the_entries_adding_it_on_the_site_finds(seeds):
+    """The seeds are written through ``source_save`` as a pasted source is, so the live page's
+    timestamped entries (which date the review queue's suggestions) are stored too."""
+    source = Source.objects.get(slug=BBC_LIVE)
+    pasted = extract_plain(source.text).with_published(source.published)
+
+    entries = entries_of(source)
+    assert len(entries) == 20
+    assert entries == [(e.start, e.end, e.title, e.published_at) for e in pasted.entries]
+    assert f"{entries[0][3]:%H:%M %z}" == "13:14 +0000"  # "14:14 BST" in the text
+    assert not SourceEntry.objects.exclude(source=source).exists()  # the articles have none
+
+
+def test_loading_the_seeds_again_fills_in_entries_a_source_was_stored_without(seeds):
+    source = Source.objects.get(slug=BBC_LIVE)
+    expected = entries_of(source)
+    source.entries.all().delete()  # as a database seeded before entries were split has it
+
+    out = StringIO()
+    call_command("load_seeds", stdout=out)
+    assert "updated 1 sources" in out.getvalue()
+    assert entries_of(source) == expected

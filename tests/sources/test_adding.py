@@ -16,7 +16,13 @@ from django.urls import reverse
 
 from sources.ingest.extract import extract_plain
 from sources.models import Source, SourceEntry
-from sources.services import DuplicateSource, MissingMetadata, source_create
+from sources.services import (
+    DuplicateSource,
+    MissingMetadata,
+    source_create,
+    source_entries_sync,
+    source_save,
+)
 from tests.pdf import text_pdf
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +93,18 @@ def test_a_live_page_is_stored_with_its_timestamped_entries():
     assert source.kind == "live_page"
     assert len(entries) == 20
     assert f"{entries[0].published_at:%H:%M %z}" == "13:14 +0000"  # 14:14 BST
+
+
+def test_a_sources_entries_follow_its_text_and_are_left_alone_when_they_do():
+    text = Path("seeds/articles/bbc-live-2025-10-02.txt").read_text(encoding="utf-8")
+    source = add(text=text, outlet="BBC News", title="Live", published=date(2025, 10, 2))
+    stored = list(source.entries.values_list("pk", flat=True))
+    assert source_entries_sync(source=source) is False
+    assert list(source.entries.values_list("pk", flat=True)) == stored
+
+    source.text = text[: source.entries.all()[2].start]  # only the first two entries left
+    source_save(source=source)
+    assert source.entries.count() == 2
 
 
 def test_missing_metadata_is_asked_for():

@@ -1,0 +1,40 @@
+"""Import and export of the dataset format (docs/dataset-format.md).
+
+An import is read and checked in full (``reader``), then written in one transaction through the
+claims and sources services (``writer``): any error names the file and the place
+(``claims[3] ("slug").attestations[1].quote``) and nothing is written. ``export`` writes the
+ledger back out, in a stable order.
+"""
+
+from claims.dataset.export import dump_dataset, export_dataset
+from claims.dataset.reader import parse_dataset, read_dataset_file
+from claims.dataset.records import (
+    FORMAT,
+    VERSION,
+    AttestationRecord,
+    ClaimRecord,
+    Dataset,
+    DatasetError,
+    ImportSummary,
+    SourceRecord,
+    TopicRecord,
+)
+from claims.dataset.writer import import_dataset, import_dataset_file
+
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "AttestationRecord",
+    "ClaimRecord",
+    "Dataset",
+    "DatasetError",
+    "ImportSummary",
+    "SourceRecord",
+    "TopicRecord",
+    "dump_dataset",
+    "export_dataset",
+    "import_dataset",
+    "import_dataset_file",
+    "parse_dataset",
+    "read_dataset_file",
+]
