@@ -21,6 +21,7 @@ from sources.ingest.similarity import (
     compact,
     fingerprint,
     resemblance,
+    similarity,
     sketch_similarity,
 )
 from sources.models import Source, SourceAnchor
@@ -110,13 +111,25 @@ def test_a_copy_of_a_copy_points_at_the_original():
     assert near is not None and near.original == wire
 
 
-def test_two_stories_sharing_a_sentence_are_candidates_but_not_copies():
+def test_two_stories_sharing_a_quotation_are_not_copies():
     assert anchors(fingerprint(QUOTE))
     first, _ = add(QUOTE + "\n\n" + "\n\n".join(paragraphs("guardian-2019-04-30")))
     second = QUOTE + "\n\n" + "\n\n".join(paragraphs("itv-2022-02-02"))
 
-    assert first.pk in candidate_ids(anchors(fingerprint(second)))
+    assert set(anchors(fingerprint(QUOTE))) <= set(stored_anchors(first))
     assert find_near_duplicate(second) is None
+
+
+def test_a_story_sharing_half_a_stored_one_is_read_but_not_taken_for_a_copy():
+    """Plausible by its anchors, so its text is compared; the full fingerprints say no."""
+    wire_paragraphs = paragraphs("independent-2025-09-30")[9:23]
+    stored, _ = add(WIRE)
+    half = "\n\n".join(wire_paragraphs[:8] + paragraphs("itv-2022-02-02")[2:9])
+    score = similarity(fingerprint(half), fingerprint(WIRE))
+
+    assert 0.4 < score < NEAR_DUPLICATE
+    assert candidate_ids(anchors(fingerprint(half))) == [stored.pk]
+    assert find_near_duplicate(half) is None
 
 
 def test_an_unrelated_story_finds_nothing():
@@ -136,7 +149,7 @@ def unrelated_text(rng: random.Random) -> str:
 
 
 def test_the_lookup_reads_the_index_not_every_stored_source():
-    """The screen costs the same few queries with 5 or 60 unrelated sources stored: one on the
+    """The screen costs the same few queries with 5 or 60 unrelated sources stored: two on the
     anchor index, one for the candidates' texts, one for the original."""
     rng = random.Random(7)
     add(WIRE)
@@ -149,7 +162,7 @@ def test_the_lookup_reads_the_index_not_every_stored_source():
         assert near is not None
         counts.append(len(queries))
 
-    assert counts[0] == counts[1] <= 3
+    assert counts[0] == counts[1] <= 4
     # Sources are read by primary key only (the candidates, the original), never all of them.
     for query in queries.captured_queries:
         if 'FROM "sources_source"' in query["sql"]:
@@ -159,17 +172,20 @@ def test_the_lookup_reads_the_index_not_every_stored_source():
             )
 
 
-def test_only_the_sources_sharing_most_anchors_are_read():
+def test_sources_sharing_only_a_quotation_are_not_read():
     rng = random.Random(8)
     wire, _ = add(WIRE)
     for _ in range(3 * MAX_CANDIDATES):
-        # Each carries a quotation from the wire story, so each is a candidate.
+        # Each carries a quotation from the wire story, so each shares anchors with it.
         make_source(QUOTE + " " + unrelated_text(rng))
 
-    ranked = candidate_ids(anchors(fingerprint(LONGER)))
+    with CaptureQueriesContext(connection) as queries:
+        ranked = candidate_ids(anchors(fingerprint(LONGER)))
 
-    assert len(ranked) == MAX_CANDIDATES
-    assert ranked[0] == wire.pk
+    assert ranked == [wire.pk]
+    assert len(queries) == 2
+    shared = SourceAnchor.objects.filter(shingle__in=anchors(fingerprint(QUOTE)))
+    assert shared.values("source").distinct().count() == 3 * MAX_CANDIDATES + 1
 
 
 def test_a_stored_source_is_indexed_by_its_anchors():
