@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from sources.ingest.similarity import compact, fingerprint
+from sources.ingest.similarity import anchors, compact, fingerprint
 from sources.text.normalise import content_hash, normalise_text
 
 
@@ -87,6 +88,8 @@ class Source(models.Model):
     modified = models.DateTimeField(auto_now=True)
 
     objects = SourceQuerySet.as_manager()
+    # The content hash of the text the stored anchors were built from (see ``save``).
+    _anchored_hash: str | None = None
     # Who changed what, when; the texts are long, so they are not kept in every version.
     history = HistoricalRecords(excluded_fields=["text", "sketch", "modified"])
 
@@ -100,8 +103,35 @@ class Source(models.Model):
     def __str__(self) -> str:
         return f"{self.outlet.name}: {self.title} ({self.published_on:%-d %b %Y})"
 
+    def save(self, **kwargs: Any) -> None:
+        # The anchors are an index of this row's text, so they are kept right here, where every
+        # way of saving a source (the service, the admin, a dataset import) passes.
+        update_fields = kwargs.get("update_fields")
+        digest = None
+        if (update_fields is None or "text" in update_fields) and (
+            "text" not in self.get_deferred_fields()
+        ):
+            digest = content_hash(self.text)
+        with transaction.atomic():
+            super().save(**kwargs)
+            if digest is not None and digest != self._anchored_hash:
+                self.index_anchors()
+                self._anchored_hash = digest
+
     def get_absolute_url(self) -> str:
         return reverse("claims:source", args=[self.slug])
+
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any, **kwargs: Any) -> Source:
+        source = super().from_db(db, field_names, values, **kwargs)
+        # The anchors stored for a row were built from its stored text.
+        source._anchored_hash = source.__dict__.get("content_hash")
+        return source
+
+    def index_anchors(self) -> None:
+        """Store the anchors of this source's text in place of any it had."""
+        SourceAnchor.objects.filter(source=self).delete()
+        SourceAnchor.objects.bulk_create(SourceAnchor.for_source(self))
 
     def set_text(self, text: str) -> None:
         """Store ``text`` normalised, with its content hash and near-duplicate sketch."""
@@ -131,6 +161,36 @@ class Source(models.Model):
     def origin_id(self) -> int | None:
         """The independent source this one stands for: its original, or itself."""
         return self.copy_of_id or self.pk
+
+
+class SourceAnchor(models.Model):
+    """One anchor of a source's text (a sampled shingle hash, see ``similarity.anchors``): the
+    stored sources sharing anchors with a new text are its near-duplicate candidates."""
+
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.CASCADE,
+        related_name="anchors",
+        db_index=False,  # the unique constraint's index leads with the source
+    )
+    shingle = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "shingle"], name="anchor_unique"),
+        ]
+        indexes = [
+            # find_near_duplicate: WHERE shingle IN (...) GROUP BY source_id, from the index alone.
+            models.Index(fields=["shingle", "source"], name="anchor_lookup"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id}: {self.shingle}"
+
+    @classmethod
+    def for_source(cls, source: Source) -> list[SourceAnchor]:
+        """Unsaved anchors of ``source``'s text, for ``bulk_create``."""
+        return [cls(source=source, shingle=value) for value in anchors(fingerprint(source.text))]
 
 
 class SourceEntry(models.Model):

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from django.db import transaction
 from django.utils.text import slugify
 
+from sources.duplicates import find_copied_source
 from sources.ingest.extract import (
     MAX_UPLOAD_BYTES,
     Extracted,
@@ -19,7 +20,6 @@ from sources.ingest.extract import (
     extract_upload,
 )
 from sources.ingest.fetch import extract_url
-from sources.ingest.similarity import NEAR_DUPLICATE, compact, fingerprint, sketch_similarity
 from sources.models import Outlet, Source, SourceEntry
 from sources.text.live import split_live_page
 from sources.text.normalise import content_hash, normalise_text
@@ -46,18 +46,15 @@ class NearDuplicate:
 
 
 def find_near_duplicate(text: str, *, exclude: int | None = None) -> NearDuplicate | None:
-    """The stored source this text is most likely a copy of (a syndicated wire story), if any.
-    Compares compact sketches, so the cost is one small row per stored source."""
-    sketch = compact(fingerprint(text))
-    best: tuple[float, int] | None = None
-    for pk, other in Source.objects.exclude(pk=exclude).values_list("pk", "sketch"):
-        score = sketch_similarity(sketch, other) if other else 0.0
-        if score >= NEAR_DUPLICATE and (best is None or score > best[0]):
-            best = (score, pk)
-    if best is None:
+    """The stored source this text is most likely a copy of (a syndicated wire story, alone or
+    inside a longer article), if any. Candidates come from the anchor index, so the cost does not
+    grow with the number of stored sources; they are confirmed on their full texts."""
+    found = find_copied_source(text, exclude=exclude)
+    if found is None:
         return None
-    original = Source.objects.get(pk=best[1])
-    return NearDuplicate(original.copy_of or original, round(best[0], 3))
+    pk, score = found
+    original = Source.objects.select_related("copy_of").get(pk=pk)
+    return NearDuplicate(original.copy_of or original, round(score, 3))
 
 
 def unique_slug(outlet: str, published: date, title: str) -> str:

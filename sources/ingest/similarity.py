@@ -8,13 +8,18 @@ words, lower case). Two fingerprints are compared by
 - *containment*, |A ∩ B| / |A|: near 1 when A (a short wire copy) is contained in B (a longer
   article that adds its own paragraphs), however much longer B is.
 
-Full fingerprints are exact but hold one number per word of text. ``compact`` keeps a bottom-k
-MinHash sketch (the ``SKETCH_SIZE`` smallest hashes), small enough to store beside each source;
+Full fingerprints are exact but hold one number per word of text, so they are rebuilt from the
+stored text of a few candidates only. The candidates come from *anchors*: the shingles whose hash
+is divisible by ``ANCHOR_MODULUS`` (Broder's mod-m sample). The choice depends on the shingle
+alone, not on the rest of the text, so a story keeps the same anchors inside any longer article,
+and a text sharing ``s`` shingles with another shares one of its anchors with probability
+1 - (1 - 1/8)**s, however long either text is (see docs/ingest.md). Stored sources' anchors are
+indexed in the database; a new text's anchors look its candidates up there.
+
+``compact`` keeps a bottom-k MinHash sketch (the ``SKETCH_SIZE`` smallest hashes), and
 ``sketch_similarity`` estimates resemblance from two sketches with a standard error of about
-sqrt(J(1 - J) / k), i.e. ±0.035 near the 0.8 threshold with k = 128, so a ledger of thousands of
-sources can be screened in milliseconds. The price: a sketch cannot measure containment (a short
-copy inside a long article shares few of the long text's smallest hashes), so screen with sketches,
-then confirm candidates, and check containment, on full fingerprints rebuilt from the stored text.
+sqrt(J(1 - J) / k). A sketch cannot measure containment (a short copy inside a long article shares
+few of the long text's smallest hashes), which is why candidates come from anchors instead.
 Pure Python; hashes are stable across processes (BLAKE2b, never the randomised ``hash()``).
 """
 
@@ -34,6 +39,9 @@ NEAR_DUPLICATE = 0.8
 # a single shared sentence does not make an article a copy of another.
 MIN_CONTAINED_SHINGLES = 20
 SKETCH_SIZE = 128
+# One shingle in eight, on average, is an anchor. Stored anchors are built with it: change it
+# only with a migration that rebuilds them.
+ANCHOR_MODULUS = 8
 
 _WORD = re.compile(r"\w+")
 # Curly and straight apostrophes inside words ("Met’s", "Met's") should give the same word.
@@ -92,6 +100,13 @@ def best_near_duplicate[K](
         if score >= NEAR_DUPLICATE and (best is None or score > best[1]):
             best = (key, score)
     return best
+
+
+def anchors(fp: frozenset[int]) -> list[int]:
+    """The fingerprint's anchors: its hashes divisible by ``ANCHOR_MODULUS``, ascending. The
+    same shingle is an anchor in every text that has it, so a copy shares its original's
+    anchors, in proportion to the shingles they share."""
+    return sorted(value for value in fp if value % ANCHOR_MODULUS == 0)
 
 
 def compact(fp: frozenset[int], size: int = SKETCH_SIZE) -> list[int]:

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from sources.ingest.similarity import (
+    ANCHOR_MODULUS,
     MIN_CONTAINED_SHINGLES,
     NEAR_DUPLICATE,
     SKETCH_SIZE,
+    anchors,
     best_near_duplicate,
     compact,
     containment,
@@ -181,3 +183,26 @@ def test_a_sketch_is_exact_for_short_texts():
 
     assert sketch_similarity(compact(a), compact(b)) == resemblance(a, b)
     assert sketch_similarity([], compact(b)) == 0.0
+
+
+# Anchors: a sample of shingles that a story keeps inside any longer text
+
+
+def test_anchors_are_the_hashes_divisible_by_the_modulus(wire):
+    fp = fingerprint(wire)
+
+    assert anchors(fp) == sorted(value for value in fp if value % ANCHOR_MODULUS == 0)
+    # About one shingle in ANCHOR_MODULUS: 1,071 shingles give 134 anchors on average.
+    assert len(fp) / ANCHOR_MODULUS / 2 < len(anchors(fp)) < 2 * len(fp) / ANCHOR_MODULUS
+    assert anchors(frozenset()) == []
+
+
+def test_a_story_keeps_its_anchors_inside_a_longer_article(wire):
+    paragraphs = [p for p in wire.split("\n") if p.strip()]
+    story = "\n".join(paragraphs[9:23])
+    longer = article("guardian-2019-04-30") + "\n" + story + "\n" + article("itv-2022-02-02")
+    inside = set(anchors(fingerprint(longer)))
+
+    assert set(anchors(fingerprint(story))) <= inside
+    # Unlike the smallest hashes of a sketch, which the longer text's own shingles displace.
+    assert not set(compact(fingerprint(story))) <= set(compact(fingerprint(longer)))
