@@ -115,7 +115,7 @@ def store_sources(texts: Sequence[str]) -> tuple[list[int], int]:
     their primary keys and the number of anchors."""
     from django.db import connection, transaction
 
-    from sources.ingest.similarity import anchors, compact, fingerprint
+    from sources.ingest.similarity import anchors, fingerprint
     from sources.models import Outlet, Source, SourceAnchor
     from sources.text.normalise import content_hash, normalise_text
 
@@ -138,7 +138,6 @@ def store_sources(texts: Sequence[str]) -> tuple[list[int], int]:
                     published_on=date(2025, 9, 30),
                     text=text,
                     content_hash=content_hash(text),
-                    sketch=compact(fp),
                 )
             )
         with transaction.atomic():

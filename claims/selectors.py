@@ -236,13 +236,11 @@ def api_sources(*, with_text: bool = False) -> QuerySet[Source]:
         .latest_first()
     )
     # The texts are long: only the detail shows one.
-    return queryset if with_text else queryset.defer("text", "sketch")
+    return queryset if with_text else queryset.defer("text")
 
 
 def api_attestations() -> QuerySet[Attestation]:
-    return Attestation.objects.select_related("source__outlet").defer(
-        "source__text", "source__sketch"
-    )
+    return Attestation.objects.select_related("source__outlet").defer("source__text")
 
 
 def api_claims() -> ClaimQuerySet:

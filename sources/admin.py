@@ -117,7 +117,7 @@ class SourceAdmin(admin.ModelAdmin):
         return source.attestation_count  # type: ignore[attr-defined]
 
     def save_model(self, request: HttpRequest, obj: Source, form: Any, change: bool) -> None:
-        source_save(source=obj)  # the hash, sketch and live-page entries follow text and date
+        source_save(source=obj)  # the hash, anchors and live-page entries follow text and date
         # As-of dates follow the source's date; independence follows copy_of.
         if change and {"published_on", "copy_of"} & set(form.changed_data):
             source_dated_or_origin_changed.send(sender=Source, source=obj)

@@ -1,15 +1,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
-from django.db import models, transaction
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from sources.ingest.similarity import anchors, compact, fingerprint
+from sources.ingest.similarity import anchors, fingerprint
 from sources.text.normalise import content_hash, normalise_text
 
 
@@ -82,16 +81,12 @@ class Source(models.Model):
         help_text="The original this source is a copy of (a wire story carried by another site).",
     )
     copy_similarity = models.FloatField(null=True, blank=True, editable=False)
-    # A compact sketch of the text's shingles, to find near-duplicates without rereading texts.
-    sketch = models.JSONField(default=list, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
 
     objects = SourceQuerySet.as_manager()
-    # The content hash of the text the stored anchors were built from (see ``save``).
-    _anchored_hash: str | None = None
     # Who changed what, when; the texts are long, so they are not kept in every version.
-    history = HistoricalRecords(excluded_fields=["text", "sketch", "modified"])
+    history = HistoricalRecords(excluded_fields=["text", "modified"])
 
     class Meta:
         ordering = ["published_on", "published_at", "title"]
@@ -103,30 +98,8 @@ class Source(models.Model):
     def __str__(self) -> str:
         return f"{self.outlet.name}: {self.title} ({self.published_on:%-d %b %Y})"
 
-    def save(self, **kwargs: Any) -> None:
-        # The anchors are an index of this row's text, so they are kept right here, where every
-        # way of saving a source (the service, the admin, a dataset import) passes.
-        update_fields = kwargs.get("update_fields")
-        digest = None
-        if (update_fields is None or "text" in update_fields) and (
-            "text" not in self.get_deferred_fields()
-        ):
-            digest = content_hash(self.text)
-        with transaction.atomic():
-            super().save(**kwargs)
-            if digest is not None and digest != self._anchored_hash:
-                self.index_anchors()
-                self._anchored_hash = digest
-
     def get_absolute_url(self) -> str:
         return reverse("claims:source", args=[self.slug])
-
-    @classmethod
-    def from_db(cls, db: Any, field_names: Any, values: Any, **kwargs: Any) -> Source:
-        source = super().from_db(db, field_names, values, **kwargs)
-        # The anchors stored for a row were built from its stored text.
-        source._anchored_hash = source.__dict__.get("content_hash")
-        return source
 
     def index_anchors(self) -> None:
         """Store the anchors of this source's text in place of any it had."""
@@ -134,10 +107,9 @@ class Source(models.Model):
         SourceAnchor.objects.bulk_create(SourceAnchor.for_source(self))
 
     def set_text(self, text: str) -> None:
-        """Store ``text`` normalised, with its content hash and near-duplicate sketch."""
+        """Store ``text`` normalised, with its content hash."""
         self.text = normalise_text(text)
         self.content_hash = content_hash(self.text)
-        self.sketch = compact(fingerprint(self.text))
 
     def set_published(self, value: date | datetime) -> None:
         self.published_on, self.published_at = _split_moment(value)

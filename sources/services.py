@@ -136,15 +136,19 @@ class EntrySpan(Protocol):
 @transaction.atomic
 def source_save(*, source: Source, entries: Sequence[EntrySpan] | None = None) -> Source:
     """Store a new or edited source with what follows from its text and date: the content hash,
-    the near-duplicate sketch and the live-page entries. Every way of writing a source (the web
+    the near-duplicate anchors and the live-page entries. Every way of writing a source (the web
     form, the dataset import, the admin) ends here, so they all store the same entries.
 
     ``entries`` are the extractor's; without them the text is split again, dated against the
     source's publication. Raises ``ValidationError`` (``full_clean``) and writes nothing.
     """
     source.set_text(source.text)
+    stored = Source.objects.filter(pk=source.pk).values_list("content_hash", flat=True)
+    text_changed = source.pk is None or stored.first() != source.content_hash
     source.full_clean()
     source.save()
+    if text_changed:
+        source.index_anchors()  # the near-duplicate index follows the text
     _entries_store(source, _entries_of(source) if entries is None else entries)
     return source
 

@@ -9,6 +9,7 @@ from typing import Any
 from claims.models import Attestation, Claim, Topic
 from claims.values import Value
 from sources.models import Outlet, Source
+from sources.services import source_save
 
 _counter = itertools.count(1)
 
@@ -28,10 +29,9 @@ def make_source(
         title=fields.pop("title", f"Story {n}"),
         **fields,
     )
-    source.set_text(text or f"Source number {n} says that nine officers were suspended.")
+    source.text = text or f"Source number {n} says that nine officers were suspended."
     source.set_published(published)
-    source.save()
-    return source
+    return source_save(source=source)
 
 
 def make_claim(topic: Topic | None = None, **fields: Any) -> Claim:

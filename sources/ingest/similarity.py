@@ -16,19 +16,16 @@ and a text sharing ``s`` shingles with another shares one of its anchors with pr
 1 - (1 - 1/8)**s, however long either text is (see docs/ingest.md). Stored sources' anchors are
 indexed in the database; a new text's anchors look its candidates up there.
 
-``compact`` keeps a bottom-k MinHash sketch (the ``SKETCH_SIZE`` smallest hashes), and
-``sketch_similarity`` estimates resemblance from two sketches with a standard error of about
-sqrt(J(1 - J) / k). A sketch cannot measure containment (a short copy inside a long article shares
-few of the long text's smallest hashes), which is why candidates come from anchors instead.
+A MinHash sketch (bottom-k) was tried first and dropped: it estimates resemblance only, so a
+short copy inside a long article shares few of the long text's smallest hashes.
 Pure Python; hashes are stable across processes (BLAKE2b, never the randomised ``hash()``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import heapq
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from sources.text.normalise import normalise_text
 
@@ -38,7 +35,6 @@ NEAR_DUPLICATE = 0.8
 # Containment counts only for a contained text of at least this many shingles (about 25 words):
 # a single shared sentence does not make an article a copy of another.
 MIN_CONTAINED_SHINGLES = 20
-SKETCH_SIZE = 128
 # One shingle in eight, on average, is an anchor. Stored anchors are built with it: change it
 # only with a migration that rebuilds them.
 ANCHOR_MODULUS = 8
@@ -107,26 +103,6 @@ def anchors(fp: frozenset[int]) -> list[int]:
     same shingle is an anchor in every text that has it, so a copy shares its original's
     anchors, in proportion to the shingles they share."""
     return sorted(value for value in fp if value % ANCHOR_MODULUS == 0)
-
-
-def compact(fp: frozenset[int], size: int = SKETCH_SIZE) -> list[int]:
-    """A bottom-k MinHash sketch: the ``size`` smallest hashes, ascending. Plain ints below
-    2**63, so they store as JSON or in a bigint column."""
-    return heapq.nsmallest(size, fp)
-
-
-def sketch_similarity(a: Sequence[int], b: Sequence[int], size: int = SKETCH_SIZE) -> float:
-    """Estimated resemblance of the texts behind two ``compact`` sketches.
-
-    Among the ``size`` smallest hashes of the union (themselves a random sample of it), the share
-    that both sketches hold. Exact when both texts have fewer than ``size`` shingles.
-    """
-    if not a or not b:
-        return 0.0
-    set_a, set_b = set(a), set(b)
-    union_sample = heapq.nsmallest(size, set_a | set_b)
-    both = sum(1 for value in union_sample if value in set_a and value in set_b)
-    return both / len(union_sample)
 
 
 def _hash(shingle: str) -> int:

@@ -11,15 +11,12 @@ from sources.ingest.similarity import (
     ANCHOR_MODULUS,
     MIN_CONTAINED_SHINGLES,
     NEAR_DUPLICATE,
-    SKETCH_SIZE,
     anchors,
     best_near_duplicate,
-    compact,
     containment,
     fingerprint,
     resemblance,
     similarity,
-    sketch_similarity,
 )
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -153,41 +150,6 @@ def test_its_hashes_are_the_same_in_every_process():
 # Sketches: small enough to store for thousands of sources
 
 
-def test_a_sketch_keeps_the_smallest_hashes_as_storable_integers(wire):
-    fp = fingerprint(wire)
-    sketch = compact(fp)
-
-    assert len(fp) > SKETCH_SIZE
-    assert len(sketch) == SKETCH_SIZE
-    assert sketch == sorted(fp)[:SKETCH_SIZE]
-    assert all(isinstance(value, int) and 0 <= value < 2**63 for value in sketch)
-    assert compact(fingerprint("Nine officers")) == sorted(fingerprint("Nine officers"))
-
-
-def test_a_sketch_estimates_resemblance_closely(wire):
-    copy = syndicated_copy(wire)
-    exact = resemblance(fingerprint(wire), fingerprint(copy))
-    estimate = sketch_similarity(compact(fingerprint(wire)), compact(fingerprint(copy)))
-
-    assert estimate == pytest.approx(exact, abs=0.1)
-    assert estimate >= NEAR_DUPLICATE - 0.1
-    unrelated = sketch_similarity(
-        compact(fingerprint(wire)), compact(fingerprint(article("guardian-2019-04-30")))
-    )
-    assert unrelated < 0.1
-
-
-def test_a_sketch_is_exact_for_short_texts():
-    a = fingerprint("Nine officers were suspended after the film was shown on Wednesday")
-    b = fingerprint("Nine officers were suspended after the film was shown on Thursday")
-
-    assert sketch_similarity(compact(a), compact(b)) == resemblance(a, b)
-    assert sketch_similarity([], compact(b)) == 0.0
-
-
-# Anchors: a sample of shingles that a story keeps inside any longer text
-
-
 def test_anchors_are_the_hashes_divisible_by_the_modulus(wire):
     fp = fingerprint(wire)
 
@@ -204,5 +166,3 @@ def test_a_story_keeps_its_anchors_inside_a_longer_article(wire):
     inside = set(anchors(fingerprint(longer)))
 
     assert set(anchors(fingerprint(story))) <= inside
-    # Unlike the smallest hashes of a sketch, which the longer text's own shingles displace.
-    assert not set(compact(fingerprint(story))) <= set(compact(fingerprint(longer)))
