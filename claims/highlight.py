@@ -9,7 +9,7 @@ untrusted and is never marked safe as it is.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django.utils.html import escape, format_html, format_html_join
@@ -44,12 +44,19 @@ class Segment:
     text: str
     covering: tuple[Highlight, ...]  # innermost (shortest) first
     starting: tuple[Highlight, ...]  # the highlights that begin here
+    mark: str = ""  # the id of a place that begins here (a live page's entry), if any
 
 
-def segments(text: str, highlights: Sequence[Highlight]) -> list[Segment]:
-    """Cut ``text`` at every highlight boundary; spans outside the text are ignored."""
+def segments(
+    text: str, highlights: Sequence[Highlight], marks: Mapping[int, str] | None = None
+) -> list[Segment]:
+    """Cut ``text`` at every highlight boundary and at every marked place (offset → id);
+    spans and places outside the text are ignored."""
     usable = [h for h in highlights if 0 <= h.start < h.end <= len(text)]
-    cuts = sorted({0, len(text)} | {h.start for h in usable} | {h.end for h in usable})
+    marks = {at: name for at, name in (marks or {}).items() if 0 <= at < len(text)}
+    cuts = sorted(
+        {0, len(text)} | {h.start for h in usable} | {h.end for h in usable} | marks.keys()
+    )
     result = []
     for start, end in itertools.pairwise(cuts):
         covering = sorted(
@@ -57,14 +64,28 @@ def segments(text: str, highlights: Sequence[Highlight]) -> list[Segment]:
             key=lambda h: (h.end - h.start, h.start, h.claim),
         )
         starting = tuple(h for h in covering if h.start == start)
-        result.append(Segment(start, end, text[start:end], tuple(covering), starting))
+        segment = Segment(
+            start, end, text[start:end], tuple(covering), starting, marks.get(start, "")
+        )
+        result.append(segment)
     return result
 
 
-def render_highlighted(text: str, highlights: Sequence[Highlight]) -> SafeString:
-    """The text as HTML, each attested segment a link to its innermost claim."""
+def render_highlighted(
+    text: str, highlights: Sequence[Highlight], marks: Mapping[int, str] | None = None
+) -> SafeString:
+    """The text as HTML, each attested segment a link to its innermost claim, and an empty
+    target at each marked place."""
     # Each part is already escaped or built by format_html; joining them escapes nothing twice.
-    return format_html_join("", "{}", ((_render_segment(s),) for s in segments(text, highlights)))
+    return format_html_join(
+        "", "{}{}", ((_mark(s), _render_segment(s)) for s in segments(text, highlights, marks))
+    )
+
+
+def _mark(segment: Segment) -> str:
+    if not segment.mark:
+        return ""
+    return format_html('<span class="place" id="{}"></span>', segment.mark)
 
 
 def _render_segment(segment: Segment) -> str:

@@ -20,7 +20,7 @@ from claims.story import Chapter, Told, tell
 from claims.timeline import Timeline, TimelinePoint, build_timeline
 from claims.values import DateValue, Quantity
 from claims.verdicts import Verdict
-from sources.models import Source
+from sources.models import Source, SourceEntry
 
 # The order verdicts are listed in: the contested first.
 VERDICT_ORDER = [Verdict.DIFFER, Verdict.UPDATED, Verdict.AGREE, Verdict.SINGLE]
@@ -144,6 +144,7 @@ class Reader:
     html: SafeString
     groups: list[VerdictGroup]
     claim_count: int
+    entries: list[SourceEntry]  # a live page's timestamped entries; each has a place in the html
 
 
 def source_reader(*, slug: str) -> Reader:
@@ -170,7 +171,10 @@ def source_reader(*, slug: str) -> Reader:
         for verdict in [*VERDICT_ORDER, ""]
         if (claims := [pair for pair in first.values() if pair[0].verdict == verdict])
     ]
-    return Reader(source, render_highlighted(source.text, highlights), groups, len(first))
+    entries = list(source.entries.all())
+    marks = {entry.start: f"entry-{index}" for index, entry in enumerate(entries, 1)}
+    html = render_highlighted(source.text, highlights, marks)
+    return Reader(source, html, groups, len(first), entries)
 
 
 def publication_order(source: Source) -> tuple[Any, ...]:

@@ -106,3 +106,15 @@ def test_a_statement_with_markup_is_escaped_in_the_title():
 
 def test_spans_outside_the_text_are_ignored():
     assert render_highlighted("Short.", [hl(3, 99)]) == "Short."
+
+
+def test_a_marked_place_gets_a_target_without_changing_the_text_or_the_links():
+    marks = {0: "entry-1", 20: "entry-2", 999: "entry-3"}
+    html = render_highlighted(TEXT, [hl(7, 32)], marks)
+
+    assert html.startswith('<span class="place" id="entry-1"></span>')
+    assert html.count('class="place"') == 2  # the place past the end of the text is ignored
+    assert '<span class="place" id="entry-2"></span>' in html
+    assert LinkDepth(html).text == LinkDepth(render_highlighted(TEXT, [hl(7, 32)])).text
+    # The mark splits the highlight in two pieces, both links to the same claim.
+    assert html.count('data-claim="c"') == 2

@@ -218,3 +218,29 @@ def test_a_composite_claim_shows_whether_its_parts_add_up(client, seeds):
 def test_a_part_links_to_the_total_it_belongs_to(client, seeds):
     page = body(client, "/claims/constables-investigated-2019/")
     assert 'Part of</dt><dd><a href="/claims/officers-investigated-westminster-team/">' in page
+
+
+def test_a_live_page_lists_its_entries_with_their_times_and_places_in_the_text(client, seeds):
+    page = body(client, reverse("claims:source", args=["bbc-live-2025-10-02"]))
+
+    entries = page.split('<ol class="entries"')[1].split("</ol>")[0]
+    assert "20 entries on this live page" in page
+    assert entries.count("<li>") == 20
+    first = re.search(
+        r'<a href="#entry-1"><time datetime="([^"]+)">([^<]+)</time> ([^<]+)</a>', entries
+    )
+    assert first.groups() == (
+        "2025-10-02T14:14:00+01:00",
+        "2 Oct, 14:14",
+        "Rowley criticises behaviour of Met officers, but defends his position as chief",
+    )
+    # Each entry's place in the text opens its heading.
+    after = page.split('<span class="place" id="entry-1"></span>')[1]
+    assert after.startswith("1. Rowley criticises behaviour of Met officers")
+    assert page.count('class="place"') == 20
+
+
+def test_an_article_lists_no_entries(client, seeds):
+    page = body(client, reverse("claims:source", args=["guardian-2019-04-30"]))
+    assert 'class="entries"' not in page
+    assert 'class="place"' not in page

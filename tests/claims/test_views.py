@@ -128,9 +128,22 @@ def test_the_reader_has_a_fixed_query_budget(client, django_assert_max_num_queri
     for i in range(n):
         claim = make_claim(changes_over_time=True)
         attest(claim, source, f"Sentence {i} is", Quantity(i))
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):  # the source, its attestations, its entries
         response = client.get(source.get_absolute_url())
     assert response.content.decode().count('class="anchor"') == n
+
+
+@pytest.mark.parametrize("n", [3, 50])
+def test_a_live_pages_reader_has_the_same_budget(client, django_assert_max_num_queries, n):
+    """Guards against a query per entry of a live page."""
+    text = "\n".join(
+        f"Update {i}published at 10:{i:02d} BST 2 October\nStory {i}." for i in range(n)
+    )
+    source = make_source(text, published=date(2025, 10, 2))
+    assert source.entries.count() == n
+    with django_assert_max_num_queries(3):
+        response = client.get(source.get_absolute_url())
+    assert response.content.decode().count('class="place"') == n
 
 
 @pytest.mark.parametrize("n", [3, 50])
