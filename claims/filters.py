@@ -62,7 +62,7 @@ class ClaimFilter(django_filters.FilterSet):
             Q(statement__icontains=value) | Q(subject__icontains=value) | Q(pk__in=quoted)
         )
 
-    def applied_later(self, queryset: QuerySet[Claim], name: str, value: object):  # type: ignore[no-untyped-def]
+    def applied_later(self, queryset: QuerySet[Claim], name: str, value: object) -> QuerySet[Claim]:
         return queryset  # see filter_queryset (outlet, source, dates) and the selector (sort)
 
     def filter_queryset(self, queryset: QuerySet[Claim]) -> QuerySet[Claim]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.db import models
 from django.db.models import Count
 
 from claims.models import Attestation, Claim
@@ -80,7 +81,8 @@ def _is_claim(record: Any) -> bool:
 
 def claim_revisions(claim_id: int) -> list[Revision]:
     """The claim's revisions, oldest first, each saying what changed and how."""
-    revisions, previous = [], {}
+    revisions: list[Revision] = []
+    previous: dict[tuple[str, int], Any] = {}
     for number, record in enumerate(_records(claim_id), start=1):
         key = ("claim" if _is_claim(record) else "attestation", record.id)
         before = previous.get(key)
@@ -134,7 +136,7 @@ def _summary(record: Any, before: Any) -> str:
     return f"{verb}: {_who(record)}"
 
 
-def _rebuilt(model: type, record: Any) -> Any:
+def _rebuilt(model: type[models.Model], record: Any) -> Any:
     """A model instance from a history record's own fields. (simple-history's ``instance``
     would fetch the fields history leaves out from the live row: a query per record, and
     today's values rather than the recorded ones.)"""

@@ -97,7 +97,7 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
             return self.order_by(F("latest_source_on").desc(nulls_last=True), *tiebreak)
         if key == "sources":
             return self.order_by("-source_count", *tiebreak)
-        return self.alias(rank=VERDICT_RANK).order_by("rank", "-source_count", *tiebreak)
+        return self.alias(rank=VERDICT_RANK).order_by("rank", F("source_count").desc(), *tiebreak)
 
     def contested(self) -> ClaimQuerySet:
         """Claims whose sources differ or update each other, most contested first."""
@@ -206,7 +206,7 @@ VALUE_SHAPES: dict[str, tuple[type | None, ...]] = {
     Claim.Kind.EVENT: (TextValue, None),
     Claim.Kind.OTHER: (TextValue, None),
 }
-_SHAPE_NAMES = {
+_SHAPE_NAMES: dict[type | None, str] = {
     Quantity: "a number",
     DateValue: "a date or period",
     TextValue: "a text",

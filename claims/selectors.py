@@ -15,7 +15,7 @@ from claims.comparison import Comparison, Stated, compare
 from claims.composite import PartClaim, SumCheck, check_sums
 from claims.filters import ClaimFilter
 from claims.highlight import VERDICT_LABELS, Highlight, render_highlighted
-from claims.models import Attestation, Claim, ClaimQuerySet, Topic
+from claims.models import Attestation, AttestationQuerySet, Claim, ClaimQuerySet, Topic
 from claims.story import Chapter, Told, tell
 from claims.timeline import Timeline, TimelinePoint, build_timeline
 from claims.values import DateValue, Quantity
@@ -243,7 +243,7 @@ def api_sources(*, with_text: bool = False) -> QuerySet[Source]:
     return queryset if with_text else queryset.defer("text")
 
 
-def api_attestations() -> QuerySet[Attestation]:
+def api_attestations() -> AttestationQuerySet:
     return Attestation.objects.select_related("source__outlet").defer("source__text")
 
 

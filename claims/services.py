@@ -5,7 +5,7 @@ the claims it touched once, at the end, with ``claims_refresh_verdicts``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -15,6 +15,19 @@ from django.db import transaction
 from claims.models import Attestation, Claim, DismissedCandidate, Topic
 from claims.values import Value
 from sources.models import Source
+from sources.services import NearDuplicate, source_create
+
+
+@transaction.atomic
+def source_add(
+    *, topics: Sequence[Topic] = (), **fields: Any
+) -> tuple[Source, NearDuplicate | None]:
+    """Store a source (``sources.services.source_create``, same arguments) and file it under
+    ``topics``, together or not at all."""
+    source, near = source_create(**fields)
+    if topics:
+        source.topics.set(topics)
+    return source, near
 
 
 @transaction.atomic

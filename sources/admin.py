@@ -63,8 +63,8 @@ class SourceAdminForm(forms.ModelForm):
         text = normalise_text(self.cleaned_data["text"])
         if not text:
             raise forms.ValidationError("The text is empty.")
-        twin = Source.objects.filter(content_hash=content_hash(text)).exclude(pk=self.instance.pk)
-        if twin := twin.first():
+        twins = Source.objects.filter(content_hash=content_hash(text)).exclude(pk=self.instance.pk)
+        if twin := twins.first():
             raise forms.ValidationError(
                 format_html(
                     'The same text is already stored as <a href="{}">{}</a>.',

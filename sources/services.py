@@ -75,7 +75,6 @@ def source_create(
     kind: str = "",
     authors: list[str] | None = None,
     url: str = "",
-    topics: list[object] | None = None,
 ) -> tuple[Source, NearDuplicate | None]:
     """Store an extracted text as a source; what the caller gives overrides what was extracted.
 
@@ -115,8 +114,6 @@ def source_create(
     source.set_updated(extracted.updated)
     source.slug = unique_slug(outlet, source.published_on, title)
     source_save(source=source, entries=extracted.entries)
-    if topics:
-        source.topics.set(topics)  # type: ignore[attr-defined]
     return source, near
 
 

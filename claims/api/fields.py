@@ -96,7 +96,7 @@ class VerdictField(NamedChoiceField):
         kwargs.setdefault("allow_null", True)
         super().__init__(**kwargs)
 
-    def to_representation(self, value: str) -> str | None:
+    def to_representation(self, value: str) -> str | None:  # type: ignore[override]  # null: none
         return super().to_representation(value) or None
 
 

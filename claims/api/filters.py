@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from claims.filters import ClaimFilter
-from claims.models import Attestation, ClaimQuerySet, Topic
+from claims.models import Attestation, Claim, ClaimQuerySet, Topic
 from sources.models import Outlet, Source
 
 
@@ -14,8 +14,9 @@ class ApiClaimFilter(ClaimFilter):
     """The claim list page's filters, sorted as the page sorts (``sort``). The queryset must
     come from ``Claim.objects.for_list()``: the sorts use its counts."""
 
-    def filter_queryset(self, queryset: ClaimQuerySet) -> ClaimQuerySet:
-        claims: ClaimQuerySet = super().filter_queryset(queryset)
+    def filter_queryset(self, queryset: QuerySet[Claim]) -> ClaimQuerySet:
+        claims = super().filter_queryset(queryset)
+        assert isinstance(claims, ClaimQuerySet)  # for_list()'s, as the docstring says
         return claims.sorted_by(self.sort_key)
 
 

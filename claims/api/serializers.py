@@ -83,7 +83,7 @@ class SourceSerializer(serializers.ModelSerializer):
 
     def get_topics(self, source: Source) -> list[str]:
         filed = {topic.slug for topic in source.topics.all()}
-        stated = {a.claim.topic.slug for a in source.topic_links}
+        stated = {a.claim.topic.slug for a in source.topic_links}  # type: ignore[attr-defined]  # prefetched
         return sorted(filed | stated)
 
 
@@ -94,7 +94,8 @@ class SourceDetailSerializer(SourceSerializer):
 
 
 class AttestationSerializer(serializers.ModelSerializer):
-    source = serializers.CharField(source="source.slug", read_only=True)
+    # A field named "source" shadows Field.source in the stubs, not at run time.
+    source = serializers.CharField(source="source.slug", read_only=True)  # type: ignore[assignment]
     outlet = serializers.CharField(source="source.outlet.name", read_only=True)
     value = ValueField(read_only=True)
     as_of = serializers.DateField(
@@ -136,7 +137,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     independent_count = serializers.IntegerField(
         read_only=True, help_text="Sources, counting a syndicated copy and its original once."
     )
-    parts = serializers.SlugRelatedField(
+    parts: serializers.SlugRelatedField[Claim] = serializers.SlugRelatedField(
         slug_field="slug",
         many=True,
         read_only=True,
@@ -182,7 +183,9 @@ class ClaimSerializer(serializers.ModelSerializer):
 class AttestationLinkSerializer(serializers.Serializer):
     """A span of a source to link to the claim in the serializer's context (``claim``)."""
 
-    source = serializers.SlugRelatedField(slug_field="slug", queryset=Source.objects.all())
+    source = serializers.SlugRelatedField(  # type: ignore[assignment]  # as above
+        slug_field="slug", queryset=Source.objects.all()
+    )
     quote = serializers.CharField(
         help_text="The source's words; straight quotes and hyphens find curly ones and dashes."
     )

@@ -153,7 +153,7 @@ class ClaimList(generics.ListCreateAPIView):
     def get_queryset(self) -> ClaimQuerySet:
         return api_claims()
 
-    def perform_create(self, serializer: ClaimSerializer) -> None:
+    def perform_create(self, serializer: serializers.BaseSerializer[Claim]) -> None:
         claim = saved(services.claim_create, **serializer.validated_data)
         serializer.instance = api_claims().get(pk=claim.pk)
 
@@ -188,7 +188,7 @@ class ClaimDetail(generics.RetrieveUpdateDestroyAPIView):
     def get_queryset(self) -> ClaimQuerySet:
         return api_claims()
 
-    def perform_update(self, serializer: ClaimSerializer) -> None:
+    def perform_update(self, serializer: serializers.BaseSerializer[Claim]) -> None:
         claim = saved(services.claim_update, claim=serializer.instance, **serializer.validated_data)
         serializer.instance = api_claims().get(pk=claim.pk)
 

@@ -128,6 +128,7 @@ class _Reader:
         where = f"{place}.{key}"
         if not isinstance(value, str):
             raise DatasetError("must be a date or datetime string", place=where)
+        moment: date | datetime | None
         try:
             if "T" in value:
                 moment = dateparse.parse_datetime(value)

@@ -120,7 +120,7 @@ def review_queue(*, source: Source) -> ReviewQueue:
     attested = [Span(a.start, a.end) for a in source.attestations.only("start", "end")]
     dismissed = set(source.dismissals.values_list("start", "end"))
     index, claims = claim_index()
-    given = list(source.topics.all())  # type: ignore[attr-defined]
+    given = list(source.topics.all())
     topics = [(t, 1.0) for t in given] or _suggested_topics(index, candidates, source)
     # The source's own topics are the ones it is filed under, else the best suggestion only:
     # every topic passed counts as its own, and own-topic claims rank first.

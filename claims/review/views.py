@@ -21,7 +21,7 @@ from claims.forms import AddSourceForm, DismissForm, LinkForm, NewClaimForm
 from claims.review.queue import review_queue
 from sources.ingest import IngestError
 from sources.models import Source
-from sources.services import DuplicateSource, MissingMetadata, extract_input, source_create
+from sources.services import DuplicateSource, MissingMetadata, extract_input
 
 can_review = permission_required("claims.add_attestation", raise_exception=True)
 
@@ -40,7 +40,7 @@ def source_add(request: HttpRequest) -> HttpResponse:
                 text=data["text"],
                 allow_private=settings.INGEST_ALLOW_PRIVATE_ADDRESSES,
             )
-            source, near = source_create(
+            source, near = services.source_add(
                 extracted=extracted,
                 outlet=data["outlet"],
                 title=data["title"],

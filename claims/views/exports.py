@@ -90,7 +90,7 @@ def claims_csv(request: HttpRequest) -> HttpResponse:
         )
     for claim in claims:
         if claim.pk not in stated:
-            row = dict.fromkeys(CSV_COLUMNS, "")
+            row: dict[str, object] = dict.fromkeys(CSV_COLUMNS, "")
             row.update(
                 claim=claim.slug,
                 statement=claim.statement,

@@ -4,17 +4,20 @@ whole or not at all; a failure is reported with its path and the others go on.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TextIO, cast
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from claims.models import Topic
+from claims.services import source_add
 from sources.ingest import IngestError
-from sources.ingest.extract import MAX_UPLOAD_BYTES, extract_upload
+from sources.ingest.extract import MAX_UPLOAD_BYTES, Extracted, extract_upload
 from sources.ingest.fetch import extract_url
 from sources.models import Source
-from sources.services import DuplicateSource, MissingMetadata, source_create
+from sources.services import DuplicateSource, MissingMetadata
 from sources.text.moments import MOMENT_HELP, parse_moment
 
 
@@ -43,12 +46,14 @@ class Command(BaseCommand):
         if options["title"] and len(inputs) > 1:
             raise CommandError("--title names one source; give one input with it.")
         failures = []
-        progress = tqdm(inputs, unit="source", file=self.stderr._out, mininterval=0.5)
+        # The real streams: tqdm redraws its line on stderr and prints around it on stdout.
+        err, out = cast(TextIO, self.stderr._out), cast(TextIO, self.stdout._out)
+        progress = tqdm(inputs, unit="source", file=err, mininterval=0.5)
         for item in progress:
             progress.set_postfix_str(Path(item).name[-40:])
             try:
                 extracted = self._extract(item)
-                source, near = source_create(
+                source, near = source_add(
                     extracted=extracted,
                     outlet=str(options["outlet"]),
                     title=str(options["title"]),
@@ -59,8 +64,11 @@ class Command(BaseCommand):
             except (IngestError, MissingMetadata, DuplicateSource) as error:
                 failures.append(f"{item}: {error}")
                 continue
+            except ValidationError as error:  # a field the model refuses, a URL too long say
+                failures.append(f"{item}: {' '.join(error.messages)}")
+                continue
             copy = f" (a copy of {near.original.slug})" if near else ""
-            progress.write(f"added {source.slug}{copy}", file=self.stdout._out)
+            progress.write(f"added {source.slug}{copy}", file=out)
         for failure in failures:
             self.stderr.write(failure)
         added = len(inputs) - len(failures)
@@ -68,7 +76,7 @@ class Command(BaseCommand):
         if failures:
             raise CommandError(f"{len(failures)} of {len(inputs)} could not be added; see above.")
 
-    def _extract(self, item: str):  # type: ignore[no-untyped-def]
+    def _extract(self, item: str) -> Extracted:
         if item.startswith(("http://", "https://")) or "://" in item:
             return extract_url(item, allow_private=settings.INGEST_ALLOW_PRIVATE_ADDRESSES)
         path = Path(item)
