@@ -231,40 +231,6 @@ def test_users_without_permission_cannot_add_sources(reader_client):
     assert not Source.objects.exists()
 
 
-# The command.
-
-
-def test_import_source_adds_many_files_and_reports_the_ones_it_cannot(tmp_path):
-    good = tmp_path / "wire.txt"
-    good.write_text(WIRE, encoding="utf-8")
-    other = tmp_path / "other.md"
-    other.write_text(
-        "# Vetting\n\nThe Met changed its **vetting** rules in 2024.", encoding="utf-8"
-    )
-    empty = tmp_path / "empty.txt"
-    empty.write_text("   \n", encoding="utf-8")
-    out, err = StringIO(), StringIO()
-    with pytest.raises(CommandError, match="1 of 3 could not be added"):
-        call_command(
-            "import_source",
-            good,
-            other,
-            empty,
-            outlet="PA",
-            published="2025-09-30",
-            stdout=out,
-            stderr=err,
-        )
-    assert Source.objects.count() == 2
-    assert f"{empty}: The text is empty." in err.getvalue()
-    assert "2 added, 1 failed." in out.getvalue()
-
-
-def test_import_source_refuses_an_unknown_topic(tmp_path):
-    with pytest.raises(CommandError, match="Unknown topic: nowhere"):
-        call_command("import_source", tmp_path / "x.txt", topic=["nowhere"], stdout=StringIO())
-
-
 REPORT_LINES = [
     "Learning report: the Westminster team",
     "Fourteen officers were investigated by the watchdog.",
