@@ -28,14 +28,20 @@ The reference date is the day the text (or the live-page entry) was published. T
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
 
 from claims.finder.numbers import digits_value, word_value
+from claims.finder.relative_dates import (
+    add_months,
+    nearest_in_years,
+    resolve_month,
+    resolve_relative,
+    resolve_weekday,
+    tense_near,
+)
 from claims.finder.vocabulary import looks_plural
 from claims.values import DateValue, Precision, truncate
 from sources.text.tokens import Token, tokenize
@@ -118,23 +124,6 @@ _BEFORE_YEAR = frozenset(
     "in since by until till from between of the a an and to during before after early late mid "
     "summer spring autumn winter around circa c year years or – - end start beginning".split()
 )
-_FUTURE = frozenset(
-    "will ’ll 'll shall tomorrow next upcoming ahead due scheduled expected plans planned "
-    "set going".split()
-)
-_PAST = frozenset(
-    "was were had did said told spoke met took made gave saw went came began found left held "
-    "brought sent won lost became heard kept knew led wrote ran broke yesterday ago last".split()
-)
-_NOT_PARTICIPLES = frozenset(
-    "need speed proceed succeed exceed feed bleed breed seed embed shed bed red indeed wed "
-    "hundred sacred naked wicked alleged".split()
-)
-
-
-class Tense(Enum):
-    PAST = "past"
-    FUTURE = "future"
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,156 +179,85 @@ def find_dates(
     return _join_periods(text, start, dates, reference)
 
 
-def resolve_weekday(weekday: int, reference: date, tense: Tense | None, relation: str = "") -> date:
-    """The date of ``weekday`` (Monday = 0) near ``reference``; see the module docstring."""
-    back = (reference.weekday() - weekday) % 7  # days back to the last one, 0 if today
-    ahead = (weekday - reference.weekday()) % 7
-    if relation == "last":
-        return reference - timedelta(days=back or 7)
-    if relation == "next":
-        return reference + timedelta(days=ahead or 7)
-    if tense is Tense.FUTURE:
-        return reference + timedelta(days=ahead)
-    if tense is Tense.PAST or (relation == "this" and back <= ahead):
-        return reference - timedelta(days=back)
-    return reference + timedelta(days=ahead) if ahead < back else reference - timedelta(days=back)
-
-
-def tense_near(tokens: Sequence[Token], position: int) -> Tense | None:
-    """The tense of the marker nearest to ``position`` (a character offset) in ``tokens``."""
-    best: tuple[int, Tense] | None = None
-    at = next((i for i, token in enumerate(tokens) if token.end > position), len(tokens))
-    for index in range(len(tokens)):
-        tense = _marker_tense(tokens, index)
-        if tense is None:
-            continue
-        distance = abs(index - at)
-        if best is None or distance < best[0]:
-            best = (distance, tense)
-    return best[1] if best else None
-
-
-def _marker_tense(tokens: Sequence[Token], index: int) -> Tense | None:
-    low = tokens[index].lower
-    if low in _FUTURE:
-        return Tense.FUTURE
-    if (
-        low == "to"
-        and 0 < index < len(tokens) - 1
-        and tokens[index + 1].lower == "be"
-        and tokens[index - 1].lower in ("is", "are", "am")
-    ):
-        return Tense.FUTURE
-    if low in _PAST:
-        return Tense.PAST
-    if len(low) >= 5 and low.endswith("ed") and low.isalpha() and low not in _NOT_PARTICIPLES:
-        before = {tokens[i].lower for i in range(max(0, index - 2), index)}
-        if "be" in before:
-            return None  # "will be broadcast", "is to be questioned": not a past marker
-        return Tense.PAST
+def _value(text: str, raw: _Raw, reference: date, tokens: Sequence[Token]) -> DateMatch | None:
+    since = _word_before(text, raw.start) == "since"
+    if raw.kind in ("dmy", "mdy", "iso", "numeric", "my", "years", "decade", "year"):
+        return _written_in_full(text, raw, tokens, since)
+    if raw.kind in ("dm", "md", "month", "weekday"):
+        return _placed_by_tense(text, raw, reference, tokens, since)
+    if raw.kind == "relative":
+        if (
+            raw.match.group().startswith("Today")
+            and _word_before(text, raw.start) not in ("", "and")
+            and raw.start > tokens[0].start
+        ):
+            return None  # "Radio 4’s Today programme": a name
+        rel = raw.match["rel"].lower()
+        return DateMatch(raw.start, raw.end, resolve_relative(rel, reference))
+    if raw.kind == "ago":
+        return _ago(raw, reference)
     return None
 
 
-def _value(text: str, raw: _Raw, reference: date, tokens: Sequence[Token]) -> DateMatch | None:
-    match = raw.match
-    groups = match.groupdict()
-    since = _word_before(text, raw.start) == "since"
-    kind = raw.kind
-    if kind in ("dmy", "mdy", "iso", "numeric"):
+def _written_in_full(
+    text: str, raw: _Raw, tokens: Sequence[Token], since: bool
+) -> DateMatch | None:
+    """A date or period that carries its year: "30 April 2019", "2015-17", "the 1970s"."""
+    groups = raw.match.groupdict()
+    if raw.kind in ("dmy", "mdy", "iso", "numeric"):
         year = int(groups["y"])
         if len(groups["y"]) == 2:
             year += 2000 if year < 70 else 1900
         month = _month_number(groups["m"])
         day = int(re.sub(r"\D", "", groups["d"]))
         try:
-            value = date(year, month, day)
+            value = DateValue(date(year, month, day), Precision.DAY)
         except ValueError:
             return None
-        return DateMatch(raw.start, raw.end, DateValue(value, Precision.DAY), since=since)
-    if kind in ("dm", "md"):
-        month = _month_number(groups["m"])
+    elif raw.kind == "my":
+        value = DateValue(date(int(groups["y"]), _month_number(groups["m"]), 1), Precision.MONTH)
+    elif raw.kind == "years":
+        first = int(groups["y"])
+        second = first // 100 * 100 + int(groups["y2"])
+        if second <= first:
+            return None
+        value = DateValue(date(first, 1, 1), Precision.YEAR, date(second, 1, 1))
+    elif raw.kind == "decade":
+        decade = int(groups["decade"])
+        value = DateValue(date(decade, 1, 1), Precision.YEAR, date(decade + 9, 1, 1))
+    else:  # a year
+        if _is_count(text, raw, tokens):
+            return None
+        value = DateValue(date(int(groups["y"]), 1, 1), Precision.YEAR)
+    return DateMatch(raw.start, raw.end, value, since=since)
+
+
+def _placed_by_tense(
+    text: str, raw: _Raw, reference: date, tokens: Sequence[Token], since: bool
+) -> DateMatch | None:
+    """A day, month or weekday without a year, placed near ``reference`` by the tense."""
+    groups = raw.match.groupdict()
+    tense = tense_near(tokens, raw.start)
+    if raw.kind in ("dm", "md"):
         day = int(re.sub(r"\D", "", groups["d"]))
-        tense = tense_near(tokens, raw.start)
-        found = _nearest_in_years(reference, month, day, tense)
+        found = nearest_in_years(reference, _month_number(groups["m"]), day, tense)
         if found is None:
             return None
         return DateMatch(
             raw.start, raw.end, DateValue(found, Precision.DAY), explicit_year=False, since=since
         )
-    if kind == "my":
-        value = date(int(groups["y"]), _month_number(groups["m"]), 1)
-        return DateMatch(raw.start, raw.end, DateValue(value, Precision.MONTH), since=since)
-    if kind == "years":
-        first = int(groups["y"])
-        second = first // 100 * 100 + int(groups["y2"])
-        if second <= first:
-            return None
-        return DateMatch(
-            raw.start,
-            raw.end,
-            DateValue(date(first, 1, 1), Precision.YEAR, date(second, 1, 1)),
-            since=since,
-        )
-    if kind == "decade":
-        decade = int(groups["decade"])
-        return DateMatch(
-            raw.start,
-            raw.end,
-            DateValue(date(decade, 1, 1), Precision.YEAR, date(decade + 9, 1, 1)),
-            since=since,
-        )
-    if kind == "year":
-        if _is_count(text, raw, tokens):
-            return None
-        value = date(int(groups["y"]), 1, 1)
-        return DateMatch(raw.start, raw.end, DateValue(value, Precision.YEAR), since=since)
-    if kind == "relative":
-        if (
-            match.group().startswith("Today")
-            and _word_before(text, raw.start) not in ("", "and")
-            and raw.start > tokens[0].start
-        ):
-            return None  # "Radio 4’s Today programme": a name
-        return DateMatch(raw.start, raw.end, _relative(groups["rel"].lower(), reference))
-    if kind == "ago":
-        return _ago(raw, reference)
-    if kind == "month":
-        if not groups["rel"] and not _month_context(text, raw.start, tokens):
-            return None  # "the Attitude February issue", "Theresa May"
-        if groups["m"].rstrip(".") in ("Mar", "Jan", "Dec") and not groups["rel"]:
-            return None  # bare abbreviations are too often names
-        month = _month_number(groups["m"])
-        relation = (groups["rel"] or "").lower()
-        found_month = _resolve_month(month, reference, relation, tense_near(tokens, raw.start))
-        return DateMatch(
-            raw.start,
-            raw.end,
-            DateValue(found_month, Precision.MONTH),
-            explicit_year=False,
-            since=since,
-        )
-    if kind == "weekday":
-        weekday = WEEKDAYS[groups["wd"].lower()]
-        relation = (groups["rel"] or "").lower()
-        found_day = resolve_weekday(weekday, reference, tense_near(tokens, raw.start), relation)
-        return DateMatch(
-            raw.start, raw.end, DateValue(found_day, Precision.DAY), explicit_year=False
-        )
-    return None
-
-
-def _relative(phrase: str, reference: date) -> DateValue:
-    if phrase in ("yesterday", "last night"):
-        return DateValue(reference - timedelta(days=1), Precision.DAY)
-    if phrase == "tomorrow":
-        return DateValue(reference + timedelta(days=1), Precision.DAY)
-    if phrase.endswith("year"):
-        shift = -1 if phrase.startswith("last") else 1 if phrase.startswith("next") else 0
-        return DateValue(date(reference.year + shift, 1, 1), Precision.YEAR)
-    if phrase.endswith("month"):
-        shift = -1 if phrase.startswith("last") else 1 if phrase.startswith("next") else 0
-        return DateValue(_add_months(truncate(reference, Precision.MONTH), shift), Precision.MONTH)
-    return DateValue(reference, Precision.DAY)  # today, tonight, this morning
+    relation = (groups["rel"] or "").lower()
+    if raw.kind == "weekday":
+        found = resolve_weekday(WEEKDAYS[groups["wd"].lower()], reference, tense, relation)
+        return DateMatch(raw.start, raw.end, DateValue(found, Precision.DAY), explicit_year=False)
+    if not groups["rel"] and not _month_context(text, raw.start, tokens):
+        return None  # "the Attitude February issue", "Theresa May"
+    if groups["m"].rstrip(".") in ("Mar", "Jan", "Dec") and not groups["rel"]:
+        return None  # bare abbreviations are too often names
+    found = resolve_month(_month_number(groups["m"]), reference, relation, tense)
+    return DateMatch(
+        raw.start, raw.end, DateValue(found, Precision.MONTH), explicit_year=False, since=since
+    )
 
 
 def _ago(raw: _Raw, reference: date) -> DateMatch | None:
@@ -357,47 +275,13 @@ def _ago(raw: _Raw, reference: date) -> DateMatch | None:
     elif unit == "decade":
         value = DateValue(date(reference.year - 10 * count, 1, 1), Precision.YEAR)
     elif unit == "month":
-        month = _add_months(truncate(reference, Precision.MONTH), -count)
+        month = add_months(truncate(reference, Precision.MONTH), -count)
         value = DateValue(month, Precision.MONTH)
     elif unit == "week":
         value = DateValue(reference - timedelta(weeks=count), Precision.DAY)
     else:
         value = DateValue(reference - timedelta(days=count), Precision.DAY)
     return DateMatch(raw.start, raw.end, value)
-
-
-def _resolve_month(month: int, reference: date, relation: str, tense: Tense | None) -> date:
-    this_year = date(reference.year, month, 1)
-    if relation == "this":
-        return this_year
-    if relation == "last":
-        return this_year if month < reference.month else date(reference.year - 1, month, 1)
-    if relation == "next":
-        return this_year if month > reference.month else date(reference.year + 1, month, 1)
-    if tense is Tense.FUTURE:
-        return this_year if month >= reference.month else date(reference.year + 1, month, 1)
-    if tense is Tense.PAST:
-        return this_year if month <= reference.month else date(reference.year - 1, month, 1)
-    # Neither: the nearest one, counting months.
-    after = (month - reference.month) % 12
-    before = (reference.month - month) % 12
-    if after < before:
-        return this_year if month >= reference.month else date(reference.year + 1, month, 1)
-    return this_year if month <= reference.month else date(reference.year - 1, month, 1)
-
-
-def _nearest_in_years(reference: date, month: int, day: int, tense: Tense | None) -> date | None:
-    options = []
-    for year in (reference.year - 1, reference.year, reference.year + 1):
-        if day <= calendar.monthrange(year, month)[1]:
-            options.append(date(year, month, day))
-    if tense is Tense.PAST:
-        options = [d for d in options if d <= reference] or options
-        return max(options, default=None)
-    if tense is Tense.FUTURE:
-        options = [d for d in options if d >= reference] or options
-        return min(options, default=None)
-    return min(options, key=lambda d: abs((d - reference).days), default=None)
 
 
 def _join_periods(
@@ -508,8 +392,3 @@ def _month_number(name: str) -> int:
     if name.isdigit():
         return int(name)
     return MONTHS[name.rstrip(".").lower()]
-
-
-def _add_months(first_day: date, months: int) -> date:
-    index = first_day.year * 12 + first_day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)

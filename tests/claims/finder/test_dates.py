@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from claims.finder.dates import Tense, find_dates, metadata_spans, resolve_weekday
+from claims.finder.dates import find_dates, metadata_spans
+from claims.finder.relative_dates import Tense, resolve_weekday
 from claims.values import DateValue, Precision
 
 MONTH, DAY, YEAR = Precision.MONTH, Precision.DAY, Precision.YEAR
