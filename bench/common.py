@@ -16,7 +16,7 @@ from claims.verdicts import Statement
 from sources.text.live import split_live_page
 
 if TYPE_CHECKING:
-    from claims.dataset import Dataset, SourceRecord
+    from claims.dataset.records import Dataset, SourceRecord
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "dataset.json"
 

@@ -37,7 +37,7 @@ from claims.values import Quantity, TextValue, Value
 from claims.verdicts import compatible
 
 if TYPE_CHECKING:
-    from claims.dataset import AttestationRecord, Dataset, SourceRecord
+    from claims.dataset.records import AttestationRecord, Dataset, SourceRecord
 
 TARGETS = {"recall": 0.9, "top1": 0.85}
 

@@ -7,34 +7,14 @@ ledger back out, in a stable order.
 """
 
 from claims.dataset.export import dump_dataset, export_dataset
-from claims.dataset.reader import parse_dataset, read_dataset_file
-from claims.dataset.records import (
-    FORMAT,
-    VERSION,
-    AttestationRecord,
-    ClaimRecord,
-    Dataset,
-    DatasetError,
-    ImportSummary,
-    SourceRecord,
-    TopicRecord,
-)
-from claims.dataset.writer import import_dataset, import_dataset_file
+from claims.dataset.reader import read_dataset_file
+from claims.dataset.records import DatasetError
+from claims.dataset.writer import import_dataset_file
 
 __all__ = [
-    "FORMAT",
-    "VERSION",
-    "AttestationRecord",
-    "ClaimRecord",
-    "Dataset",
     "DatasetError",
-    "ImportSummary",
-    "SourceRecord",
-    "TopicRecord",
     "dump_dataset",
     "export_dataset",
-    "import_dataset",
     "import_dataset_file",
-    "parse_dataset",
     "read_dataset_file",
 ]

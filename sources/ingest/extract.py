@@ -26,7 +26,7 @@ from sources.ingest.decode import (
     refuse_non_text,
 )
 from sources.ingest.errors import IngestError, describe_size
-from sources.ingest.htmlmeta import read_metadata
+from sources.ingest.htmlmeta import PageMetadata, read_metadata
 from sources.ingest.markdown import markdown_to_text
 from sources.ingest.sanitise import html_to_text, sanitise_html
 from sources.text.live import DEFAULT_ZONE, split_live_page
@@ -255,15 +255,6 @@ def _guess_kind(text: str, *, url: str = "", default: str = "article") -> str:
     return default
 
 
-@dataclass
-class _PdfInfo:
-    title: str = ""
-    authors: list[str] = field(default_factory=list)
-    published: date | datetime | None = None
-    updated: date | datetime | None = None
-    language: str = ""
-
-
 def _decrypt(reader: pypdf.PdfReader) -> bool:
     """Many PDFs are encrypted only against editing and open with an empty password."""
     try:
@@ -272,8 +263,8 @@ def _decrypt(reader: pypdf.PdfReader) -> bool:
         return False
 
 
-def _pdf_info(reader: pypdf.PdfReader) -> _PdfInfo:
-    info = _PdfInfo()
+def _pdf_info(reader: pypdf.PdfReader) -> PageMetadata:
+    info = PageMetadata()  # a PDF's document information, in the shape a page's metadata has
     metadata = reader.metadata
     if metadata is not None:
         title = normalise_text(str(metadata.title or "")).replace("\n", " ")

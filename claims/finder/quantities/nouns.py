@@ -144,16 +144,11 @@ def with_noun(
     begin, after = phrase
     words = [tokens[k] for k in range(begin, after)]
     noun = " ".join(strip_possessive(w.text) if w.is_word else w.text for w in words)
-    unit = _unit(words)
+    if not any(is_acronym(w.text) for w in words):
+        noun = noun.lower()
+    unit, category = _unit(words), _category(words)
     return Count(
-        first,
-        number_start,
-        after,
-        value,
-        qualifier,
-        noun=noun.lower() if not any(is_acronym(w.text) for w in words) else noun,
-        unit=unit,
-        category=_category(words),
+        first, number_start, after, value, qualifier, noun=noun, unit=unit, category=category
     )
 
 
