@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from claims.finder import Candidate, Entry
 from claims.matching import KnownClaim
-from claims.verdicts import Statement
+from claims.rules.verdicts import Statement
 from sources.text.live import split_live_page
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@
 For each source of the dataset the finder runs on its normalised text (a live page with its
 entries, from ``split_live_page``). A curated attestation is *recalled* when a candidate overlaps
 its quote and the candidate's value is compatible with the curated one
-(``claims.verdicts.compatible``); a composite count's parts count as values too ("nine
+(``claims.rules.verdicts.compatible``); a composite count's parts count as values too ("nine
 constables and two sergeants" states 11, 9 and 2). A curated value that is null or a text is
 recalled by overlap alone. "Strict" recall does not look at parts. Noise is measured as
 candidates per curated attestation. No Django: json, the finder and the pure value code only.
@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from claims.finder import Candidate, Entry, find_claims
-from claims.values import Quantity, TextValue, Value, describe, value_from_json
-from claims.verdicts import compatible
+from claims.rules.values import Quantity, TextValue, Value, describe, value_from_json
+from claims.rules.verdicts import compatible
 from sources.text.live import split_live_page
 from sources.text.normalise import normalise_text
 

@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING
 from bench.common import Finder, day_of, find_in_source, known_claims, load_seeds, real_finder
 from claims.finder import Candidate
 from claims.matching import ClaimIndex, Match
-from claims.values import Quantity, TextValue, Value
-from claims.verdicts import compatible
+from claims.rules.values import Quantity, TextValue, Value
+from claims.rules.verdicts import compatible
 
 if TYPE_CHECKING:
     from claims.dataset.records import AttestationRecord, Dataset, SourceRecord

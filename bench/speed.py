@@ -27,8 +27,8 @@ from decimal import Decimal
 from bench.common import day_of, find_in_source, known_claims, load_seeds, real_finder
 from claims.finder import Candidate, Part
 from claims.matching import ClaimIndex, KnownClaim
-from claims.values import DateValue, Precision, Qualifier, Quantity, TextValue, Value
-from claims.verdicts import Statement
+from claims.rules.values import DateValue, Precision, Qualifier, Quantity, TextValue, Value
+from claims.rules.verdicts import Statement
 
 BUDGET_SECONDS = 2.0
 SEED = 20251002

@@ -11,8 +11,8 @@ from django.utils.html import format_html
 
 from claims import services
 from claims.models import Attestation, Claim, Topic, value_shape_error
-from claims.quotes import QuoteError
-from claims.values import InvalidValue, format_partial_date, parse_partial_date
+from claims.rules.quotes import QuoteError
+from claims.rules.values import InvalidValue, format_partial_date, parse_partial_date
 
 
 @admin.register(Topic)

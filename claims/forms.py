@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 
 from claims.models import Claim, Topic
-from claims.values import InvalidValue, Value, parse_typed_value
+from claims.rules.values import InvalidValue, Value, parse_typed_value
 from sources.ingest.extract import MAX_UPLOAD_BYTES
 from sources.models import Source
 from sources.text.moments import MOMENT_HELP, parse_moment

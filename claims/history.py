@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Count
 
 from claims.models import Attestation, Claim
-from claims.quotes import Span, context
+from claims.rules.quotes import Span, context
 
 CLAIM_FIELDS = {
     "statement": "statement",

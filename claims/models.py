@@ -12,8 +12,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from claims.quotes import QuoteError, Span, context, locate_quote
-from claims.values import (
+from claims.rules.quotes import QuoteError, Span, context, locate_quote
+from claims.rules.values import (
     DateValue,
     Precision,
     Qualifier,
@@ -22,7 +22,7 @@ from claims.values import (
     Value,
     describe,
 )
-from claims.verdicts import Statement, Verdict, assess
+from claims.rules.verdicts import Statement, Verdict, assess
 from sources.models import Source
 
 

@@ -10,16 +10,16 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from claims import exports
-from claims.citing import cited_claim, cited_source
-from claims.comparison import Comparison, Stated, compare
-from claims.composite import PartClaim, SumCheck, check_sums
+from claims.display.comparison import Comparison, Stated, compare
+from claims.display.highlight import VERDICT_LABELS, Highlight, render_highlighted
+from claims.display.story import Chapter, Told, tell
+from claims.display.timeline import Timeline, TimelinePoint, build_timeline
+from claims.exports.citing import cited_claim, cited_source
 from claims.filters import ClaimFilter
-from claims.highlight import VERDICT_LABELS, Highlight, render_highlighted
 from claims.models import Attestation, AttestationQuerySet, Claim, ClaimQuerySet, Topic
-from claims.story import Chapter, Told, tell
-from claims.timeline import Timeline, TimelinePoint, build_timeline
-from claims.values import DateValue, Quantity
-from claims.verdicts import Verdict
+from claims.rules.composite import PartClaim, SumCheck, check_sums
+from claims.rules.values import DateValue, Quantity
+from claims.rules.verdicts import Verdict
 from sources.models import Source, SourceEntry
 
 # The order verdicts are listed in: the contested first.

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from claims.models import Attestation, Claim, DismissedCandidate, Topic
-from claims.values import Value
+from claims.rules.values import Value
 from sources.models import Source
 from sources.services import NearDuplicate, source_create
 

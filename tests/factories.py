@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from claims.models import Attestation, Claim, Topic
-from claims.values import Value
+from claims.rules.values import Value
 from sources.models import Outlet, Source
 from sources.services import source_save
 

@@ -17,7 +17,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import VERDICT_CHOICES
-from claims.values import InvalidValue, Qualifier, Value, value_from_json, value_to_json
+from claims.rules.values import InvalidValue, Qualifier, Value, value_from_json, value_to_json
 
 PARTIAL_DATE = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from claims.dataset.records import FORMAT, VERSION
 from claims.models import Attestation, Claim, Topic
-from claims.values import value_to_json
+from claims.rules.values import value_to_json
 from sources.models import Source
 
 

@@ -25,7 +25,7 @@ from claims.dataset.records import (
     TopicRecord,
 )
 from claims.models import Claim, value_shape_error
-from claims.values import InvalidValue, value_from_json
+from claims.rules.values import InvalidValue, value_from_json
 from sources.models import Source
 from sources.text.normalise import normalise_text
 

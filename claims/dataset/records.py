@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from claims.values import Value
+from claims.rules.values import Value
 
 FORMAT = "corroborate-dataset"
 VERSION = 1

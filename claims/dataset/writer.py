@@ -27,7 +27,7 @@ from claims.dataset.records import (
     TopicRecord,
 )
 from claims.models import Attestation, Claim, Topic
-from claims.quotes import Span, context, exact_occurrences
+from claims.rules.quotes import Span, context, exact_occurrences
 from sources.models import Outlet, Source
 from sources.services import source_entries_sync, source_save
 from sources.text.normalise import content_hash

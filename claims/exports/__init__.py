@@ -1,6 +1,6 @@
 """Citations and machine-readable exports of claims (docs/exports.md): plain text, CSL-JSON,
 BibTeX, RIS, W3C Web Annotations, schema.org JSON-LD and Highwire ``citation_*`` meta tags.
-Pure functions over the plain records in ``records``; ``claims.citing`` builds those."""
+Pure functions over the plain records in ``records``; ``claims.exports.citing`` builds those."""
 
 from claims.exports.annotations import annotation, annotation_collection, annotation_id
 from claims.exports.bibtex import bibtex, bibtex_for_source

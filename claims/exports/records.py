@@ -1,4 +1,4 @@
-"""The plain records every export format is written from. No Django here: ``claims.citing``
+"""The plain records every export format is written from. No Django here: ``claims.exports.citing``
 builds them from the models, and the formats are pure functions over them."""
 
 from __future__ import annotations

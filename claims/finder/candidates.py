@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from claims.values import Value
+from claims.rules.values import Value
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Candidate:
     sentence_start: int  # the sentence it is in
     sentence_end: int
     kind: str  # one of Claim.Kind's values: quantity, date, status, quote, event, other
-    value: Value | None  # in the dataset's value shapes (claims.values)
+    value: Value | None  # in the dataset's value shapes (claims.rules.values)
     subject: str = ""  # a guess at what it is about: "officers suspended"
     unit: str = ""  # for quantities: "officers"
     as_of: date | None = None  # a guess at the date the value was true as of

@@ -43,7 +43,7 @@ from claims.finder.relative_dates import (
     tense_near,
 )
 from claims.finder.vocabulary import looks_plural
-from claims.values import DateValue, Precision, truncate
+from claims.rules.values import DateValue, Precision, truncate
 from sources.text.tokens import Token, tokenize
 from sources.text.words import MONTHS, WEEKDAYS
 

@@ -36,7 +36,7 @@ from claims.finder.dates import DateMatch, find_dates, metadata_spans
 from claims.finder.events import EventMatch, find_events, find_other_statements
 from claims.finder.quantities import QuantityMatch, find_quantities
 from claims.finder.vocabulary import content_words
-from claims.values import TextValue, Value
+from claims.rules.values import TextValue, Value
 from sources.text.sentences import Sentence, sentence_at, split_sentences
 from sources.text.spans import Entry
 from sources.text.tokens import Token, tokenize

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from claims.values import Qualifier
+from claims.rules.values import Qualifier
 from sources.text.tokens import Token, tokenize
 
 ONES = {

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from enum import Enum
 
-from claims.values import DateValue, Precision, truncate
+from claims.rules.values import DateValue, Precision, truncate
 from sources.text.tokens import Token
 
 _FUTURE = frozenset(

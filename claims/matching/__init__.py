@@ -6,7 +6,7 @@ product of factors, each in 0..1::
 
     score = value × unit × kind × text × recency × topic × part
 
-- **value**: does the candidate's value fit the claim's (``claims.verdicts.compatible``)? A
+- **value**: does the candidate's value fit the claim's (``claims.rules.verdicts.compatible``)? A
   conflicting value for a fixed fact is strong evidence against; for a claim that changes over
   time a different value at a different as-of date is an *update*, penalised less.
 - **unit** and **kind**: officers vs minutes is near-disqualifying; a different kind costs less.

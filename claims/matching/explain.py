@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from claims.matching.records import KnownClaim
-from claims.values import Precision, Value, describe, describe_date
-from claims.verdicts import Statement, Verdict, compatible
+from claims.rules.values import Precision, Value, describe, describe_date
+from claims.rules.verdicts import Statement, Verdict, compatible
 
 
 def _day(value: date) -> str:

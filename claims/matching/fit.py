@@ -9,8 +9,8 @@ from enum import StrEnum
 
 from claims.matching.records import KnownClaim
 from claims.matching.words import content_words, numbers_in
-from claims.values import DateValue, Qualifier, Quantity, TextValue, Value
-from claims.verdicts import APPROXIMATE_TOLERANCE, compatible
+from claims.rules.values import DateValue, Qualifier, Quantity, TextValue, Value
+from claims.rules.verdicts import APPROXIMATE_TOLERANCE, compatible
 
 # Value factor: how well the candidate's value fits the claim's values.
 VALUE_SAME = 1.0  # equal to a value the claim already has, and compatible with all that count

@@ -25,8 +25,8 @@ from claims.matching.scoring import (
 from claims.matching.topics import TOPIC_MATCHES, TOPIC_WORDS, TopicVectors
 from claims.matching.units import Unit
 from claims.matching.words import content_words
-from claims.values import Quantity, TextValue, Value, describe
-from claims.verdicts import Statement, assess
+from claims.rules.values import Quantity, TextValue, Value, describe
+from claims.rules.verdicts import Statement, assess
 
 # Topic: the first of the source's topics, the others, and any other topic. On top of the factor,
 # another topic's claim never ranks above an own-topic claim stating the same value.

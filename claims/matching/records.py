@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claims.verdicts import Statement, Verdict
+from claims.rules.verdicts import Statement, Verdict
 
 
 @dataclass(frozen=True)

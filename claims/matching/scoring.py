@@ -10,7 +10,7 @@ from claims.finder import Part
 from claims.matching.fit import recency_factor, value_fit
 from claims.matching.records import KnownClaim
 from claims.matching.units import UNIT_UNKNOWN, Unit, kind_factor, unit_factor
-from claims.values import TextValue, Value
+from claims.rules.values import TextValue, Value
 
 # Text: weights of the three similarities, and the floor under the text factor.
 TEXT_FLOOR = 0.3

@@ -12,8 +12,8 @@ from claims.finder import Candidate, Entry
 from claims.finder.find import find_claims
 from claims.matching import ClaimIndex, KnownClaim, Match
 from claims.models import Attestation, Claim, Topic
-from claims.quotes import Span
-from claims.values import describe, typed_value, value_to_json
+from claims.rules.quotes import Span
+from claims.rules.values import describe, typed_value, value_to_json
 from sources.models import Source
 
 SUGGESTIONS_PER_CANDIDATE = 3

@@ -5,7 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from claims.highlight import VERDICT_ICONS
+from claims.display.highlight import VERDICT_ICONS
 
 register = template.Library()
 

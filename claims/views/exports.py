@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from claims import exports, selectors
-from claims.citing import cited_attestation, cited_claim, cited_source
 from claims.dataset import export_dataset
+from claims.exports.citing import cited_attestation, cited_claim, cited_source
 from claims.history import revision_counts
 from claims.models import Attestation, Claim, Topic
-from claims.values import value_to_json
+from claims.rules.values import value_to_json
 from sources.models import Source
 
 CSV_COLUMNS = [

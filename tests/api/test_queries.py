@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from claims.values import Quantity
+from claims.rules.values import Quantity
 from tests.factories import attest, make_claim, make_source, make_topic
 
 pytestmark = pytest.mark.django_db

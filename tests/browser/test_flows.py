@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Locator, Page, Response
 
 from claims.models import Claim
-from claims.values import Quantity
+from claims.rules.values import Quantity
 from tests.factories import attest, make_claim, make_source
 
 BBC = "bbc-live-2025-10-02"

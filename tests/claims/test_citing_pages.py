@@ -174,7 +174,7 @@ def test_web_annotation_exports_pass_every_must_of_the_w3c_tests(client, seeds, 
 
 @pytest.mark.parametrize("n", [3, 50])
 def test_annotation_exports_have_a_fixed_query_budget(client, django_assert_max_num_queries, n):
-    from claims.values import Quantity
+    from claims.rules.values import Quantity
     from tests.factories import attest, make_claim, make_source
 
     source = make_source(" ".join(f"Line {i} says nine." for i in range(n)))

@@ -73,7 +73,7 @@ def test_a_topics_dataset_downloads_and_imports_elsewhere(client, seeds, tmp_pat
 
 @pytest.mark.parametrize("n", [3, 50])
 def test_the_csv_has_a_fixed_query_budget(client, django_assert_max_num_queries, n):
-    from claims.values import Quantity
+    from claims.rules.values import Quantity
     from tests.factories import attest, make_claim, make_source, make_topic
 
     topic = make_topic()

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from claims.finder import Candidate, Part
 from claims.matching import ClaimIndex, KnownClaim, content_words
-from claims.values import Qualifier, Quantity, TextValue, Value, value_from_json
-from claims.verdicts import Statement, Verdict
+from claims.rules.values import Qualifier, Quantity, TextValue, Value, value_from_json
+from claims.rules.verdicts import Statement, Verdict
 
 GUARDIAN_2019 = date(2019, 4, 30)
 ITV_2022 = date(2022, 2, 2)
@@ -626,8 +626,8 @@ def test_a_value_named_in_a_claims_statement_marks_an_earlier_value_it_has_had()
 
     from claims.finder import Candidate
     from claims.matching import ClaimIndex, KnownClaim
-    from claims.values import Quantity
-    from claims.verdicts import Statement
+    from claims.rules.values import Quantity
+    from claims.rules.verdicts import Statement
 
     def known(key, statement, number):
         stated = Statement(

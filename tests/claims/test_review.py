@@ -234,7 +234,7 @@ def test_the_review_queue_has_a_fixed_query_budget(
 ):
     """Guards against a query per candidate or per suggested claim, as the ledger grows."""
     from claims.models import Topic
-    from claims.values import Quantity
+    from claims.rules.values import Quantity
     from tests.factories import attest, make_claim, make_source
 
     topic = Topic.objects.get(slug="panorama-charing-cross-custody")

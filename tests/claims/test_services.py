@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from claims import services
 from claims.models import Claim
-from claims.values import Quantity
+from claims.rules.values import Quantity
 from tests.factories import make_claim, make_source
 
 pytestmark = pytest.mark.django_db

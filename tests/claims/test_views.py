@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from claims.models import Claim
-from claims.values import Quantity
+from claims.rules.values import Quantity
 from tests.factories import attest, make_claim, make_source, make_topic
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from decimal import Decimal
 from claims.finder.candidates import Part
 from claims.finder.quantities.count import Count, QuantityMatch
 from claims.finder.quantities.nouns import noun_phrase, with_noun
-from claims.values import Qualifier, Quantity
+from claims.rules.values import Qualifier, Quantity
 from sources.text.tokens import Token
 
 

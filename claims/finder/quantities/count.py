@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from claims.finder.candidates import Part
-from claims.values import Qualifier, Quantity
+from claims.rules.values import Qualifier, Quantity
 
 
 @dataclass(frozen=True, slots=True)

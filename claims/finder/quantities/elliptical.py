@@ -13,7 +13,7 @@ from decimal import Decimal
 from claims.finder.numbers import read_number
 from claims.finder.quantities.count import Count
 from claims.finder.quantities.nouns import category_of_unit, noun_phrase, with_noun
-from claims.values import Qualifier
+from claims.rules.values import Qualifier
 from sources.text.tokens import Token
 
 # Auxiliaries that can follow an elliptical count: "two were", "one was", "nine are".

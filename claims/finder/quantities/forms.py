@@ -16,7 +16,7 @@ from decimal import Decimal
 from claims.finder.numbers import digits_value, ordinal_value, read_number, word_value
 from claims.finder.quantities.count import Count
 from claims.finder.quantities.nouns import noun_phrase, with_noun
-from claims.values import Qualifier
+from claims.rules.values import Qualifier
 from sources.text.tokens import Token
 
 _ORDINAL_NOT_COUNTS = frozenset(

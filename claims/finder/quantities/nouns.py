@@ -16,7 +16,7 @@ from decimal import Decimal
 from claims.finder.numbers import read_number
 from claims.finder.quantities.count import Count
 from claims.finder.vocabulary import IRREGULAR_PLURALS, MODIFIERS, looks_plural, pluralise
-from claims.values import Qualifier
+from claims.rules.values import Qualifier
 from sources.text.tokens import Token, is_acronym, strip_possessive
 from sources.text.words import FUNCTION_WORDS, MONTHS, WEEKDAYS
 

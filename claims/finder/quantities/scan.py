@@ -19,7 +19,7 @@ from claims.finder.quantities.forms import (
 from claims.finder.quantities.not_counts import looks_like_year, not_a_count
 from claims.finder.quantities.nouns import noun_phrase, with_noun
 from claims.finder.vocabulary import looks_plural
-from claims.values import Qualifier
+from claims.rules.values import Qualifier
 from sources.text.tokens import Token
 
 # Verbs whose particle ("handed over", "talked about") is not a qualifier of the number after it.

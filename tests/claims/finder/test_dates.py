@@ -4,7 +4,7 @@ import pytest
 
 from claims.finder.dates import find_dates, metadata_spans
 from claims.finder.relative_dates import Tense, resolve_weekday
-from claims.values import DateValue, Precision
+from claims.rules.values import DateValue, Precision
 
 MONTH, DAY, YEAR = Precision.MONTH, Precision.DAY, Precision.YEAR
 TUESDAY = date(2024, 10, 15)

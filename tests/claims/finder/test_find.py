@@ -8,7 +8,7 @@ import pytest
 
 from bench.finder_recall import DEFAULT_DATASET, evaluate_source, load, published_of
 from claims.finder import Candidate, Entry, Part, find_claims
-from claims.values import DateValue, Precision, Qualifier, Quantity, TextValue
+from claims.rules.values import DateValue, Precision, Qualifier, Quantity, TextValue
 from sources.text.live import split_live_page
 
 LONDON = ZoneInfo("Europe/London")

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from claims.finder.numbers import parse_number, qualifier_after, qualifier_before, read_number
-from claims.values import Qualifier
+from claims.rules.values import Qualifier
 from sources.text.tokens import tokenize
 
 

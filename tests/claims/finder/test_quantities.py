@@ -4,7 +4,7 @@ import pytest
 
 from claims.finder import Part
 from claims.finder.quantities import QuantityMatch, find_quantities
-from claims.values import Qualifier, Quantity
+from claims.rules.values import Qualifier, Quantity
 from sources.text.tokens import tokenize
 
 

@@ -1,6 +1,6 @@
 """Comparing sources: shared claims side by side, and the claims only one of them states."""
 
-from claims.comparison import Stated, compare
+from claims.display.comparison import Stated, compare
 
 
 def test_it_puts_shared_claims_side_by_side_in_the_order_of_the_chosen_sources():

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from claims.values import Quantity, describe
-from claims.verdicts import Statement, number_range
+from claims.rules.values import Quantity, describe
+from claims.rules.verdicts import Statement, number_range
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from claims.values import (
+from claims.rules.values import (
     DateValue,
     InvalidValue,
     Precision,

@@ -5,8 +5,15 @@ from decimal import Decimal
 
 import pytest
 
-from claims.values import DateValue, Precision, Qualifier, Quantity, TextValue, value_from_json
-from claims.verdicts import Statement, Verdict, assess, compatible
+from claims.rules.values import (
+    DateValue,
+    Precision,
+    Qualifier,
+    Quantity,
+    TextValue,
+    value_from_json,
+)
+from claims.rules.verdicts import Statement, Verdict, assess, compatible
 
 GUARDIAN_2019 = date(2019, 4, 30)
 ITV_2022 = date(2022, 2, 2)

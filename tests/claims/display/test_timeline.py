@@ -4,8 +4,8 @@ from decimal import Decimal
 import pytest
 from django.template.loader import render_to_string
 
-from claims.timeline import TimelinePoint, build_timeline
-from claims.values import DateValue, Precision, Qualifier, Quantity, describe
+from claims.display.timeline import TimelinePoint, build_timeline
+from claims.rules.values import DateValue, Precision, Qualifier, Quantity, describe
 
 GUARDIAN_2019 = date(2019, 4, 30)
 ITV_2022 = date(2022, 2, 2)

@@ -12,7 +12,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from claims.verdicts import Statement, compatible
+from claims.rules.verdicts import Statement, compatible
 
 
 class Relation(StrEnum):

@@ -1,6 +1,6 @@
 import pytest
 
-from claims.quotes import QuoteError, Span, context, find_quote, locate_quote
+from claims.rules.quotes import QuoteError, Span, context, find_quote, locate_quote
 
 ARTICLE = (
     "Nine officers have been suspended after the programme.\n"

@@ -1,6 +1,6 @@
 """Values as a source states them: a number with a qualifier, a date or period at a
 precision, or a short text. Pure Python: the dataset's JSON shapes and the human wording of
-values live here; how values are compared lives in ``claims.verdicts``."""
+values live here; how values are compared lives in ``claims.rules.verdicts``."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from claims.values import (
+from claims.rules.values import (
     DateValue,
     Precision,
     Qualifier,

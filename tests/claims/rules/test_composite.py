@@ -3,9 +3,9 @@
 from datetime import date
 from decimal import Decimal
 
-from claims.composite import PartClaim, check_sums
-from claims.values import Qualifier, Quantity
-from claims.verdicts import Statement
+from claims.rules.composite import PartClaim, check_sums
+from claims.rules.values import Qualifier, Quantity
+from claims.rules.verdicts import Statement
 
 APRIL_2019, FEB_2022 = date(2019, 4, 30), date(2022, 2, 2)
 

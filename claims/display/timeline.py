@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from claims.values import DateValue, Precision, Qualifier, Quantity, describe_date
-from claims.verdicts import APPROXIMATE_TOLERANCE
+from claims.rules.values import DateValue, Precision, Qualifier, Quantity, describe_date
+from claims.rules.verdicts import APPROXIMATE_TOLERANCE
 
 WIDTH, HEIGHT = 640, 260
 TOP, RIGHT, BOTTOM = 30, 34, 34  # room for the unit label, the last x label, the x labels
@@ -30,7 +30,7 @@ class TimelinePoint:
     value: Quantity | DateValue
     outlet: str
     source: str  # identifies the source, e.g. its slug
-    label: str  # the value in words, from ``claims.values.describe``
+    label: str  # the value in words, from ``claims.rules.values.describe``
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from claims.highlight import Highlight, render_highlighted, segments
+from claims.display.highlight import Highlight, render_highlighted, segments
 
 
 class LinkDepth(HTMLParser):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from claims.story import Relation, Told, tell
-from claims.values import DateValue, Precision, Quantity
-from claims.verdicts import Statement
+from claims.display.story import Relation, Told, tell
+from claims.rules.values import DateValue, Precision, Quantity
+from claims.rules.verdicts import Statement
 
 GUARDIAN, ITV, LATER = "guardian", "itv", "later"
 DATES = {GUARDIAN: date(2019, 4, 30), ITV: date(2022, 2, 2), LATER: date(2023, 1, 1)}
