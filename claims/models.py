@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,17 +13,12 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from claims.rules.quotes import QuoteError, Span, context, locate_quote
-from claims.rules.values import (
-    DateValue,
-    Precision,
-    Qualifier,
-    Quantity,
-    TextValue,
-    Value,
-    describe,
-)
+from claims.rules.values import DateValue, Precision, Qualifier, Quantity, TextValue, describe
 from claims.rules.verdicts import Statement, Verdict, assess
 from sources.models import Source
+
+if TYPE_CHECKING:
+    from claims.rules.values import Value
 
 
 def enum_choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
