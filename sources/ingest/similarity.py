@@ -24,10 +24,10 @@ Pure Python; hashes are stable across processes (BLAKE2b, never the randomised `
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 
 from sources.text.normalise import normalise_text
+from sources.text.tokens import words as plain_words
 
 SHINGLE_WORDS = 5
 # At or above this score two texts are taken for copies of one story.
@@ -39,15 +39,13 @@ MIN_CONTAINED_SHINGLES = 20
 # only with a migration that rebuilds them.
 ANCHOR_MODULUS = 8
 
-_WORD = re.compile(r"\w+")
 # Curly and straight apostrophes inside words ("Met’s", "Met's") should give the same word.
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
 def words(text: str) -> list[str]:
     """The normalised, lower-cased words of ``text``: punctuation and layout do not count."""
-    text = normalise_text(text).translate(_APOSTROPHES).casefold().replace("'", "")
-    return _WORD.findall(text)
+    return plain_words(normalise_text(text).translate(_APOSTROPHES).casefold().replace("'", ""))
 
 
 def fingerprint(text: str) -> frozenset[int]:
