@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from claims.finder import Candidate, Entry
 from claims.matching import KnownClaim
+from claims.rules.counted import split_qualifiers
 from claims.rules.verdicts import Statement
 from sources.text.live import split_live_page
 
@@ -73,6 +74,10 @@ def known_claims(dataset: Dataset, *, without: str = "") -> list[KnownClaim]:
                 changes_over_time=record.changes_over_time,
                 statements=statements,
                 quotes=tuple(a.quote for a in attestations),
+                entity=record.entity,
+                predicate=record.predicate,
+                qualifiers=split_qualifiers(record.qualifiers),
+                event=record.event,
             )
         )
     return claims

@@ -323,7 +323,8 @@ def uncovered_digits(story: Story) -> list[tuple[str, str]]:
     """(report, digits) for each number written in digits that no link or trap covers: dates
     may be among them, anything else is missing from the gold."""
     spans: dict[str, list[tuple[int, int]]] = {}
-    for item in (*story.links, *story.traps):
+    items: list[Link | Trap] = [*story.links, *story.traps]
+    for item in items:
         spans.setdefault(item.report, []).append((item.start, item.end))
     missing = []
     for report in story.reports:

@@ -167,12 +167,13 @@ class ClaimAdmin(admin.ModelAdmin):
     list_display = ["statement", "topic", "kind", "verdict", "source_count"]
     list_filter = ["verdict", "topic", "kind", "changes_over_time"]
     list_select_related = ["topic"]
-    search_fields = ["statement", "slug", "subject", "attestations__quote"]
+    search_fields = ["statement", "slug", "subject", "entity", "predicate", "attestations__quote"]
     prepopulated_fields = {"slug": ["statement"]}
     readonly_fields = ["verdict", "verdict_explanation"]
     inlines = [AttestationInline]
     fieldsets = [
         (None, {"fields": ["topic", "statement", "slug", "kind", "subject", "unit"]}),
+        ("What a quantity counts", {"fields": ["entity", "predicate", "qualifiers", "event"]}),
         (None, {"fields": ["changes_over_time"]}),
         ("Verdict (computed)", {"fields": ["verdict", "verdict_explanation"]}),
         (

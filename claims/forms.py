@@ -128,6 +128,16 @@ class NewClaimForm(LinkForm):
     kind = forms.ChoiceField(choices=Claim.Kind.choices)
     subject = forms.CharField(required=False, max_length=200)
     unit = forms.CharField(required=False, max_length=100)
+    entity = forms.CharField(
+        required=False, max_length=100, label="Counted entity", help_text="people, workers, votes"
+    )
+    predicate = forms.CharField(
+        required=False, max_length=100, label="What happened", help_text="died, injured, laid off"
+    )
+    qualifiers = forms.CharField(
+        required=False, max_length=200, help_text="serving, former, confirmed, estimated"
+    )
+    event = forms.CharField(required=False, max_length=200, help_text="the second strike day")
     changes_over_time = forms.BooleanField(required=False)
 
     field_order = [
@@ -137,6 +147,10 @@ class NewClaimForm(LinkForm):
         "kind",
         "subject",
         "unit",
+        "entity",
+        "predicate",
+        "qualifiers",
+        "event",
         "changes_over_time",
         "value",
     ]

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from claims.rules.counted import split_qualifiers
 from claims.rules.quotes import QuoteError, Span, context, locate_quote
 from claims.rules.values import DateValue, Precision, Qualifier, Quantity, TextValue, describe
 from claims.rules.verdicts import Statement, Verdict, assess
@@ -138,7 +139,37 @@ class Claim(models.Model):
     statement = models.CharField(max_length=500)
     kind = models.CharField(max_length=20, choices=Kind)
     subject = models.CharField(max_length=200, blank=True)
-    unit = models.CharField(max_length=100, blank=True)
+    unit = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="For a measure: years, minutes, percent, pounds. Empty for a plain count.",
+    )
+    # What a quantity counts and what happened to it: two figures are only the same claim if
+    # these agree, whatever their numbers.
+    entity = models.CharField(
+        "counted entity",
+        max_length=100,
+        blank=True,
+        help_text="For a quantity: what is counted, in the plural: people, workers, votes, homes.",
+    )
+    predicate = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="For a quantity: what happened to them: died, injured, arrested, laid off, "
+        "under investigation.",
+    )
+    qualifiers = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Role or status words that make it another claim, separated by commas: "
+        "serving, former, confirmed, estimated.",
+    )
+    event = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The occasion the figure belongs to, when the story has several: "
+        "the 3 May vote, the second strike day.",
+    )
     changes_over_time = models.BooleanField(
         default=False,
         help_text="Can the true value change (a count of suspended officers), "
@@ -177,6 +208,10 @@ class Claim(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("claims:detail", args=[self.slug])
+
+    @property
+    def qualifier_list(self) -> tuple[str, ...]:
+        return split_qualifiers(self.qualifiers)
 
     def refresh_verdict(self) -> bool:
         """Recompute the verdict from the attestations; save and return True if it changed."""

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from claims.models import Attestation, Claim, DismissedCandidate, Topic
+from claims.rules.counted import join_qualifiers
 from claims.rules.values import Value
 from sources.models import Source
 from sources.services import NearDuplicate, source_create
@@ -181,6 +182,10 @@ def claim_create_from_candidate(
     value: Value | None,
     as_of: date | None = None,
     attributed_to: str = "",
+    entity: str = "",
+    predicate: str = "",
+    qualifiers: str = "",
+    event: str = "",
 ) -> Claim:
     claim = claim_create(
         topic=topic,
@@ -189,6 +194,10 @@ def claim_create_from_candidate(
         kind=kind,
         subject=subject,
         unit=unit,
+        entity=entity,
+        predicate=predicate,
+        qualifiers=join_qualifiers(qualifiers.split(",")),
+        event=event,
         changes_over_time=changes_over_time,
     )
     attestation_link(

@@ -25,6 +25,7 @@ from claims.dataset.records import (
     TopicRecord,
 )
 from claims.models import Claim, value_shape_error
+from claims.rules.counted import join_qualifiers
 from claims.rules.values import InvalidValue, value_from_json
 from sources.models import Source
 from sources.text.normalise import normalise_text
@@ -226,6 +227,7 @@ class _Reader:
 
     def claim(self, item: Any, place: str) -> ClaimRecord:
         keys = {"slug", "topic", "statement", "kind", "subject", "unit", "changes_over_time"}
+        keys |= {"entity", "predicate", "qualifiers", "event"}
         obj = self.object(item, place, keys | {"verdict", "explanation", "attestations", "parts"})
         kind = self.string(obj, "kind", place)
         if kind not in Claim.Kind.values:
@@ -238,6 +240,9 @@ class _Reader:
         parts = obj.get("parts", [])
         if not isinstance(parts, list) or not all(isinstance(p, str) for p in parts):
             raise DatasetError("must be a list of claim slugs", place=f"{place}.parts")
+        qualifiers = obj.get("qualifiers", [])
+        if not isinstance(qualifiers, list) or not all(isinstance(q, str) for q in qualifiers):
+            raise DatasetError("must be a list of words", place=f"{place}.qualifiers")
         return ClaimRecord(
             place=place,
             slug=self.slug(obj, "slug", place),
@@ -247,6 +252,10 @@ class _Reader:
             subject=self.string(obj, "subject", place, required=False),
             unit=self.string(obj, "unit", place, required=False),
             changes_over_time=changes,
+            entity=self.string(obj, "entity", place, required=False),
+            predicate=self.string(obj, "predicate", place, required=False),
+            qualifiers=join_qualifiers(qualifiers),
+            event=self.string(obj, "event", place, required=False),
             attestations=[
                 self.attestation(a, p, kind)
                 for a, p in self.items(obj, "attestations", prefix=f"{place}.")

@@ -70,6 +70,10 @@ class ClaimRecord:
     unit: str
     changes_over_time: bool
     attestations: list[AttestationRecord]
+    entity: str = ""
+    predicate: str = ""
+    qualifiers: str = ""  # comma-separated, as the model stores them
+    event: str = ""
     parts: list[str] = field(default_factory=list)  # slugs of the claims this one sums
 
 

@@ -152,6 +152,10 @@ class _Writer:
             "kind": record.kind,
             "subject": record.subject,
             "unit": record.unit,
+            "entity": record.entity,
+            "predicate": record.predicate,
+            "qualifiers": record.qualifiers,
+            "event": record.event,
             "changes_over_time": record.changes_over_time,
         }
         claim = Claim.objects.filter(slug=record.slug).first()

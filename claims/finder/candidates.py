@@ -30,7 +30,11 @@ class Candidate:
     kind: str  # one of Claim.Kind's values: quantity, date, status, quote, event, other
     value: Value | None  # in the dataset's value shapes (claims.rules.values)
     subject: str = ""  # a guess at what it is about: "officers suspended"
-    unit: str = ""  # for quantities: "officers"
+    unit: str = ""  # for quantities: "officers", "years", "percent"
+    entity: str = ""  # for counts: what is counted, "people"
+    predicate: str = ""  # for counts: what happened to them, "died"
+    qualifiers: tuple[str, ...] = ()  # "serving", "confirmed"
+    event: str = ""  # the occasion, when the sentence names one
     as_of: date | None = None  # a guess at the date the value was true as of
     attributed_to: str = ""  # "the IOPC", "Sir Mark Rowley"
     parts: tuple[Part, ...] = ()  # for composite counts; their sum is the value

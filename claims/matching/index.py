@@ -91,7 +91,7 @@ class ClaimIndex:
         statement, subject, _unit, *quotes = pieces
         return Prepared(
             claim=claim,
-            unit=Unit.of(claim.unit),
+            unit=Unit.of(claim.unit or claim.entity),
             words=frozenset(word for piece in pieces for word in piece),
             best_fields=tuple(self._field(words) for words in (statement, *quotes)),
             subject=self._field(subject),

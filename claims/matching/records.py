@@ -20,6 +20,10 @@ class KnownClaim:
     changes_over_time: bool
     statements: tuple[Statement, ...]  # its attestations, as verdict Statements
     quotes: tuple[str, ...]  # its attestations' quotes
+    entity: str = ""  # for counts: what is counted
+    predicate: str = ""  # for counts: what happened to them
+    qualifiers: tuple[str, ...] = ()
+    event: str = ""
 
 
 @dataclass(frozen=True)

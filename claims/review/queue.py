@@ -12,6 +12,7 @@ from claims.finder import Candidate, Entry
 from claims.finder.find import find_claims
 from claims.matching import ClaimIndex, KnownClaim, Match
 from claims.models import Attestation, Claim, Topic
+from claims.rules.counted import Counted
 from claims.rules.quotes import Span
 from claims.rules.values import describe, typed_value, value_to_json
 from sources.models import Source
@@ -45,6 +46,12 @@ class QueueItem:
     @property
     def value_typed(self) -> str:
         return typed_value(self.candidate.value)
+
+    @property
+    def counted(self) -> str:
+        """What the finder read the figure to count: "people died (first strike day)"."""
+        c = self.candidate
+        return Counted(c.entity, c.predicate, c.qualifiers, c.event).describe()
 
 
 @dataclass
@@ -110,6 +117,10 @@ def build_claim_index() -> tuple[ClaimIndex, dict[str, Claim]]:
                 changes_over_time=claim.changes_over_time,
                 statements=tuple(a.as_statement() for a in stated),
                 quotes=tuple(a.quote for a in stated),
+                entity=claim.entity,
+                predicate=claim.predicate,
+                qualifiers=claim.qualifier_list,
+                event=claim.event,
             )
         )
     return ClaimIndex(known), by_slug

@@ -149,6 +149,22 @@ def test_an_editor_edits_a_claim_and_its_rating(editor_api, seeds):
     assert Claim.objects.get(slug="officers-suspended-2025").rating == "Accurate"
 
 
+def test_an_editor_says_what_a_count_counts(editor_api, seeds):
+    response = editor_api.patch(
+        "/api/claims/officers-suspended-2025/",
+        {"entity": "officers", "predicate": "suspended", "qualifiers": "serving", "event": ""},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert (body["entity"], body["predicate"], body["qualifiers"]) == (
+        "officers",
+        "suspended",
+        "serving",
+    )
+    assert Claim.objects.get(slug="officers-suspended-2025").qualifier_list == ("serving",)
+
+
 def test_editing_whether_a_value_changes_over_time_recomputes_the_verdict(editor_api, seeds):
     claim = Claim.objects.get(verdict="updated")
     response = editor_api.patch(

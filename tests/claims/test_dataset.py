@@ -400,3 +400,33 @@ def test_an_as_of_on_the_sources_own_date_is_stored_as_following_it(tmp_path):
     out = StringIO()
     call_command("import_dataset", path, stdout=out)
     assert "nothing changed" in out.getvalue()
+
+
+def test_what_a_count_counts_is_imported_and_exported(tmp_path):
+    data = small_dataset()
+    data["claims"][0].update(
+        unit="",
+        entity="officers",
+        predicate="under investigation",
+        qualifiers=["Serving", "serving", "former"],
+        event="first inquiry",
+    )
+    call_command("import_dataset", write(tmp_path, data), stdout=StringIO())
+    claim = Claim.objects.get(slug="officers-investigated")
+    assert (claim.entity, claim.predicate, claim.qualifiers, claim.event) == (
+        "officers",
+        "under investigation",
+        "serving, former",
+        "first inquiry",
+    )
+    exported = export_dataset()["claims"][0]
+    assert exported["qualifiers"] == ["serving", "former"]
+    assert (exported["entity"], exported["predicate"]) == ("officers", "under investigation")
+
+
+def test_qualifiers_that_are_not_a_list_are_refused(tmp_path):
+    data = small_dataset()
+    data["claims"][0]["qualifiers"] = "serving"
+    with pytest.raises(CommandError, match="qualifiers: must be a list"):
+        call_command("import_dataset", write(tmp_path, data), stdout=StringIO())
+    assert counts() == (0, 0, 0, 0, 0)

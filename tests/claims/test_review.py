@@ -191,13 +191,17 @@ def test_a_new_claim_is_prefilled_from_the_candidate_and_created_with_its_quote(
             "slug": "standard-officers-suspended",
             "kind": "quantity",
             "subject": "officers suspended",
-            "unit": "officers",
+            "unit": "",
+            "entity": "officers",
+            "predicate": "suspended",
+            "qualifiers": "Serving,",
             "changes_over_time": "on",
             "value": "9",
         },
     )
     assert response.status_code == 302
     claim = Claim.objects.get(slug="standard-officers-suspended")
+    assert (claim.entity, claim.predicate, claim.qualifiers) == ("officers", "suspended", "serving")
     assert claim.verdict == "single"
     assert claim.attestations.get().quote == nine["quote"]
 
