@@ -1,308 +1,371 @@
-"""Leave-one-out quality of claim finding and matching over the five seed sources.
+"""The review workflow on the multi-story corpus (``bench/corpus/``), run as an editor runs it.
 
-For each seed source in turn: build the ledger from the *other* sources' attestations only (a
-claim only the held-out source attests disappears), find candidates in the held-out source, and
-match them. Reports per source and overall:
+Each story is reviewed against a ledger holding the seeds and every *other* story, curated in
+full. Its reports are imported in the order they were published. For each report the finder
+proposes candidates and the matcher suggests topics and claims; the editor then links the gold
+(creating a claim the first time one is stated) and goes on to the next report. Per story, per
+split and in total:
 
-- candidate recall: curated attestations with an overlapping candidate whose value fits (a
-  compatible value, or a compatible part; for curated null or text values overlap suffices);
-- match top-1: over curated attestations whose claim is still in the ledger, the share whose best
-  overlapping candidate has that claim as its first match. For context, top-n (a candidate that
-  states n curated claims, like "disgraceful and fell well below the standards", can only be
-  first for one: right if the claim is among its first n matches) and top-3;
-- topic top-1: is the first suggested topic the one most of the source's attestations belong to;
-- candidates per curated attestation.
+- **recall**: gold links with a candidate that states their value;
+- **top-1**: of those, the queue's first offer is right: the gold claim shown as *likely* when
+  the ledger has it, **new claim** (no likely match) when it does not yet;
+- **new-claim false**: the ledger has the claim but the queue offers a new claim first;
+- **wrong likely**: another claim is shown as likely first (a false link a busy editor accepts);
+- **verdict-if-linked**: where the gold claim is offered, the verdict it announces is the one
+  linking the gold value gives;
+- **traps likely**: numbers that are not claims (ages, ordinals…) offered with a likely match;
+- **topic**: reports whose first topic is right (*new topic* for a story's first report);
+- **final verdicts**: gold claims whose verdict, once every gold link is made, is the gold one.
 
-    python -m bench.quality            # with claims.finder.find when it exists
-    python -m bench.quality --oracle   # curated attestations as candidates (no finder needed)
-    python -m bench.quality --json     # the figures as JSON
-    python -m bench.quality -v         # also list the misses
+Then calibration: the first suggestions grouped by score band, with the share that was right.
+The seeds' leave-one-out figures (``bench.leave_one_out``) follow.
+
+    python -m bench.quality                       # every story, then the seeds
+    python -m bench.quality --split tuning -v     # list the misses (never on held-out stories)
+    python -m bench.quality --story nissan-job-cuts-2025 --json
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
 
-from bench.common import Finder, day_of, find_in_source, known_claims, load_seeds, real_finder
+from bench import leave_one_out
+from bench.common import known_claims, load_seeds, real_finder
+from bench.stories import Link, Report, Story, Trap, load_corpus
 from claims.finder import Candidate
-from claims.matching import ClaimIndex, Match
-from claims.rules.values import Quantity, TextValue, Value
-from claims.rules.verdicts import compatible
+from claims.matching import LIKELY, NEW_TOPIC, ClaimIndex, KnownClaim, Match
+from claims.rules.values import Quantity, TextValue, Value, value_from_json
+from claims.rules.verdicts import Statement, assess, compatible
 
-if TYPE_CHECKING:
-    from claims.dataset.records import AttestationRecord, Dataset, SourceRecord
-
-TARGETS = {"recall": 0.9, "top1": 0.85}
+BANDS = 10
 
 
 @dataclass
-class Curated:
-    claim: str
-    topic: str
-    kind: str
-    unit: str
-    attestation: AttestationRecord
-    start: int
-    end: int
-
-
-@dataclass
-class SourceResult:
-    source: str
-    curated: int = 0
+class Tally:
+    links: int = 0
     recalled: int = 0
-    matchable: int = 0
     top1: int = 0
-    top_n: int = 0
-    top3: int = 0
-    candidates: int = 0
-    majority_topic: str = ""
-    suggested: list[tuple[str, float]] = field(default_factory=list)
+    known: int = 0  # found links whose claim the ledger already has
+    known_top1: int = 0
+    new_claim_false: int = 0
+    wrong_likely: int = 0
+    verdict_offered: int = 0
+    verdict_right: int = 0
+    traps: int = 0
+    traps_likely: int = 0
+    reports: int = 0
+    topic_right: int = 0
+    claims: int = 0
+    final_right: int = 0
+    bands: list[list[int]] = field(default_factory=lambda: [[0, 0] for _ in range(BANDS)])
     misses: list[str] = field(default_factory=list)
 
-    @property
-    def topic_ok(self) -> bool:
-        return bool(self.suggested) and self.suggested[0][0] == self.majority_topic
+    def add(self, other: Tally) -> None:
+        for f in fields(self):
+            if f.name == "bands":
+                for mine, theirs in zip(self.bands, other.bands, strict=True):
+                    mine[0] += theirs[0]
+                    mine[1] += theirs[1]
+            elif f.name != "misses":
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
-
-def curated_of(dataset: Dataset, source: SourceRecord) -> list[Curated]:
-    found = []
-    for claim in dataset.claims:
-        for a in claim.attestations:
-            if a.source != source.slug:
-                continue
-            start = a.start if a.start is not None else source.text.find(a.quote)
-            found.append(
-                Curated(
-                    claim.slug, claim.topic, claim.kind, claim.unit, a, start, start + len(a.quote)
-                )
-            )
-    return found
-
-
-# Oracle mode: what a perfect finder would produce, clearly not the real thing.
-
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-
-
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    after = _SENTENCE_END.search(text, end)
-    return (before[-1] if before else 0), (after.end() if after else len(text))
-
-
-def oracle_candidates(curated: Sequence[Curated], text: str) -> list[Candidate]:
-    """One candidate per distinct (span, value) of the curated attestations: the curated kind,
-    value, unit and as-of date, the sentence's words, no subject guess and no parts."""
-    candidates: dict[tuple[int, int, str], Candidate] = {}
-    for c in curated:
-        s_start, s_end = sentence_around(text, c.start, c.end)
-        key = (c.start, c.end, repr(c.attestation.value))
-        candidates.setdefault(
-            key,
-            Candidate(
-                start=c.start,
-                end=c.end,
-                quote=c.attestation.quote,
-                sentence_start=s_start,
-                sentence_end=s_end,
-                kind=c.kind,
-                value=c.attestation.value,
-                unit=c.unit,
-                as_of=c.attestation.as_of,
-                attributed_to=c.attestation.attributed_to,
-                words=tuple(re.findall(r"\w+", text[s_start:s_end].lower())),
-            ),
-        )
-    return list(candidates.values())
-
-
-# Measures.
-
-
-def overlap(candidate: Candidate, c: Curated) -> float:
-    inter = min(candidate.end, c.end) - max(candidate.start, c.start)
-    if inter <= 0:
-        return 0.0
-    return inter / (max(candidate.end, c.end) - min(candidate.start, c.start))
-
-
-def fit_level(candidate: Candidate, value: Value | None) -> int:
-    """2: the candidate states the curated value (itself, or through a part); 1: the curated
-    value is null or a text, which any overlapping candidate may carry; 0: a different value."""
-    stated = [candidate.value, *(Quantity(part.number) for part in candidate.parts)]
-    if value is not None and any(v is not None and compatible(v, value) for v in stated):
-        return 2
-    return 1 if value is None or isinstance(value, TextValue) else 0
-
-
-def best_candidate(candidates: Sequence[Candidate], c: Curated) -> Candidate | None:
-    """The overlapping candidate that best states the curated attestation: one stating its
-    value first, then the largest overlap (intersection over union of the spans)."""
-    overlapping = [x for x in candidates if overlap(x, c) > 0]
-    if not overlapping:
-        return None
-    return max(
-        overlapping,
-        key=lambda x: (fit_level(x, c.attestation.value), overlap(x, c), -x.start, -x.end),
-    )
-
-
-def evaluate(dataset: Dataset, source: SourceRecord, finder: Finder | None) -> SourceResult:
-    result = SourceResult(source.slug)
-    curated = curated_of(dataset, source)
-    result.curated = len(curated)
-    result.majority_topic = Counter(c.topic for c in curated).most_common(1)[0][0]
-    ledger = known_claims(dataset, without=source.slug)
-    in_ledger = {claim.key for claim in ledger}
-    index = ClaimIndex(ledger)
-    if finder is None:
-        candidates = oracle_candidates(curated, source.text)
-    else:
-        candidates = find_in_source(finder, source)
-    result.candidates = len(candidates)
-    result.suggested = index.suggest_topics(candidates, published=day_of(source.published))
-    topics = [topic for topic, _ in result.suggested[:1]]
-    published = day_of(source.published)
-    cache: dict[int, list[Match]] = {}
-    chosen_for = [(c, best_candidate(candidates, c)) for c in curated]
-    # How many matchable claims each chosen candidate stands for: one candidate may state two.
-    claims_of: dict[int, set[str]] = {}
-    for c, chosen in chosen_for:
-        if chosen is not None and c.claim in in_ledger:
-            claims_of.setdefault(id(chosen), set()).add(c.claim)
-    for c, chosen in chosen_for:
-        if chosen is not None and fit_level(chosen, c.attestation.value) > 0:
-            result.recalled += 1
-        else:
-            result.misses.append(f"not found: {c.claim}: {c.attestation.quote!r}")
-        if c.claim not in in_ledger:
-            continue
-        result.matchable += 1
-        if chosen is None:
-            continue
-        if id(chosen) not in cache:
-            cache[id(chosen)] = index.matches(
-                chosen, source=source.slug, outlet=source.outlet, published=published, topics=topics
-            )
-        ranked = [m.claim for m in cache[id(chosen)]]
-        result.top1 += ranked[:1] == [c.claim]
-        result.top_n += c.claim in ranked[: len(claims_of[id(chosen)])]
-        result.top3 += c.claim in ranked[:3]
-        if ranked[:1] != [c.claim]:
-            first = cache[id(chosen)][0] if ranked else None
-            got = f"{first.claim} ({first.score}; {first.explanation})" if first else "nothing"
-            rank = ranked.index(c.claim) + 1 if c.claim in ranked else "-"
-            result.misses.append(
-                f"mismatch: {c.claim} (rank {rank}) for {chosen.quote!r} "
-                f"[{chosen.kind} {chosen.value}]: got {got}"
-            )
-    return result
+    def figures(self) -> dict[str, Any]:
+        return {
+            "links": self.links,
+            "recall": share(self.recalled, self.links),
+            "top1": share(self.top1, self.recalled),
+            "known_top1": share(self.known_top1, self.known),
+            "new_claim_false": self.new_claim_false,
+            "wrong_likely": self.wrong_likely,
+            "verdict_if_linked": share(self.verdict_right, self.verdict_offered),
+            "traps": self.traps,
+            "traps_likely": self.traps_likely,
+            "topic": f"{self.topic_right}/{self.reports}",
+            "final_verdicts": share(self.final_right, self.claims),
+        }
 
 
 def share(n: int, total: int) -> float:
     return round(n / total, 3) if total else 0.0
 
 
-def summary(results: Sequence[SourceResult], mode: str) -> dict[str, object]:
-    curated = sum(r.curated for r in results)
-    matchable = sum(r.matchable for r in results)
-    return {
-        "mode": mode,
-        "sources": {
-            r.source: {
-                "curated": r.curated,
-                "recall": share(r.recalled, r.curated),
-                "matchable": r.matchable,
-                "top1": share(r.top1, r.matchable),
-                "top_n": share(r.top_n, r.matchable),
-                "top3": share(r.top3, r.matchable),
-                "topic_ok": r.topic_ok,
-                "suggested": r.suggested,
-                "majority_topic": r.majority_topic,
-                "candidates": r.candidates,
-                "candidates_per_attestation": share(r.candidates, r.curated),
-            }
-            for r in results
-        },
-        "overall": {
-            "curated": curated,
-            "recall": share(sum(r.recalled for r in results), curated),
-            "matchable": matchable,
-            "top1": share(sum(r.top1 for r in results), matchable),
-            "top_n": share(sum(r.top_n for r in results), matchable),
-            "top3": share(sum(r.top3 for r in results), matchable),
-            "topic_top1": f"{sum(r.topic_ok for r in results)}/{len(results)}",
-            "candidates_per_attestation": share(sum(r.candidates for r in results), curated),
-        },
-    }
+class Ledger:
+    """The claims an editor has curated so far: the seeds, the other stories, and this story's
+    claims as their links are made."""
+
+    def __init__(self, base: Sequence[KnownClaim], story: Story) -> None:
+        self.base = list(base)
+        self.story = story
+        self.stated: dict[str, list[tuple[Statement, str]]] = {}
+
+    def link(self, link: Link, report: Report) -> None:
+        self.stated.setdefault(link.claim, []).append((statement_of(link, report), link.quote))
+
+    def known(self) -> list[KnownClaim]:
+        return self.base + [
+            known_claim(self.story, slug, stated) for slug, stated in self.stated.items()
+        ]
 
 
-def print_table(figures: dict[str, object], results: Sequence[SourceResult], verbose: bool) -> None:
-    print(f"Leave-one-out over the seed sources — {figures['mode']}")
-    header = f"{'source':<24} {'curated':>7} {'recall':>7} {'matchable':>9} {'top-1':>6} "
-    print(header + f"{'top-n':>6} {'top-3':>6} {'cands':>6} {'c/att':>6}  topic")
-    sources = figures["sources"]
-    assert isinstance(sources, dict)
-    for r in results:
-        f = sources[r.source]
-        first = f"{r.suggested[0][0]} ({r.suggested[0][1]})" if r.suggested else "-"
-        print(
-            f"{r.source:<24} {r.curated:>7} {f['recall']:>7.3f} {r.matchable:>9} "
-            f"{f['top1']:>6.3f} {f['top_n']:>6.3f} {f['top3']:>6.3f} {r.candidates:>6} "
-            f"{f['candidates_per_attestation']:>6.2f}  {'ok' if r.topic_ok else 'WRONG'}: {first}"
-        )
-    o = figures["overall"]
-    assert isinstance(o, dict)
-    print(
-        f"{'overall':<24} {o['curated']:>7} {o['recall']:>7.3f} {o['matchable']:>9} "
-        f"{o['top1']:>6.3f} {o['top_n']:>6.3f} {o['top3']:>6.3f} {'':>6} "
-        f"{o['candidates_per_attestation']:>6.2f}  "
-        f"topic {o['topic_top1']}"
+def statement_of(link: Link, report: Report) -> Statement:
+    as_of = date.fromisoformat(link.as_of) if link.as_of else report.day
+    return Statement(
+        source=report.slug,
+        outlet=report.outlet,
+        published=report.day,
+        as_of=as_of,
+        value=value_from_json(link.value),
     )
-    verdicts = [
-        f"{name} {'met' if o[name] >= target else 'MISSED'}" for name, target in TARGETS.items()
+
+
+def known_claim(story: Story, slug: str, stated: Sequence[tuple[Statement, str]]) -> KnownClaim:
+    gold = story.claim(slug)
+    return KnownClaim(
+        key=slug,
+        topic=story.slug,
+        statement=gold.statement,
+        kind=gold.kind,
+        subject="",
+        unit=gold.unit,
+        changes_over_time=gold.changes_over_time,
+        statements=tuple(s for s, _ in stated),
+        quotes=tuple(q for _, q in stated),
+        entity=gold.entity,
+        predicate=gold.predicate,
+        qualifiers=gold.qualifiers,
+        event=gold.event,
+    )
+
+
+def story_base(
+    story: Story, others: Sequence[Story], seeds: Sequence[KnownClaim]
+) -> list[KnownClaim]:
+    base = list(seeds)
+    for other in others:
+        if other.slug == story.slug:
+            continue
+        ledger = Ledger([], other)
+        for link in other.links:
+            ledger.link(link, other.report(link.report))
+        base.extend(ledger.known())
+    return base
+
+
+def overlaps(candidate: Candidate, start: int, end: int) -> bool:
+    return candidate.start < end and start < candidate.end
+
+
+def states(candidate: Candidate, value: Value | None) -> bool:
+    """Does the candidate state the gold value, itself or through a part? Any overlapping
+    candidate states a gold text or no value."""
+    if value is None or isinstance(value, TextValue):
+        return True
+    stated = [candidate.value, *(Quantity(part.number) for part in candidate.parts)]
+    return any(v is not None and compatible(v, value) for v in stated)
+
+
+def best_candidate(candidates: Sequence[Candidate], link: Link) -> Candidate | None:
+    """The candidate that best states a gold link: one overlapping its quote that states its
+    value, the tightest first."""
+    value = value_from_json(link.value)
+    found = [c for c in candidates if overlaps(c, link.start, link.end) and states(c, value)]
+    if not found:
+        return None
+    return min(found, key=lambda c: (abs(c.start - link.start) + abs(c.end - link.end), c.start))
+
+
+def likely(matches: Sequence[Match]) -> Match | None:
+    return matches[0] if matches and matches[0].score >= LIKELY else None
+
+
+class Queue:
+    """One report's review queue: its candidates and their matches, computed once."""
+
+    def __init__(self, index: ClaimIndex, report: Report, story: Story, finder: Any) -> None:
+        self.index, self.report, self.topics = index, report, [story.slug]
+        self.candidates: list[Candidate] = list(finder(report.text, published=report.day))
+        self._matches: dict[int, list[Match]] = {}
+
+    def matches(self, candidate: Candidate) -> list[Match]:
+        key = id(candidate)
+        if key not in self._matches:
+            self._matches[key] = self.index.matches(
+                candidate,
+                source=self.report.slug,
+                outlet=self.report.outlet,
+                published=self.report.day,
+                topics=self.topics,
+            )
+        return self._matches[key]
+
+
+def review_story(story: Story, base: Sequence[KnownClaim], finder: Any) -> Tally:
+    tally = Tally()
+    ledger = Ledger(base, story)
+    for report in story.reports:
+        queue = Queue(ClaimIndex(ledger.known()), report, story, finder)
+        review_topic(tally, queue, story.slug if ledger.stated else None)
+        links = [link for link in story.links if link.report == report.slug]
+        for link in links:
+            review_link(tally, ledger, link, queue)
+        for trap in (t for t in story.traps if t.report == report.slug):
+            review_trap(tally, trap, links, queue)
+        for link in links:
+            ledger.link(link, report)
+    for gold in story.claims:
+        tally.claims += 1
+        stated = [s for s, _ in ledger.stated.get(gold.slug, [])]
+        verdict = assess(stated, changes_over_time=gold.changes_over_time).verdict
+        if verdict is not None and verdict.value == gold.verdict:
+            tally.final_right += 1
+        else:
+            tally.misses.append(f"final verdict of {gold.slug}: {verdict} not {gold.verdict}")
+    return tally
+
+
+def review_topic(tally: Tally, queue: Queue, right: str | None) -> None:
+    """``right`` is the story's topic once the ledger has it; None (new topic) before."""
+    report = queue.report
+    suggested = queue.index.suggest_topics(queue.candidates, published=report.day)
+    first = suggested[0][0] if suggested and suggested[0][1] >= NEW_TOPIC else None
+    tally.reports += 1
+    if first == right:
+        tally.topic_right += 1
+    else:
+        tally.misses.append(f"{report.slug}: topic {first or 'new topic'} {suggested[:2]}")
+
+
+def review_trap(tally: Tally, trap: Trap, links: Sequence[Link], queue: Queue) -> None:
+    tally.traps += 1
+    at = trap.start + trap.quote.index(trap.number)
+    end = at + len(trap.number)
+    readings = [
+        c
+        for c in queue.candidates
+        if overlaps(c, at, end) and not any(overlaps(c, k.start, k.end) for k in links)
     ]
-    topics_ok = all(r.topic_ok for r in results)
-    verdicts.append(f"topic {'met' if topics_ok else 'MISSED'}")
-    print(
-        f"targets: recall ≥ {TARGETS['recall']}, top-1 ≥ {TARGETS['top1']}, topic 5/5 — "
-        + ", ".join(verdicts)
+    offered = [m for c in readings if (m := likely(queue.matches(c)))]
+    if offered:
+        tally.traps_likely += 1
+        tally.misses.append(
+            f"{queue.report.slug}: trap {trap.number!r} linked to {offered[0].claim}"
+        )
+
+
+def review_link(tally: Tally, ledger: Ledger, link: Link, queue: Queue) -> None:
+    report = queue.report
+    tally.links += 1
+    candidate = best_candidate(queue.candidates, link)
+    if candidate is None:
+        tally.misses.append(f"{report.slug}: not found: {link.claim}: {link.quote!r}")
+        return
+    tally.recalled += 1
+    matches = queue.matches(candidate)
+    offered = likely(matches)
+    in_ledger = link.claim in ledger.stated
+    right = (offered is not None and offered.claim == link.claim) if in_ledger else offered is None
+    tally.top1 += right
+    if in_ledger:
+        tally.known += 1
+        tally.known_top1 += right
+    if matches:
+        band = min(int(matches[0].score * BANDS), BANDS - 1)
+        tally.bands[band][0] += 1
+        tally.bands[band][1] += matches[0].claim == link.claim
+    if in_ledger and offered is None:
+        tally.new_claim_false += 1
+    if offered is not None and offered.claim != link.claim:
+        tally.wrong_likely += 1
+    if not right:
+        first = f"{matches[0].claim} {matches[0].score:.2f}" if matches else "nothing"
+        want = link.claim if in_ledger else "new claim"
+        tally.misses.append(
+            f"{report.slug}: {want} for {candidate.quote!r} [{candidate.value}]: got {first}"
+        )
+    gold_match = next((m for m in matches if m.claim == link.claim), None)
+    if gold_match is not None:
+        stated = [s for s, _ in ledger.stated.get(link.claim, [])]
+        gold = ledger.story.claim(link.claim)
+        expected = assess(
+            [*stated, statement_of(link, report)], changes_over_time=gold.changes_over_time
+        ).verdict
+        tally.verdict_offered += 1
+        tally.verdict_right += gold_match.verdict_if_linked == expected
+
+
+def print_table(rows: Sequence[tuple[str, Tally]]) -> None:
+    header = (
+        f"{'story':<44} {'links':>5} {'recall':>6} {'top-1':>6} {'known':>6} "
+        f"{'new✗':>5} {'wrong':>5} "
+        f"{'v-if-l':>6} {'traps':>5} {'trap✗':>5} {'topic':>6} {'final':>6}"
     )
-    print(
-        "top-n: a candidate that states n of the curated claims counts as right for each of "
-        "them that is among its first n matches"
-    )
-    if verbose:
-        for r in results:
-            for miss in r.misses:
-                print(f"  {r.source}: {miss}")
+    print(header)
+    for name, t in rows:
+        f = t.figures()
+        print(
+            f"{name:<44} {t.links:>5} {f['recall']:>6.3f} {f['top1']:>6.3f} "
+            f"{f['known_top1']:>6.3f} "
+            f"{t.new_claim_false:>5} {t.wrong_likely:>5} {f['verdict_if_linked']:>6.3f} "
+            f"{t.traps:>5} {t.traps_likely:>5} {f['topic']:>6} {f['final_verdicts']:>6.3f}"
+        )
+
+
+def print_calibration(tally: Tally) -> None:
+    print(f"calibration of first suggestions (likely at ≥ {LIKELY}):")
+    for band, (n, right) in enumerate(tally.bands):
+        if n:
+            low = band / BANDS
+            print(
+                f"  {low:.1f}–{low + 1 / BANDS:.1f}: {n:4} suggestions, {share(right, n):.3f} right"
+            )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
-    parser.add_argument("--oracle", action="store_true", help="curated attestations as candidates")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--split", choices=["tuning", "held-out"])
+    parser.add_argument("--story", help="one story's slug")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-seeds", action="store_true", help="skip the seeds' leave-one-out")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the misses")
     args = parser.parse_args(argv)
-    finder = None if args.oracle else real_finder()
-    if finder is None and not args.oracle:
-        print("claims.finder.find does not exist yet: running in oracle mode", file=sys.stderr)
-    mode = "ORACLE (curated attestations as candidates)" if finder is None else "real finder"
-    dataset = load_seeds()
-    results = [evaluate(dataset, source, finder) for source in dataset.sources]
-    figures = summary(results, mode)
+    finder = real_finder()
+    assert finder is not None
+    seeds = known_claims(load_seeds())
+    corpus = load_corpus()
+    chosen = [
+        s
+        for s in corpus
+        if (args.split is None or s.split == args.split) and args.story in (None, s.slug)
+    ]
+    rows: list[tuple[str, Tally]] = []
+    totals = {"tuning": Tally(), "held-out": Tally()}
+    for story in chosen:
+        tally = review_story(story, story_base(story, corpus, seeds), finder)
+        rows.append((f"{story.slug} ({story.split})", tally))
+        totals[story.split].add(tally)
+    overall = Tally()
+    for name, tally in totals.items():
+        if any(s.split == name for s in chosen):
+            rows.append((f"all {name}", tally))
+            overall.add(tally)
     if args.json:
-        print(json.dumps(figures, indent=2, default=str))
-    else:
-        print_table(figures, results, args.verbose)
+        print(json.dumps({name: t.figures() for name, t in rows}, indent=2))
+        return 0
+    print_table(rows)
+    print_calibration(overall)
+    if args.verbose:
+        for name, tally in rows:
+            for miss in tally.misses:
+                print(f"  {name}: {miss}")
+    if not args.no_seeds:
+        print()
+        leave_one_out.main([])
     return 0
 
 

@@ -31,8 +31,9 @@ text factor and the product), ``topics`` (topic vectors), ``explain`` (the expla
 and ``index`` (``ClaimIndex``, which ties them together).
 """
 
-from claims.matching.index import ClaimIndex
+from claims.matching.index import LIKELY, ClaimIndex
 from claims.matching.records import KnownClaim, Match
+from claims.matching.topics import NEW_TOPIC
 from claims.matching.words import content_words, numbers_in
 
-__all__ = ["ClaimIndex", "KnownClaim", "Match", "content_words", "numbers_in"]
+__all__ = ["LIKELY", "NEW_TOPIC", "ClaimIndex", "KnownClaim", "Match", "content_words", "numbers_in"]

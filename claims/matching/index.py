@@ -34,6 +34,9 @@ SECONDARY_TOPIC = 0.9
 OFF_TOPIC = 0.5
 
 MIN_SCORE = 0.1
+# A match at or above this score is shown as *likely*; below it the queue offers a new claim
+# first. Chosen on the benchmark's tuning stories (docs/matching.md).
+LIKELY = 0.5
 SHORTLIST = 150  # claims scored in full per candidate (and per part)
 
 

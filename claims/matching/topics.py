@@ -20,6 +20,9 @@ TOPIC_WORDS = 0.5
 TOPIC_MATCHES = 0.5
 TOPIC_RECENCY_PER_YEAR = 0.03
 TOPIC_RECENCY_MAX_YEARS = 5.0
+# A document whose best topic scores below this is about no topic of the ledger: "new topic"
+# is suggested first.
+NEW_TOPIC = 0.3
 
 
 class TopicVectors:
