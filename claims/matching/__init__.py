@@ -36,4 +36,12 @@ from claims.matching.records import KnownClaim, Match
 from claims.matching.topics import NEW_TOPIC
 from claims.matching.words import content_words, numbers_in
 
-__all__ = ["LIKELY", "NEW_TOPIC", "ClaimIndex", "KnownClaim", "Match", "content_words", "numbers_in"]
+__all__ = [
+    "LIKELY",
+    "NEW_TOPIC",
+    "ClaimIndex",
+    "KnownClaim",
+    "Match",
+    "content_words",
+    "numbers_in",
+]

@@ -10,7 +10,7 @@ _SEPARATORS = re.compile(r"[,;]")
 
 
 def split_qualifiers(text: str) -> tuple[str, ...]:
-    """ "Serving, confirmed ,serving" → ("serving", "confirmed"): lower case, once each, in order."""
+    """ "Serving, confirmed ,serving" → ("serving", "confirmed"): lower case, once each."""
     seen: dict[str, None] = {}
     for item in _SEPARATORS.split(text):
         word = " ".join(item.split()).casefold()
