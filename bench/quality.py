@@ -53,6 +53,7 @@ class Tally:
     top1: int = 0
     known: int = 0  # found links whose claim the ledger already has
     known_top1: int = 0
+    known_first: int = 0  # the claim comes first, likely or not
     new_claim_false: int = 0
     wrong_likely: int = 0
     verdict_offered: int = 0
@@ -65,6 +66,8 @@ class Tally:
     final_right: int = 0
     bands: list[list[int]] = field(default_factory=lambda: [[0, 0] for _ in range(BANDS)])
     misses: list[str] = field(default_factory=list)
+    raw: list[tuple[float, bool]] = field(default_factory=list)  # first raw scores, right?
+    topics: list[tuple[float, bool, bool]] = field(default_factory=list)  # best score, right, new
 
     def add(self, other: Tally) -> None:
         for f in fields(self):
@@ -81,6 +84,7 @@ class Tally:
             "recall": share(self.recalled, self.links),
             "top1": share(self.top1, self.recalled),
             "known_top1": share(self.known_top1, self.known),
+            "known_first": share(self.known_first, self.known),
             "new_claim_false": self.new_claim_false,
             "wrong_likely": self.wrong_likely,
             "verdict_if_linked": share(self.verdict_right, self.verdict_offered),
@@ -235,6 +239,13 @@ def review_topic(tally: Tally, queue: Queue, right: str | None) -> None:
     suggested = queue.index.suggest_topics(queue.candidates, published=report.day)
     first = suggested[0][0] if suggested and suggested[0][1] >= NEW_TOPIC else None
     tally.reports += 1
+    tally.topics.append(
+        (
+            suggested[0][1] if suggested else 0.0,
+            suggested[0][0] == right if suggested else False,
+            right is None,
+        )
+    )
     if first == right:
         tally.topic_right += 1
     else:
@@ -274,10 +285,12 @@ def review_link(tally: Tally, ledger: Ledger, link: Link, queue: Queue) -> None:
     if in_ledger:
         tally.known += 1
         tally.known_top1 += right
+        tally.known_first += bool(matches) and matches[0].claim == link.claim
     if matches:
         band = min(int(matches[0].score * BANDS), BANDS - 1)
         tally.bands[band][0] += 1
         tally.bands[band][1] += matches[0].claim == link.claim
+        tally.raw.append((matches[0].raw, in_ledger and matches[0].claim == link.claim))
     if in_ledger and offered is None:
         tally.new_claim_false += 1
     if offered is not None and offered.claim != link.claim:
@@ -301,7 +314,7 @@ def review_link(tally: Tally, ledger: Ledger, link: Link, queue: Queue) -> None:
 
 def print_table(rows: Sequence[tuple[str, Tally]]) -> None:
     header = (
-        f"{'story':<44} {'links':>5} {'recall':>6} {'top-1':>6} {'known':>6} "
+        f"{'story':<44} {'links':>5} {'recall':>6} {'top-1':>6} {'known':>6} {'first':>6} "
         f"{'new✗':>5} {'wrong':>5} "
         f"{'v-if-l':>6} {'traps':>5} {'trap✗':>5} {'topic':>6} {'final':>6}"
     )
@@ -310,7 +323,7 @@ def print_table(rows: Sequence[tuple[str, Tally]]) -> None:
         f = t.figures()
         print(
             f"{name:<44} {t.links:>5} {f['recall']:>6.3f} {f['top1']:>6.3f} "
-            f"{f['known_top1']:>6.3f} "
+            f"{f['known_top1']:>6.3f} {f['known_first']:>6.3f} "
             f"{t.new_claim_false:>5} {t.wrong_likely:>5} {f['verdict_if_linked']:>6.3f} "
             f"{t.traps:>5} {t.traps_likely:>5} {f['topic']:>6} {f['final_verdicts']:>6.3f}"
         )

@@ -35,7 +35,9 @@ from claims.finder.candidates import Candidate, Part
 from claims.finder.dates import DateMatch, find_dates, metadata_spans
 from claims.finder.events import EventMatch, find_events, find_other_statements
 from claims.finder.quantities import QuantityMatch, find_quantities
+from claims.finder.quantities.counted import read_counted
 from claims.finder.vocabulary import content_words
+from claims.rules.counted import Counted
 from claims.rules.values import TextValue, Value
 from sources.text.sentences import Sentence, sentence_at, split_sentences
 from sources.text.spans import Entry
@@ -49,6 +51,7 @@ _QUESTION = re.compile(
     r"what|why|how|who|when|where|which)\b[^.!]*\?\W*$",
     re.IGNORECASE,
 )
+_NOTHING_COUNTED = Counted()
 _QUOTE_MARKS = "“”\"‘’' "
 _OPENING_WORDS = frozenset(["", "in", "on", "by", "as of", "at the end of", "in early", "in late"])
 # Counts of these are how long something took, never a state of people.
@@ -142,6 +145,7 @@ def _candidate(
     as_of: date | None = None,
     attributed_to: str = "",
     parts: tuple[Part, ...] = (),
+    counted: Counted = _NOTHING_COUNTED,
 ) -> Candidate:
     return Candidate(
         start=start,
@@ -157,6 +161,10 @@ def _candidate(
         attributed_to=attributed_to,
         parts=parts,
         words=sentence.words,
+        entity=counted.entity,
+        predicate=counted.predicate,
+        qualifiers=counted.qualifiers,
+        event=counted.event,
     )
 
 
@@ -235,6 +243,15 @@ def _quantity(
         subject = f"{quantity.unit} {_verb_after(sentence.tokens, quantity.after)}".strip()
     else:
         subject = quantity.noun or quantity.unit
+    label = event.value.removeprefix("not ") if event is not None else ""
+    counted = read_counted(
+        sentence.tokens,
+        quantity.first,
+        quantity.after,
+        unit=quantity.unit,
+        noun=quantity.noun,
+        label=label,
+    )
     return _candidate(
         text,
         sentence,
@@ -246,6 +263,7 @@ def _quantity(
         unit=quantity.unit,
         as_of=_as_of(text, sentence, quantity, dates),
         parts=quantity.parts,
+        counted=counted,
     )
 
 

@@ -50,7 +50,10 @@ ORDINAL_WORDS = {
     )
 }
 
-_DIGITS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(k|m|bn|tn)?", re.IGNORECASE)
+# Digits grouped by thousands, or in the Indian system ("1,33,000": lakhs, then thousands).
+_DIGITS = re.compile(
+    r"(\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(k|m|bn|tn)?", re.IGNORECASE
+)
 _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
 
 _QUALIFIER_PHRASES: list[tuple[tuple[str, ...], Qualifier]] = sorted(

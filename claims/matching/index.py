@@ -7,9 +7,12 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from claims.finder import Candidate, Part
+from claims.matching.calibration import calibrated
+from claims.matching.counted import CountedKey
 from claims.matching.explain import explain
 from claims.matching.fit import lookup_keys, value_keys
 from claims.matching.records import KnownClaim, Match
@@ -25,6 +28,8 @@ from claims.matching.scoring import (
 from claims.matching.topics import TOPIC_MATCHES, TOPIC_WORDS, TopicVectors
 from claims.matching.units import Unit
 from claims.matching.words import content_words
+from claims.rules.counted import is_measure
+from claims.rules.paraphrase import entity_key
 from claims.rules.values import Quantity, TextValue, Value, describe
 from claims.rules.verdicts import Statement, assess
 
@@ -94,7 +99,13 @@ class ClaimIndex:
         statement, subject, _unit, *quotes = pieces
         return Prepared(
             claim=claim,
-            unit=Unit.of(claim.unit or claim.entity),
+            unit=_unit_of(claim.unit, claim.entity),
+            counted=CountedKey.of(
+                claim.entity or _counted_unit(claim.unit),
+                claim.predicate,
+                claim.qualifiers,
+                claim.event,
+            ),
             words=frozenset(word for piece in pieces for word in piece),
             best_fields=tuple(self._field(words) for words in (statement, *quotes)),
             subject=self._field(subject),
@@ -115,17 +126,27 @@ class ClaimIndex:
         weights = context | focus
         as_of = candidate.as_of or published
         quote_words = frozenset(content_words(candidate.quote))
+        counted = CountedKey.of(
+            candidate.entity, candidate.predicate, candidate.qualifiers, candidate.event
+        )
         whole = self._query(
-            candidate.value, candidate.kind, candidate.unit, weights, quote_words, as_of
+            candidate.value,
+            candidate.kind,
+            _unit_of(candidate.unit, candidate.entity),
+            weights,
+            quote_words,
+            as_of,
+            counted,
         )
         parts = [
             self._query(
                 Quantity(part.number),
                 candidate.kind,
-                part.label,
+                _unit_of(part.label, part.label),
                 weights | dict.fromkeys(content_words(part.label), 1.0),
                 quote_words,
                 as_of,
+                replace(counted, entity=entity_key(part.label)) if counted else counted,
                 part,
             )
             for part in candidate.parts
@@ -136,10 +157,11 @@ class ClaimIndex:
         self,
         value: Value | None,
         kind: str,
-        unit: str,
+        unit: Unit,
         weights: dict[str, float],
         quote_words: frozenset[str],
         as_of: date | None,
+        counted: CountedKey,
         part: Part | None = None,
     ) -> Query:
         focus = tuple(
@@ -150,7 +172,8 @@ class ClaimIndex:
         return Query(
             value=value,
             kind=kind,
-            unit=Unit.of(unit),
+            unit=unit,
+            counted=counted,
             weights=weights,
             focus=focus,
             focus_total=sum(idf for _, idf in focus),
@@ -316,4 +339,19 @@ class ClaimIndex:
         explanation = explain(claim, new, verdict.verdict)
         if query.part is not None:
             explanation = f"part “{describe(value)} {query.part.label}”: {explanation}"
-        return Match(claim.key, round(score, 4), verdict.verdict, explanation)
+        return Match(claim.key, calibrated(score), verdict.verdict, explanation, round(score, 4))
+
+
+def _counted_unit(unit: str) -> str:
+    """A claim stored before counts had an entity kept the counted noun as its unit."""
+    return "" if is_measure(unit) else unit
+
+
+def _unit_of(unit: str, entity: str) -> Unit:
+    """A measure's unit ("years", "percent"); any count of things is one kind of unit, whose
+    things the counted factor compares."""
+    if unit and is_measure(unit):
+        return Unit.of(unit)
+    if entity or unit:
+        return Unit.count()
+    return Unit.of("")

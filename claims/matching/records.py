@@ -29,6 +29,7 @@ class KnownClaim:
 @dataclass(frozen=True)
 class Match:
     claim: str  # slug
-    score: float  # 0..1, higher is better
+    score: float  # 0..1: the chance the match is right, calibrated on the benchmark
     verdict_if_linked: Verdict  # the claim's verdict with this candidate linked
     explanation: str  # "agrees with BBC News and The Independent", "updates: 11 as of … → 14"
+    raw: float = 0.0  # the product of the factors, which ranks the matches

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from claims.finder import Part
-from claims.matching.fit import recency_factor, value_fit
+from claims.matching.counted import CountedKey, confirmed, counted_factor
+from claims.matching.fit import Fit, recency_factor, value_fit
 from claims.matching.records import KnownClaim
 from claims.matching.units import UNIT_UNKNOWN, Unit, kind_factor, unit_factor
 from claims.rules.values import TextValue, Value
@@ -18,6 +19,10 @@ TEXT_BEST_FIELD = 0.5  # how much of the claim's statement or one of its quotes 
 TEXT_SUBJECT = 0.2  # how much of the claim's subject is present
 TEXT_PRECISION = 0.3  # how much of the candidate's own quote the claim explains
 CONTEXT_WEIGHT = 0.5  # a sentence word outside the quote counts half
+# When both say they count the same thing that happened, a different number is that claim
+# stated differently or updated: the value and the words weigh less.
+VALUE_SAME_THING = 0.6
+TEXT_FLOOR_SAME_THING = 0.6
 PART = 0.9  # a match through one part of a composite count, against a match of the whole
 
 
@@ -46,6 +51,7 @@ class Prepared:
 
     claim: KnownClaim
     unit: Unit
+    counted: CountedKey
     words: frozenset[str]
     best_fields: tuple[Field, ...]  # the statement and each quote
     subject: Field
@@ -59,6 +65,7 @@ class Query:
     value: Value | None
     kind: str
     unit: Unit
+    counted: CountedKey
     weights: dict[str, float]  # word → 1 in the quote, subject or unit; CONTEXT_WEIGHT elsewhere
     focus: tuple[tuple[str, float], ...]  # (word, idf) in the quote, subject or unit
     focus_total: float
@@ -98,9 +105,17 @@ def score_claim(query: Query, prepared: Prepared, topic_factor: float, reading: 
     claim = prepared.claim
     value, fit = value_fit(stated_value(query, prepared), query.as_of, claim)
     unit = unit_factor(query.unit, prepared.unit)
-    score = value * unit * kind_factor(query.kind, claim.kind)
+    counted, same_thing = 1.0, False
+    if claim.kind == "quantity":
+        counted = counted_factor(query.counted, prepared.counted)
+        same_thing = confirmed(query.counted, prepared.counted)
+    if same_thing and claim.changes_over_time and fit in (Fit.CONFLICT, Fit.UPDATE):
+        value = max(value, VALUE_SAME_THING)
+    score = value * unit * kind_factor(query.kind, claim.kind) * counted
     if score >= 0.005:  # below, nothing the words could rescue
         floor = TEXT_FLOOR if fit.compared else 0.0
+        if same_thing:
+            floor = TEXT_FLOOR_SAME_THING
         score *= text_factor(query, prepared, floor)
         score *= recency_factor(query.as_of, claim)
     score *= topic_factor * (PART if query.part else 1.0)

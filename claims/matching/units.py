@@ -53,6 +53,11 @@ class Unit:
     kind: str  # a _UNIT_CLASSES key, or ""
 
     @classmethod
+    def count(cls) -> Unit:
+        """A plain count of things, whatever they are: the counted factor compares those."""
+        return cls("#count", frozenset({"#count"}), "count")
+
+    @classmethod
     def of(cls, text: str) -> Unit:
         lowered = text.casefold().strip()
         if "per cent" in lowered or lowered in {"%", "percent", "percentage points"}:

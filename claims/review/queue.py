@@ -10,7 +10,7 @@ from django.db.models import Count, Max, Prefetch
 
 from claims.finder import Candidate, Entry
 from claims.finder.find import find_claims
-from claims.matching import ClaimIndex, KnownClaim, Match
+from claims.matching import LIKELY, ClaimIndex, KnownClaim, Match
 from claims.models import Attestation, Claim, Topic
 from claims.rules.counted import Counted
 from claims.rules.quotes import Span
@@ -23,9 +23,13 @@ SUGGESTIONS_PER_CANDIDATE = 3
 @dataclass
 class Suggestion:
     claim: Claim
-    score: float
+    score: float  # the calibrated chance that the link is right
     verdict_if_linked: str
     explanation: str
+
+    @property
+    def likely(self) -> bool:
+        return self.score >= LIKELY
 
 
 @dataclass
@@ -46,6 +50,11 @@ class QueueItem:
     @property
     def value_typed(self) -> str:
         return typed_value(self.candidate.value)
+
+    @property
+    def likely(self) -> bool:
+        """Is an existing claim likely? If not, the queue offers a new claim first."""
+        return bool(self.suggestions) and self.suggestions[0].likely
 
     @property
     def counted(self) -> str:

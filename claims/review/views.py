@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from claims import services
 from claims.forms import AddSourceForm, DismissForm, LinkForm, NewClaimForm
 from claims.review.queue import review_queue
+from claims.rules.counted import Counted, split_qualifiers
 from sources.ingest import IngestError
 from sources.models import Source
 from sources.services import DuplicateSource, MissingMetadata, extract_input
@@ -173,13 +174,23 @@ def _prefill(source: Source, post: Any) -> dict[str, Any]:
     sentence = source.text[
         int(post.get("sentence_start", start)) : int(post.get("sentence_end", end))
     ]
-    statement = sentence.strip()[:500]
+    statement, slug = sentence.strip()[:500], ""
+    counted = Counted(
+        post.get("entity", ""),
+        post.get("predicate", ""),
+        split_qualifiers(post.get("qualifiers", "")),
+    )
+    if post.get("kind") == "quantity" and counted.entity and counted.predicate:
+        # "290 people died.": what the count says, in a sentence the editor can refine
+        statement = f"{post.get('value', '').strip()} {counted.describe()}".strip()
+        statement = statement[:1].upper() + statement[1:] + "."
+        slug = slugify(f"{counted.describe()} {source.published_on.year}")[:60].strip("-")
     return {
         "start": start,
         "end": end,
         "topic": post.get("topic"),
         "statement": statement,
-        "slug": slugify(statement)[:60].strip("-"),
+        "slug": slug or slugify(statement)[:60].strip("-"),
         "kind": post.get("kind"),
         "subject": post.get("subject", ""),
         "unit": post.get("unit", ""),

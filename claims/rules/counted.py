@@ -8,6 +8,19 @@ from dataclasses import dataclass
 
 _SEPARATORS = re.compile(r"[,;]")
 
+# Units that measure rather than count: a figure in one of them has no counted entity.
+MEASURES = frozenset(
+    """
+    second seconds minute minutes hour hours day days week weeks month months year years decade
+    decades percent pounds dollars euros yen pence cents metres meters kilometres kilometers km
+    miles feet inches tonnes tons kilograms kg hectares acres points
+    """.split()
+)
+
+
+def is_measure(unit: str) -> bool:
+    return unit.strip().casefold() in MEASURES
+
 
 def split_qualifiers(text: str) -> tuple[str, ...]:
     """ "Serving, confirmed ,serving" → ("serving", "confirmed"): lower case, once each."""

@@ -256,3 +256,38 @@ def test_the_review_queue_has_a_fixed_query_budget(
         response = editor_client.get(queue_url(new_source))
     assert response.status_code == 200
     assert 'class="candidate"' in response.content.decode()
+
+
+CRASH_REPORT = (
+    "Odisha train accident: death toll revised to 275\n\n"
+    "The number of people who died in the Balasore train accident has been revised to 275 "
+    "once some double countings were taken out, Odisha's Chief Secretary said on Sunday."
+)
+
+
+def test_with_no_likely_claim_the_queue_offers_a_new_claim_first_prefilled(editor_client, seeds):
+    source, _ = source_create(
+        extracted=extract_plain(CRASH_REPORT),
+        outlet="DT Next",
+        title="Odisha train accident: death toll revised to 275",
+        published=date(2023, 6, 4),
+    )
+    page = editor_client.get(queue_url(source)).content.decode()
+    assert "No existing claim is likely" in page
+    assert "New claim: 275 people died" in page
+    assert "<strong>likely</strong>" not in page  # the seeds' police counts are not offered
+    toll = candidate_for(editor_client, source, "275")
+    form = editor_client.post(
+        reverse("claims:review_new", args=[source.slug]),
+        {
+            "prefill": "1",
+            "start": toll["start"],
+            "end": toll["end"],
+            "kind": "quantity",
+            "entity": "people",
+            "predicate": "died",
+            "value": "275",
+        },
+    ).content.decode()
+    assert "275 people died." in form
+    assert 'value="people-died-2023"' in form

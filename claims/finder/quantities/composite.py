@@ -86,6 +86,7 @@ def as_match(text: str, tokens: Sequence[Token], group: list[Count]) -> Quantity
             first.noun,
             elliptical=first.elliptical,
             after=first.after,
+            first=first.first,
         )
     rest = group[1:]
     if rest[0].separators == [","] and sum(c.value for c in rest) == first.value and len(rest) > 1:
@@ -107,4 +108,5 @@ def as_match(text: str, tokens: Sequence[Token], group: list[Count]) -> Quantity
         text[start:end].lower(),
         parts,
         after=last.after,
+        first=first.first,
     )

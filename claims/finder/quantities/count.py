@@ -19,6 +19,7 @@ class QuantityMatch:
     parts: tuple[Part, ...] = ()
     elliptical: bool = False  # "two were found…": the unit came from an earlier count
     after: int = 0  # index of the sentence's first token after the phrase
+    first: int = 0  # index of the phrase's first token
 
 
 @dataclass(slots=True)

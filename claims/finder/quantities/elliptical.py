@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from claims.finder.numbers import read_number
 from claims.finder.quantities.count import Count
+from claims.finder.quantities.forms import the_adjective
 from claims.finder.quantities.nouns import category_of_unit, noun_phrase, with_noun
 from claims.rules.values import Qualifier
 from sources.text.tokens import Token
@@ -75,6 +76,11 @@ def of_phrase(
     following = tokens[after + 1].lower
     if following in _PRONOUNS_AFTER_OF:
         return elliptical(first, index, after + 2, value, qualifier, antecedent)
+    if adjective := the_adjective(tokens, after + 1):
+        # "fewer than 200 of the injured"
+        count = Count(first, index, after + 3, value, qualifier, noun=adjective, unit="people")
+        count.category = "people"
+        return count
     if following in _DETERMINERS_AFTER_OF and after + 2 < len(tokens):
         third = tokens[after + 2].lower
         if third in _SUPERLATIVE or third.endswith("est"):

@@ -31,9 +31,15 @@ _DURATION = re.compile(
 _CHANGE_VERBS = frozenset(
     "rose risen rise rises rising fell fallen fall falls falling increased increase increases "
     "decreased decrease decreases dropped drop drops climbed climb climbs grew grown grow grows "
-    "jumped jump jumps up down doubled halved cut drop dropping".split()
+    "jumped jump jumps up down doubled halved cut drop dropping reduce reduced reduces reducing "
+    "revised revise lowered lower raised raise updated adjusted corrected put given gave "
+    "taking took bringing brought slashed trimmed".split()
 )
-_AFTER_FIGURE = frozenset("in on last this since from by and over during".split())
+# Nouns whose value a bare figure gives: "the toll … to 275", "the number of deaths as 288".
+_TOTALS = frozenset("toll tolls tally total number count figure figures".split())
+_AFTER_FIGURE = frozenset(
+    "in on last this since from by and over during once after before when as at to".split()
+)
 
 
 def ordinal_count(tokens: Sequence[Token], index: int) -> Count | None:
@@ -113,8 +119,46 @@ def after_change(tokens: Sequence[Token], index: int, after: int) -> bool:
         return False
     if after < len(tokens) and tokens[after].is_word and tokens[after].lower not in _AFTER_FIGURE:
         return False
-    before = tokens[index - 1].lower
-    if before in ("reached", "totalled", "totaled", "hit", "topped", "exceeded"):
+    position = index - 1
+    while position > 0 and tokens[position].lower in _QUALIFYING:
+        position -= 1  # "rose to nearly 300"
+    before = tokens[position].lower
+    if before in (
+        "reached",
+        "reaches",
+        "reach",
+        "totalled",
+        "totaled",
+        "totals",
+        "hit",
+        "hits",
+        "topped",
+        "tops",
+        "exceeded",
+        "exceeds",
+        "passed",
+        "surpassed",
+    ):
         return True
-    window = {t.lower for t in tokens[max(0, index - 12) : index]}
-    return before in ("to", "from", "by", "further") and bool(window & _CHANGE_VERBS)
+    window = {t.lower for t in tokens[max(0, position - 12) : position]}
+    if before in ("to", "from", "by", "further"):
+        return bool(window & (_CHANGE_VERBS | _TOTALS))
+    return before in ("as", "at") and bool(window & _TOTALS)  # "the number … as 288"
+
+
+_QUALIFYING = frozenset("nearly almost about around over some roughly approximately just".split())
+
+
+def the_adjective(tokens: Sequence[Token], index: int) -> str:
+    """ "the injured", "the dead": an adjective standing for the people it describes."""
+    if index + 1 < len(tokens) and tokens[index].lower == "the":
+        word = tokens[index + 1].lower
+        if word in _PEOPLE_ADJECTIVES:
+            return word
+    return ""
+
+
+_PEOPLE_ADJECTIVES = frozenset(
+    "injured dead wounded missing displaced sick elderly homeless unemployed accused "
+    "living deceased".split()
+)

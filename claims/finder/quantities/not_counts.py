@@ -40,8 +40,10 @@ def not_a_count(tokens: Sequence[Token], index: int, after: int) -> bool:
     ):
         return True
     is_digits = token.text[0].isdigit()
-    if is_digits and before.is_word and before.is_capitalised and not _opens(before):
-        return True  # "Radio 4", "Article 50"
+    # "Radio 4", "Article 50"; a sentence's first word is capitalised whatever it is
+    # ("Altogether 1,175 injured people…").
+    if is_digits and before.is_word and before.is_capitalised and not _opens(before) and index > 1:
+        return True
     if (
         not is_digits
         and token.is_capitalised

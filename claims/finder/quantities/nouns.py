@@ -28,6 +28,9 @@ _NOT_HEADS = frozenset(
     """.split()
 )
 
+# Words that can follow a figure without being what it counts: "revised to 275 once…".
+_ADVERBS = frozenset("once ago apiece each altogether overall".split())
+
 _OFFICERS = frozenset(
     """
     officer constable sergeant inspector pc pcso detective superintendent commander
@@ -56,7 +59,7 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, singular: bool) -> tuple
                 position += 1
                 continue
             break
-        if low in FUNCTION_WORDS and not modifier:
+        if (low in FUNCTION_WORDS or low in _ADVERBS) and not modifier:
             break
         has_noun = any(not _is_modifier(tokens[w]) for w in words)
         if has_noun and _verb_like(token, singular):

@@ -64,6 +64,9 @@ def find_quantities(
     return [as_match(text, tokens, group) for group in group_counts(tokens, counts)]
 
 
+_ANAPHORS = frozenset("those these them".split())
+
+
 def _skipped(token: Token, skip: Sequence[tuple[int, int]]) -> bool:
     return any(start < token.end and token.start < end for start, end in skip)
 
@@ -106,6 +109,9 @@ def _number_count(
         return found
     if after < len(tokens) and tokens[after].lower == "of":
         return of_phrase(tokens, first, index, after, value, qualifier, antecedent)
+    if first >= 2 and tokens[first - 2].lower == "of" and tokens[first - 1].lower in _ANAPHORS:
+        # "Of those 275, 88 have been identified": the previous count's unit
+        return elliptical(first - 2, index, after, value, qualifier, antecedent)
     phrase = noun_phrase(tokens, after, singular=value == 1)
     if phrase is not None:
         if value == 0 and not looks_plural(tokens[phrase[1] - 1].text):

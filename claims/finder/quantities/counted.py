@@ -1,0 +1,231 @@
+"""What a count counts and what happened to it, read from the sentence around the number.
+
+English news states the predicate of a count in a handful of places, tried in this order:
+
+- the status or event the finder already tied to the count ("nine officers were suspended");
+- a verb phrase after the counted noun: "40 people were hurt", "six of them remain in
+  intensive care", "9,000 workers will be laid off";
+- a participle or adjective inside the noun phrase: "793 injured passengers", "40 dead";
+- the verb whose object the count is: "killed 12 people", "cut 9,000 jobs";
+- a total the figure is the value of: "the death toll rose to 12", "the tally of arrests
+  reached 230", "the number of fatalities stood at 290".
+
+The counted entity is the noun's head ("people" for a toll of deaths); role and status words in
+the noun phrase ("serving", "former", "confirmed", "probable") are the qualifiers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claims.rules.counted import MEASURES, Counted
+from claims.rules.paraphrase import canonical_predicate, entity_key, predicate_families
+from sources.text.tokens import Token
+from sources.text.words import AUXILIARIES
+
+# Role and status words that make a count another claim.
+QUALIFIERS = frozenset(
+    "serving former current retired confirmed probable suspected estimated presumed".split()
+)
+# Words between a count and its verb that say nothing of what happened.
+_FILLERS = AUXILIARIES | frozenset(
+    "still also now later then reportedly so far already all both each remain remains remained "
+    "currently since been being".split()
+)
+# Nouns whose value the figure is: "the toll rose to 12".
+_TOTALS = frozenset("toll tolls tally total number count figure figures".split())
+_PREPOSITIONS = frozenset("in under on at off out".split())
+_STOP = frozenset("and or but because after before when while which who that as".split())
+
+
+def read_counted(
+    tokens: Sequence[Token], first: int, after: int, *, unit: str, noun: str, label: str
+) -> Counted:
+    """``tokens[first:after]`` is the count's phrase ("at least 40 injured people");
+    ``label`` is the status or event tied to it by the finder, if any."""
+    entity = "" if unit.lower() in MEASURES else unit
+    label = label or _predicate_noun(entity)
+    if label and entity and label == entity:
+        entity = _DEFAULT_ENTITY.get(min(predicate_families(label)), "")  # "290 fatalities"
+    modifiers = [w for w in noun.lower().split() if w]
+    qualifiers = tuple(dict.fromkeys(w for w in modifiers if w in QUALIFIERS))
+    qualifiers += _increment_or_total(tokens, first, after)
+    bare = not unit and not noun  # "the toll rose to 12": the total says what is counted
+    readings = [
+        _total_before(tokens, first) if bare else "",
+        label,
+        _verb_after(tokens, after),
+        _in_phrase(modifiers),
+        _verb_before(tokens, first),
+        _total_before(tokens, first),
+    ]
+    # The first reading of a known family ("1,175 injured people were referred…" → injured),
+    # else the first there is.
+    predicate = next((r for r in readings if r and predicate_families(r)), "") or next(
+        (r for r in readings if r), ""
+    )
+    if not entity and unit.lower() not in MEASURES:
+        entity = _noun_before_change(tokens, first)
+    if not entity and predicate and unit.lower() not in MEASURES:
+        entity = "people" if _of_people(predicate) else ""
+    return Counted(entity=entity, predicate=canonical_predicate(predicate), qualifiers=qualifiers)
+
+
+# What a count of a predicate noun counts: deaths and arrests of people, cuts of jobs.
+_DEFAULT_ENTITY = {
+    "died": "people",
+    "injured": "people",
+    "hospitalised": "people",
+    "missing": "people",
+    "arrested": "people",
+    "evacuated": "people",
+    "displaced": "people",
+    "rescued": "people",
+    "laid off": "jobs",
+    "infected": "cases",
+    "charged": "charges",
+}
+
+
+def _predicate_noun(entity: str) -> str:
+    """ "290 fatalities", "9,000 cuts", "230 arrests": the noun says what happened."""
+    if entity and predicate_families(entity) and entity_key(entity) not in _COUNTED_CLASSES:
+        return entity
+    return ""
+
+
+_COUNTED_CLASSES = frozenset({"jobs", "homes", "votes", "people"})
+
+
+def _increment_or_total(tokens: Sequence[Token], first: int, after: int) -> tuple[str, ...]:
+    """ "another 10,000 jobs", "11,000 more jobs" are an increment; "a total of 20,000", "20,000
+    in all" a total: each another claim than the plain count."""
+    before = " ".join(t.lower for t in tokens[max(0, first - 3) : first])
+    inside = {
+        t.lower
+        for k, t in enumerate(tokens[first:after], start=first)
+        if not (k + 1 < len(tokens) and tokens[k + 1].lower == "than")  # "more than 900"
+    }
+    following = " ".join(t.lower for t in tokens[after : after + 2])
+    if inside & {"more", "additional", "further", "extra", "another"} or before.endswith(
+        ("another", "a further", "an additional", "an extra")
+    ):
+        return ("additional",)
+    if before.endswith(("a total of", "total of", "the total to", "total to")) or following in (
+        "in all",
+        "in total",
+        "altogether",
+    ):
+        return ("total",)
+    return ()
+
+
+def _noun_before_change(tokens: Sequence[Token], first: int) -> str:
+    """ "cut its plants from 17 to 10": the noun before a change's "from" is what it counts."""
+    position = first - 1
+    while position >= 0 and (
+        tokens[position].lower in ("from", "to")
+        or not tokens[position].is_word
+        or tokens[position].text[0].isdigit()
+    ):
+        if tokens[position].text in ".;:":
+            return ""
+        position -= 1
+    if position < 0 or position == first - 1:
+        return ""
+    if tokens[position + 1].lower not in ("from", "to"):
+        return ""
+    if position > 0 and tokens[position].lower.endswith(("wide", "ly")):
+        position -= 1  # "plants worldwide from 17 to 10"
+    word = tokens[position].lower
+    if word in _TOTALS or not word.isalpha() or not word.endswith("s") or word.endswith("ss"):
+        return ""
+    return word
+
+
+def _of_people(predicate: str) -> bool:
+    return bool(
+        predicate_families(predicate)
+        & {"died", "injured", "hospitalised", "missing", "arrested", "evacuated", "displaced"}
+    )
+
+
+def _verb_after(tokens: Sequence[Token], index: int) -> str:
+    """ "were hurt", "remain in intensive care", "will be laid off", "are under investigation"."""
+    position = index
+    while position < len(tokens) and tokens[position].lower in _FILLERS:
+        position += 1
+    if position >= len(tokens) or not tokens[position].is_word or position - index > 4:
+        return ""
+    word = tokens[position].lower
+    if word in _PREPOSITIONS:
+        phrase = [word]
+        for token in tokens[position + 1 : position + 4]:
+            if not token.is_word or token.lower in _STOP:
+                break
+            phrase.append(token.lower)
+            if predicate_families(" ".join(phrase)):
+                return " ".join(phrase)
+        return ""
+    if not (_participle(word) or predicate_families(word)):
+        return ""
+    if position + 1 < len(tokens) and tokens[position + 1].lower in ("off", "out", "down", "up"):
+        return f"{word} {tokens[position + 1].lower}"
+    return word
+
+
+def _participle(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed") and word.isalpha()
+
+
+def _in_phrase(modifiers: Sequence[str]) -> str:
+    """ "injured passengers", "40 dead": a modifier that names what happened."""
+    for word in modifiers[:-1] or modifiers:
+        if word not in QUALIFIERS and predicate_families(word):
+            return word
+    return ""
+
+
+def _verb_before(tokens: Sequence[Token], first: int) -> str:
+    """ "killed 12 people", "cut 9,000 jobs", "the deaths of 40 people"."""
+    position = first - 1
+    if position >= 0 and tokens[position].lower in ("of", "the", "a", "an", "further", "another"):
+        position -= 1
+    if position < 0 or not tokens[position].is_word:
+        return ""
+    word = tokens[position].lower
+    if predicate_families(word):
+        if position > 0 and word in ("off", "out", "down") and tokens[position - 1].is_word:
+            return f"{tokens[position - 1].lower} {word}"
+        return word
+    if (
+        word in ("off", "out")
+        and position > 0
+        and predicate_families(f"{tokens[position - 1].lower} {word}")
+    ):
+        return f"{tokens[position - 1].lower} {word}"
+    return ""
+
+
+def _total_before(tokens: Sequence[Token], first: int) -> str:
+    """ "the death toll rose to 12", "the number of people who died … 275": the words of the
+    total the figure is the value of, within its clause."""
+    start = first
+    while start > 0 and first - start < 14:
+        token = tokens[start - 1]
+        if not token.is_word and token.text in ";:()—–":
+            break
+        start -= 1
+    words = [t.lower for t in tokens[start:first] if t.is_word]
+    if not any(w in _TOTALS for w in words):
+        return ""
+    at = max(i for i, w in enumerate(words) if w in _TOTALS)
+    around = words[max(0, at - 2) : at + 6]
+    for size in (3, 2, 1):
+        for i in range(len(around) - size + 1):
+            phrase = " ".join(around[i : i + size])
+            if predicate_families(phrase) and not set(phrase.split()) <= _TOTALS:
+                return phrase
+    if words[at] in ("toll", "tolls"):
+        return "toll"
+    return ""

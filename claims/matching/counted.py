@@ -1,0 +1,102 @@
+"""The counted factor: a count of other things, or of the same things under another predicate,
+qualifier or event, is not the claim, whatever its number ("nine suspended" is not an update of
+"eleven under investigation")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claims.rules.paraphrase import entity_key, event_key, is_person, predicate_key
+
+COUNTED_UNKNOWN = 0.85  # one side does not say
+COUNTED_NEAR = 0.8  # "people" against "passengers", "workers" against "jobs"
+COUNTED_PEOPLE = 0.3  # two different kinds of people: officers against passengers
+COUNTED_ONE_SIDED = 0.8  # per qualifier that only one side gives, for at most two
+COUNTED_OTHER = 0.05  # another predicate, thing, qualifier or event: near-disqualifying
+
+# Qualifiers that exclude each other: a count of former officers is not one of serving officers.
+_OPPOSED = [
+    frozenset({"serving", "current"}),
+    frozenset({"former", "retired"}),
+    frozenset({"confirmed"}),
+    frozenset({"probable", "suspected", "presumed"}),
+    frozenset({"additional"}),
+    frozenset({"total"}),
+]
+
+
+@dataclass(frozen=True)
+class CountedKey:
+    """What a count counts, reduced to what comparison needs."""
+
+    entity: str
+    predicate: frozenset[str]
+    qualifiers: frozenset[str]
+    event: frozenset[str]
+
+    @classmethod
+    def of(cls, entity: str, predicate: str, qualifiers: tuple[str, ...], event: str) -> CountedKey:
+        return cls(
+            entity=entity_key(entity),
+            predicate=predicate_key(predicate),
+            qualifiers=frozenset(q.casefold() for q in qualifiers),
+            event=event_key(event),
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.entity or self.predicate)
+
+
+def confirmed(a: CountedKey, b: CountedKey) -> bool:
+    """Do both say what they count, and say the same? Then a different number is the same
+    claim stated differently (or updated), not another claim."""
+    return bool(
+        a.entity
+        and b.entity
+        and a.predicate
+        and b.predicate
+        and a.predicate & b.predicate
+        and _entity_factor(a.entity, b.entity) >= COUNTED_NEAR
+        and not _opposed(a.qualifiers, b.qualifiers)
+    )
+
+
+def counted_factor(a: CountedKey, b: CountedKey) -> float:
+    if not a or not b:
+        return 1.0
+    factor = 1.0
+    if a.predicate and b.predicate:
+        if not a.predicate & b.predicate:
+            return COUNTED_OTHER
+    elif a.predicate or b.predicate:
+        factor *= COUNTED_UNKNOWN
+    if a.entity and b.entity:
+        factor *= _entity_factor(a.entity, b.entity)
+    elif a.entity or b.entity:
+        factor *= COUNTED_UNKNOWN
+    if _opposed(a.qualifiers, b.qualifiers):
+        return COUNTED_OTHER
+    # A qualifier only one side gives ("additional", "total", a place) may or may not matter.
+    factor *= COUNTED_ONE_SIDED ** min(2, len(a.qualifiers ^ b.qualifiers))
+    if a.event and b.event and not a.event & b.event:
+        return COUNTED_OTHER
+    return factor
+
+
+def _entity_factor(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    kinds = {a, b}
+    if "people" in kinds and (kinds - {"people"}) <= {"jobs"} | {k for k in kinds if is_person(k)}:
+        return COUNTED_NEAR
+    if "jobs" in kinds and all(is_person(k) or k == "jobs" for k in kinds):
+        return COUNTED_NEAR
+    if is_person(a) and is_person(b):
+        return COUNTED_PEOPLE
+    return COUNTED_OTHER
+
+
+def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
+    groups_a = {i for i, group in enumerate(_OPPOSED) if a & group}
+    groups_b = {i for i, group in enumerate(_OPPOSED) if b & group}
+    return bool(groups_a and groups_b and not groups_a & groups_b)

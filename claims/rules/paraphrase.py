@@ -1,0 +1,153 @@
+"""Words news reports use for the same thing: the predicate families of counts ("died", "were
+killed", "the death toll", "fatalities") and the classes of counted nouns ("jobs" and
+"workers" laid off, "homes" and "houses" destroyed).
+
+Words are compared by their Snowball stem (``snowballstemmer``, the Porter2 English stemmer), so
+"investigated", "investigation" and "investigating" are one word, after British spellings in
+-is- are read as -iz- ("hospitalised"). The families are general news English, measured on the
+benchmark's stories (docs/matching.md); none is keyed to one story.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+_BRITISH_IS = re.compile(r"(?<=[a-z]{3})is(?=(?:e|ed|es|ing|ation|ations)$)")
+
+# Each predicate family: its name, then words or phrases that state it, stemmed on load.
+_PREDICATES = {
+    "died": """died die dies dying dead death deaths deadly fatal fatality fatalities killed kill
+        kills killing killings perished toll lost|their|lives lost|their|life lost|lives victims""",
+    "injured": "injured injure injuries injury hurt wounded wounds",
+    "hospitalised": """hospital hospitalised hospitalisation hospitalisations admitted treated
+        treatment intensive|care critical|condition""",
+    "missing": "missing unaccounted disappeared",
+    "investigated": "investigated investigation investigations inquiry inquiries probe probed",
+    "suspended": "suspended suspension suspensions suspend",
+    "arrested": "arrested arrest arrests detained detention custody",
+    "charged": "charged charges charge accused indicted counts",
+    "convicted": "convicted conviction convictions guilty",
+    "acquitted": "acquitted acquittal cleared",
+    "sentenced": "sentenced sentence jailed jail prison imprisoned imprisonment",
+    "laid off": """laid|off lay|off layoff layoffs redundant redundancies redundancy cut cuts
+        cutting axed axe shed shedding slash slashed eliminate eliminated lost|their|jobs""",
+    "dismissed": "dismissed dismissal sacked fired",
+    "resigned": "resigned resignation resign quit stepped|down",
+    "evacuated": "evacuated evacuation evacuees evacuate fled",
+    "displaced": "displaced homeless lost|their|homes",
+    "rescued": "rescued rescue saved",
+    "destroyed": "destroyed flattened razed collapsed",
+    "damaged": "damaged",
+    "infected": "infected infection infections cases case tested|positive diagnosed contracted",
+    "recovered": "recovered discharged",
+    "elected": "elected won win winning",
+    "voted": "voted votes vote ballots cast turnout",
+    "protested": """marched march marches protest protests protested demonstrated demonstration
+        demonstrators protesters rally rallies striking strike strikes strikers walkout""",
+}
+
+# Classes of counted nouns that count the same thing.
+_ENTITY_CLASSES = {
+    "jobs": "job jobs role roles position positions post posts worker workers employee employees "
+    "staff workforce",
+    "homes": "home homes house houses building buildings structure structures dwelling dwellings",
+    "votes": "vote votes ballot ballots",
+    "people": "people person persons individual individuals",
+}
+# Nouns for kinds of people: a count of one of them may be stated as a count of "people".
+_PERSON_NOUNS = """
+    adult adults baby babies boy boys child children citizen citizens civilian civilians crew
+    defendant defendants demonstrator demonstrators doctor doctors driver drivers employee
+    employees fan fans girl girls infant infants inmate inmates juror jurors man men member
+    members migrant migrants miner miners nurse nurses officer officers passenger passengers
+    patient patients pilot pilots prisoner prisoners protester protesters pupil pupils refugee
+    refugees resident residents soldier soldiers staff striker strikers student students
+    suspect suspects survivor survivors teacher teachers tourist tourists victim victims voter
+    voters woman women worker workers
+""".split()
+
+
+def stem(word: str) -> str:
+    lowered = word.casefold()
+    stemmed: str = _STEMMER.stemWord(_BRITISH_IS.sub("iz", lowered))
+    return stemmed
+
+
+def _stems(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in re.findall(r"[^\W\d_]+", phrase))
+
+
+@cache
+def _predicate_table() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
+    words: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for family, listing in _PREDICATES.items():
+        for item in listing.split():
+            stems = _stems(item.replace("|", " "))
+            if len(stems) == 1:
+                words.setdefault(stems[0], family)
+            else:
+                phrases[stems] = family
+    return words, phrases
+
+
+@cache
+def _entity_table() -> tuple[dict[str, str], frozenset[str]]:
+    classes = {stem(w): name for name, listing in _ENTITY_CLASSES.items() for w in listing.split()}
+    return classes, frozenset(stem(w) for w in _PERSON_NOUNS)
+
+
+def predicate_families(text: str) -> frozenset[str]:
+    """The predicate families a phrase states: "were laid off" → {"laid off"}, "the death toll"
+    → {"died"}. Empty when it names none we know."""
+    words, phrases = _predicate_table()
+    stems = _stems(text)
+    found = {words[s] for s in stems if s in words}
+    for phrase, family in phrases.items():
+        n = len(phrase)
+        if any(stems[i : i + n] == phrase for i in range(len(stems) - n + 1)):
+            found.add(family)
+    if "laid off" in found and found - {"laid off"}:
+        found.discard("laid off")  # "cut" is a verb of many families; a named one wins
+    return frozenset(found)
+
+
+def predicate_key(text: str) -> frozenset[str]:
+    """What to compare two predicates by: their families, or else their content stems."""
+    families = predicate_families(text)
+    if families:
+        return families
+    return frozenset(s for s in _stems(text) if len(s) > 2)
+
+
+def entity_key(text: str) -> str:
+    """The class of a counted noun phrase's head: "police officers" → "officer", "houses" →
+    "homes", "staff" → "jobs"."""
+    stems = _stems(text)
+    if not stems:
+        return ""
+    classes, _ = _entity_table()
+    return classes.get(stems[-1], stems[-1])
+
+
+def is_person(key: str) -> bool:
+    """Does an entity key count people of some kind?"""
+    _, persons = _entity_table()
+    return key == "people" or key in persons
+
+
+def event_key(text: str) -> frozenset[str]:
+    """The content stems of an occasion's name: "the second strike day" → {"second", "strike",
+    "day"}."""
+    return frozenset(s for s in _stems(text) if len(s) > 2 and s not in {"the", "and", "for"})
+
+
+def canonical_predicate(text: str) -> str:
+    """A predicate as a curator would write it: the name of its one family ("the official death
+    toll" → "died"), else the phrase itself."""
+    families = predicate_families(text)
+    return next(iter(families)) if len(families) == 1 else text

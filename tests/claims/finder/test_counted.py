@@ -1,0 +1,121 @@
+"""What a count counts and what happened to it, read by the finder from sentences of the
+benchmark's reports (bench/corpus/, tuning stories) and other news."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from claims.finder.find import find_claims
+from claims.rules.paraphrase import predicate_families
+
+
+def counts(text: str) -> list[tuple[str, Decimal, str, frozenset[str], tuple[str, ...]]]:
+    return [
+        (c.quote, c.value.number, c.entity, predicate_families(c.predicate), c.qualifiers)
+        for c in find_claims(text, published=date(2023, 6, 4))
+        if c.kind == "quantity" and c.value is not None and hasattr(c.value, "number")
+    ]
+
+
+DIED = frozenset({"died"})
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "number", "entity", "family"),
+    [
+        # a total the figure is the value of, stated before it
+        (
+            "The latest death brings the official toll in the Odisha triple-train tragedy to 290.",
+            "290",
+            290,
+            "people",
+            DIED,
+        ),
+        (
+            "The number of people who died in the Balasore train accident has been revised to "
+            "275 once some double countings were taken out.",
+            "275",
+            275,
+            "people",
+            DIED,
+        ),
+        (
+            "The Railways had given the number of deaths as 288 on Saturday.",
+            "288",
+            288,
+            "people",
+            DIED,
+        ),
+        # a count after its noun's verb, and a participle inside the noun phrase
+        (
+            "Altogether 1,175 injured people were referred to different hospitals, he said.",
+            "1,175 injured people",
+            1175,
+            "people",
+            frozenset({"injured"}),
+        ),
+        # "of the injured": an adjective standing for people
+        (
+            "Fewer than 200 of the injured are still being treated in hospitals, he said.",
+            "Fewer than 200 of the injured",
+            200,
+            "people",
+            frozenset({"hospitalised"}),
+        ),
+        # a predicate noun counted: the noun says what happened
+        (
+            "Those 9,000 cuts amounted to roughly 6 per cent of the workforce.",
+            "9,000 cuts",
+            9000,
+            "jobs",
+            frozenset({"laid off"}),
+        ),
+    ],
+)
+def test_the_finder_reads_what_a_count_counts(text, quote, number, entity, family):
+    found = {c[0]: c for c in counts(text)}
+    assert quote in found, found
+    _, value, read_entity, families, _ = found[quote]
+    assert (value, read_entity, families) == (number, entity, family)
+
+
+def test_both_ends_of_a_from_to_revision_are_counts_of_the_noun_before_it():
+    text = "The group said the overhaul will also reduce its plant count from 17 to 10 by 2027."
+    found = [(c[0], c[1]) for c in counts(text)]
+    assert found == [("17", 17), ("10", 10)]
+    text = (
+        "In May Nissan announced that it would reduce its number of plants worldwide from 17 to 10."
+    )
+    assert [c[2] for c in counts(text)] == ["plants", "plants"]
+
+
+def test_an_increment_is_marked_as_such():
+    text = (
+        "The car maker said it will now cut 11,000 more jobs than originally planned, on top "
+        "of the 9,000 roles it said in November it would axe."
+    )
+    found = {c[0]: c for c in counts(text)}
+    assert found["11,000 more jobs"][4] == ("additional",)
+    assert found["9,000 roles"][4] == ()
+
+
+def test_an_indian_grouped_figure_is_read_whole():
+    text = "Those cuts amounted to roughly 6 per cent of the more than 1,33,000 people it employs."
+    assert ("more than 1,33,000 people", 133000) in [(c[0], c[1]) for c in counts(text)]
+
+
+def test_a_sentence_opening_word_is_not_a_label_before_a_figure():
+    # "Radio 4" is a label; "Altogether 1,175" is not
+    assert [c[1] for c in counts("Altogether 1,175 injured people were taken to hospital.")] == [
+        1175
+    ]
+    assert counts("She spoke on Radio 4 on Sunday.") == []
+
+
+def test_the_counted_fields_reach_the_candidate_and_the_role_qualifier_too():
+    text = "Nine serving officers were suspended on Friday."
+    (found,) = counts(text)
+    assert found == ("Nine serving officers", 9, "officers", frozenset({"suspended"}), ("serving",))

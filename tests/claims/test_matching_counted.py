@@ -1,0 +1,133 @@
+"""Matching compares what a count counts before its number: another predicate or another thing
+counted is not the claim, and a paraphrase of the same is. Candidates come from the finder, on
+sentences of real reports."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from claims.finder import Candidate
+from claims.finder.find import find_claims
+from claims.matching import LIKELY, ClaimIndex, KnownClaim
+from claims.matching.calibration import calibrated
+from claims.rules.values import Quantity
+from claims.rules.verdicts import Statement, Verdict
+
+PUBLISHED = date(2023, 6, 16)
+
+
+def claim(
+    key: str, statement: str, number: int, *, entity: str, predicate: str, **more
+) -> KnownClaim:
+    said = date(2023, 6, 4)
+    return KnownClaim(
+        key=key,
+        topic="story",
+        statement=statement,
+        kind="quantity",
+        subject="",
+        unit="",
+        changes_over_time=more.pop("changes_over_time", True),
+        statements=(Statement("paper-1", "The Paper", said, said, Quantity(Decimal(number))),),
+        quotes=(more.pop("quote", statement),),
+        entity=entity,
+        predicate=predicate,
+        **more,
+    )
+
+
+def count_in(sentence: str, quote: str) -> Candidate:
+    return next(c for c in find_claims(sentence, published=PUBLISHED) if c.quote == quote)
+
+
+def matches(index: ClaimIndex, candidate: Candidate):
+    return index.matches(
+        candidate, source="paper-2", outlet="Another Paper", published=PUBLISHED, topics=["story"]
+    )
+
+
+DEATHS = claim(
+    "people-killed",
+    "275 people died in the train crash.",
+    275,
+    entity="people",
+    predicate="died",
+    quote="the number of people who died has been revised to 275",
+)
+INJURED = claim(
+    "people-injured", "1,175 people were injured.", 1175, entity="people", predicate="injured"
+)
+
+
+def test_a_paraphrase_of_the_predicate_is_the_same_claim_updated():
+    index = ClaimIndex([DEATHS, INJURED])
+    toll = count_in(
+        "The latest death, of an injured passenger who was being treated in Cuttack, brings "
+        "the official toll in the Odisha triple-train tragedy to 290.",
+        "290",
+    )
+    first = matches(index, toll)[0]
+    assert (first.claim, first.verdict_if_linked) == ("people-killed", Verdict.UPDATED)
+    assert first.score >= LIKELY
+
+
+def test_a_count_under_another_predicate_is_never_likely_whatever_its_number():
+    suspended = claim(
+        "officers-suspended",
+        "Nine officers were suspended.",
+        9,
+        entity="officers",
+        predicate="suspended",
+    )
+    investigated = claim(
+        "officers-investigated",
+        "Eleven officers were under investigation.",
+        11,
+        entity="officers",
+        predicate="under investigation",
+    )
+    index = ClaimIndex([investigated, suspended])
+    nine = count_in("Nine officers were under investigation after the raids.", "Nine officers")
+    found = {m.claim: m for m in matches(index, nine)}
+    assert found["officers-investigated"].score >= LIKELY  # an update of 11, same predicate
+    assert "officers-suspended" not in found or found["officers-suspended"].score < LIKELY
+
+
+def test_a_count_of_other_things_is_not_the_claim():
+    jobs = claim(
+        "jobs-cut",
+        "Nissan will cut 9,000 jobs.",
+        9000,
+        entity="jobs",
+        predicate="cut",
+        changes_over_time=False,
+    )
+    index = ClaimIndex([jobs])
+    plants = count_in(
+        "The group said the overhaul will also reduce its plant count from 17 to 10 by 2027.",
+        "10",
+    )
+    assert all(m.score < LIKELY for m in matches(index, plants))
+
+
+def test_workers_laid_off_and_jobs_cut_are_one_claim():
+    jobs = claim(
+        "jobs-cut",
+        "Nissan will cut 9,000 jobs.",
+        9000,
+        entity="jobs",
+        predicate="cut",
+        changes_over_time=False,
+    )
+    index = ClaimIndex([jobs])
+    roles = count_in("It said in November it would axe 9,000 roles.", "9,000 roles")
+    first = matches(index, roles)[0]
+    assert (first.claim, first.verdict_if_linked) == ("jobs-cut", Verdict.AGREE)
+    assert first.score >= LIKELY
+
+
+def test_the_score_is_a_calibrated_chance_that_rises_with_the_evidence():
+    raws = [0.0, 0.1, 0.2, 0.3, 0.5, 0.8, 1.0]
+    chances = [calibrated(r) for r in raws]
+    assert chances == sorted(chances) and 0 < chances[0] < 0.05 and chances[-1] > 0.95
