@@ -329,14 +329,20 @@ def print_table(rows: Sequence[tuple[str, Tally]]) -> None:
         )
 
 
-def print_calibration(tally: Tally) -> None:
-    print(f"calibration of first suggestions (likely at ≥ {LIKELY}):")
-    for band, (n, right) in enumerate(tally.bands):
-        if n:
-            low = band / BANDS
-            print(
-                f"  {low:.1f}–{low + 1 / BANDS:.1f}: {n:4} suggestions, {share(right, n):.3f} right"
-            )
+def print_calibration(totals: dict[str, Tally]) -> None:
+    """Per score band of the first suggestions, the share that was right, per split: within
+    ±0.1 of the band's middle when the scores are calibrated."""
+    print(f"calibration of first suggestions (likely at ≥ {LIKELY}): suggestions, share right")
+    print("  band     " + "".join(f"{name:>20}" for name in totals))
+    for band in range(BANDS):
+        if not any(t.bands[band][0] for t in totals.values()):
+            continue
+        cells = []
+        for tally in totals.values():
+            n, right = tally.bands[band]
+            cells.append(f"{n:8} {share(right, n):>10.3f}" if n else " " * 19)
+        low = band / BANDS
+        print(f"  {low:.1f}–{low + 1 / BANDS:.1f}  " + " ".join(cells))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -371,7 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps({name: t.figures() for name, t in rows}, indent=2))
         return 0
     print_table(rows)
-    print_calibration(overall)
+    print_calibration({name: t for name, t in totals.items() if t.links})
     if args.verbose:
         for name, tally in rows:
             for miss in tally.misses:

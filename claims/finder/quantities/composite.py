@@ -25,6 +25,8 @@ def article_count(tokens: Sequence[Token], count: Count) -> Count | None:
     ", a designated detention officer"."""
     if not count.category or count.elliptical:
         return None
+    if count.article and count.category != "people":
+        return None
     position = count.after
     if (
         position + 2 < len(tokens)

@@ -51,13 +51,15 @@ def read_counted(
     qualifiers = tuple(dict.fromkeys(w for w in modifiers if w in QUALIFIERS))
     qualifiers += _increment_or_total(tokens, first, after)
     bare = not unit and not noun  # "the toll rose to 12": the total says what is counted
+    found_qualifiers: list[str] = []
     readings = [
         _total_before(tokens, first) if bare else "",
         label,
-        _verb_after(tokens, after),
+        _verb_after(tokens, after, found_qualifiers),
         _in_phrase(modifiers),
         _verb_before(tokens, first),
         _total_before(tokens, first),
+        _people_include(tokens, first),
     ]
     # The first reading of a known family ("1,175 injured people were referred…" → injured),
     # else the first there is.
@@ -68,6 +70,7 @@ def read_counted(
         entity = _noun_before_change(tokens, first)
     if not entity and predicate and unit.lower() not in MEASURES:
         entity = "people" if _of_people(predicate) else ""
+    qualifiers += tuple(q for q in found_qualifiers if q not in qualifiers)
     return Counted(entity=entity, predicate=canonical_predicate(predicate), qualifiers=qualifiers)
 
 
@@ -150,10 +153,15 @@ def _of_people(predicate: str) -> bool:
     )
 
 
-def _verb_after(tokens: Sequence[Token], index: int) -> str:
-    """ "were hurt", "remain in intensive care", "will be laid off", "are under investigation"."""
+def _verb_after(tokens: Sequence[Token], index: int, qualifiers: list[str]) -> str:
+    """ "were hurt", "remain in intensive care", "will be laid off", "are under investigation";
+    a status word on the way ("were confirmed dead") goes to ``qualifiers``."""
     position = index
-    while position < len(tokens) and tokens[position].lower in _FILLERS:
+    while position < len(tokens) and (
+        tokens[position].lower in _FILLERS or tokens[position].lower in QUALIFIERS
+    ):
+        if tokens[position].lower in QUALIFIERS:
+            qualifiers.append(tokens[position].lower)
         position += 1
     if position >= len(tokens) or not tokens[position].is_word or position - index > 4:
         return ""
@@ -168,6 +176,14 @@ def _verb_after(tokens: Sequence[Token], index: int) -> str:
                 return " ".join(phrase)
         return ""
     if not (_participle(word) or predicate_families(word)):
+        # "were taken to hospital": a phrase of a known family within the next few words
+        phrase = []
+        for token in tokens[position : position + 4]:
+            if not token.is_word or token.lower in _STOP:
+                break
+            phrase.append(token.lower)
+            if predicate_families(" ".join(phrase)):
+                return " ".join(phrase)
         return ""
     if position + 1 < len(tokens) and tokens[position + 1].lower in ("off", "out", "down", "up"):
         return f"{word} {tokens[position + 1].lower}"
@@ -204,6 +220,22 @@ def _verb_before(tokens: Sequence[Token], first: int) -> str:
         and predicate_families(f"{tokens[position - 1].lower} {word}")
     ):
         return f"{tokens[position - 1].lower} {word}"
+    return ""
+
+
+def _people_include(tokens: Sequence[Token], first: int) -> str:
+    """ "The injured include 20 passengers and two crew": the people the list is of."""
+    words = [t.lower for t in tokens[max(0, first - 4) : first]]
+    for i in range(len(words) - 2):
+        if words[i] == "the" and words[i + 2] in (
+            "include",
+            "included",
+            "including",
+            "were",
+            "are",
+        ):
+            if predicate_families(words[i + 1]):
+                return words[i + 1]
     return ""
 
 

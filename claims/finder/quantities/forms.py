@@ -43,7 +43,10 @@ _AFTER_FIGURE = frozenset(
 
 
 def ordinal_count(tokens: Sequence[Token], index: int) -> Count | None:
-    """ "An 11th officer": there are now 11."""
+    """ "An 11th officer": there are now 11. An ordinal in words ("a second driver", "a third
+    party", "the fifth floor") says which one, not how many."""
+    if not tokens[index + 1].text[:1].isdigit():
+        return None
     ordinal = ordinal_value(tokens[index + 1].text)
     if ordinal is not None and tokens[index + 2].lower not in _ORDINAL_NOT_COUNTS:
         phrase = noun_phrase(tokens, index + 2, singular=True)

@@ -20,6 +20,17 @@ _ONE_IDIOMS_AFTER = frozenset(
 _ONE_IDIOMS_BEFORE = frozenset("no not any every the this that which each".split())
 
 
+# Words after which a number names something rather than counting: "page 12", "flight 370",
+# "section 8", "aged 64".
+_LABELS = frozenset(
+    """
+    aged age no number # page pages p pp flight route platform gate section sections article
+    chapter clause paragraph room bus line level junction exit runway seat row column item lot
+    road street highway interstate channel ward bed block building tower terminal
+    """.split()
+)
+
+
 def not_a_count(tokens: Sequence[Token], index: int, after: int) -> bool:
     """Is the number from ``tokens[index]`` up to ``tokens[after]`` a time, an age, a label or
     an idiom?"""
@@ -35,7 +46,7 @@ def not_a_count(tokens: Sequence[Token], index: int, after: int) -> bool:
         return True
     if before is None:
         return False
-    if before.lower in ("aged", "age", "no", "number", "#") or (
+    if before.lower in _LABELS or (
         before.text == "." and index > 1 and tokens[index - 2].lower == "no"
     ):
         return True

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from claims.finder.numbers import read_number
+from claims.rules.paraphrase import entity_key, is_person
 from claims.finder.quantities.count import Count
 from claims.finder.vocabulary import IRREGULAR_PLURALS, MODIFIERS, looks_plural, pluralise
 from claims.rules.values import Qualifier
@@ -180,9 +181,15 @@ def _category(words: list[Token]) -> str:
         return "officers"
     if singular in _STAFF or head in _STAFF:
         return "staff"
-    if singular in _PEOPLE or head in _PEOPLE:
+    if singular in _PEOPLE or head in _PEOPLE or is_person(entity_key(head)):
         return "people"
+    if head.endswith(_AGENT_SUFFIXES) and len(head) > 5 and head.isalpha():
+        return "people"  # "a porter and a cleaner", "two pharmacists"
     return ""
+
+
+# Agent nouns name people: a porter, a cleaner, a pharmacist, a technician, a resident.
+_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents")
 
 
 def category_of_unit(unit: str) -> str:

@@ -56,11 +56,10 @@ def find_quantities(
         counts.append(count)
         if count.unit:
             antecedent = count.unit
-        if article := article_count(tokens, count):
+        index = max(count.after, index + 1)
+        while article := article_count(tokens, counts[-1]):  # ", a porter and a cleaner"
             counts.append(article)
             index = article.after
-        else:
-            index = max(count.after, index + 1)
     return [as_match(text, tokens, group) for group in group_counts(tokens, counts)]
 
 

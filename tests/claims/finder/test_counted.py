@@ -119,3 +119,50 @@ def test_the_counted_fields_reach_the_candidate_and_the_role_qualifier_too():
     text = "Nine serving officers were suspended on Friday."
     (found,) = counts(text)
     assert found == ("Nine serving officers", 9, "officers", frozenset({"suspended"}), ("serving",))
+
+
+# Not every number is a claim. Sentences from AP and local reports of US rail crashes (2011,
+# 2018) and the benchmark's own reports.
+
+
+def test_ages_beside_names_are_not_counts():
+    text = (
+        "Conductor Laurette Lee, 68, of South Lake Tahoe, was killed in the crash, and her "
+        "assistant conductor Richard d’Alessandro, 49, of Elk Grove, was seriously injured."
+    )
+    assert counts(text) == []
+
+
+def test_an_ordinal_in_words_says_which_one_not_how_many():
+    assert (
+        counts("A second but unidentified passenger in the truck was airlifted to hospital.") == []
+    )
+    assert counts("The insurer said a third party was responsible.") == []
+    text = (
+        "Investigators hope to determine what caused him to crash into the fourth car of the "
+        "train carrying 204 passengers and 14 crew members."
+    )
+    assert [c[1] for c in counts(text)] == [218]
+
+
+def test_times_labels_and_page_numbers_are_not_counts():
+    assert counts("The train was the 9:36 a.m. out of New Canaan.") == []
+    assert counts("The figures appear on page 12 of the report.") == []
+    assert counts("The crash happened at LC gate no. 79, around 7 pm local time.") == []
+
+
+def test_a_list_of_people_is_a_total_with_its_parts():
+    text = "According to Amtrak, 22 passenger and five crew members were injured in the crash."
+    (found,) = [c for c in find_claims(text, published=date(2003, 5, 8)) if c.kind == "quantity"]
+    assert found.value.number == 27  # type: ignore[union-attr]
+    assert [(p.number, p.label) for p in found.parts] == [(22, "passenger"), (5, "crew members")]
+    assert (found.entity, found.predicate) == ("people", "injured")
+    text = "Seven nurses, a porter and a cleaner were taken to hospital."
+    (found,) = [c for c in find_claims(text, published=date(2003, 5, 8)) if c.kind == "quantity"]
+    assert found.value.number == 9 and len(found.parts) == 3  # type: ignore[union-attr]
+    assert predicate_families(found.predicate) == {"hospitalised"}
+
+
+def test_a_status_word_before_the_predicate_is_a_qualifier():
+    (found,) = counts("Lopez said Saturday that there were two confirmed dead in the crash.")
+    assert found[1:] == (2, "people", DIED, ("confirmed",))

@@ -54,7 +54,7 @@ def summary(text: str) -> list[tuple[str, Quantity, str]]:
         ),
         ("Three PCs were disciplined.", "Three PCs", 3, Qualifier.EXACT, "PCs"),
         ("One staff member was cleared.", "One staff member", 1, Qualifier.EXACT, "staff members"),
-        ("A fourth man has been arrested.", "A fourth man", 4, Qualifier.EXACT, "men"),
+        ("An 11th officer was named.", "An 11th officer", 11, Qualifier.EXACT, "officers"),
         ("It was a 48-hour strike.", "48-hour", 48, Qualifier.EXACT, "hours"),
         ("He handed over £9,000 in cash.", "£9,000", 9000, Qualifier.EXACT, "pounds"),
         ("Claims rose by a third, to 12,400.", "12,400", 12400, Qualifier.EXACT, ""),
@@ -97,6 +97,8 @@ def test_it_reads_a_count_with_its_noun_and_qualifier(text, quote, number, quali
         "The 2019 election was close.",
         "There is zero tolerance for abuse.",
         "Hundreds and dozens of people came.",
+        # an ordinal in words says which one, not how many
+        "A fourth man has been arrested.",
     ],
 )
 def test_it_counts_nothing_in_times_ages_labels_idioms_and_years(text):
