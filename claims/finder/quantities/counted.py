@@ -227,16 +227,13 @@ def _people_include(tokens: Sequence[Token], first: int) -> str:
     """ "The injured include 20 passengers and two crew": the people the list is of."""
     words = [t.lower for t in tokens[max(0, first - 4) : first]]
     for i in range(len(words) - 2):
-        if words[i] == "the" and words[i + 2] in (
-            "include",
-            "included",
-            "including",
-            "were",
-            "are",
-        ):
-            if predicate_families(words[i + 1]):
-                return words[i + 1]
+        linked = words[i + 2] in _INCLUDE and words[i] == "the"
+        if linked and predicate_families(words[i + 1]):
+            return words[i + 1]
     return ""
+
+
+_INCLUDE = frozenset("include included including were are".split())
 
 
 def _total_before(tokens: Sequence[Token], first: int) -> str:
