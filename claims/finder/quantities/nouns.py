@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from claims.finder.numbers import read_number
-from claims.rules.paraphrase import entity_key, is_person
 from claims.finder.quantities.count import Count
 from claims.finder.vocabulary import IRREGULAR_PLURALS, MODIFIERS, looks_plural, pluralise
+from claims.rules.paraphrase import entity_key, is_person
 from claims.rules.values import Qualifier
 from sources.text.tokens import Token, is_acronym, strip_possessive
 from sources.text.words import FUNCTION_WORDS, MONTHS, WEEKDAYS
