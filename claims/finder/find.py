@@ -94,11 +94,13 @@ def find_claims(
                 last_unit, last_unit_sentence = quantity.unit, number
         events = find_events(text, tokens)
         taken: set[int] = set()
+        counted: list[Candidate] = []
         for quantity in quantities:
             event = _event_of(text, quantity, quantities, events)
             if event is not None:
                 taken.add(id(event))
-            candidates.append(_quantity(text, sentence, quantity, event, dates))
+            counted.append(_quantity(text, sentence, quantity, event, dates))
+        candidates.extend(_compared(text, counted))
         for event in events:
             if id(event) not in taken:
                 candidates.append(_event(text, sentence, event))
@@ -265,6 +267,28 @@ def _quantity(
         parts=quantity.parts,
         counted=counted,
     )
+
+
+_COMPARED = re.compile(r"\b(?:from|to|against|versus|compared with|up|down)\s*$", re.IGNORECASE)
+
+
+def _compared(text: str, counts: list[Candidate]) -> list[Candidate]:
+    """A bare figure compared with a count before it counts the same thing: "159 seats, down
+    from 230", "481 cases, up from 422 a week earlier"."""
+    for k in range(1, len(counts)):
+        bare, before = counts[k], counts[k - 1]
+        if bare.entity or bare.unit or not before.entity:
+            continue
+        between = text[before.end : bare.start]
+        if len(between.split()) <= 8 and _COMPARED.search(between) and "." not in between:
+            counts[k] = replace(
+                bare,
+                entity=before.entity,
+                predicate=bare.predicate or before.predicate,
+                qualifiers=bare.qualifiers or before.qualifiers,
+                unit=before.unit,
+            )
+    return counts
 
 
 def _verb_after(tokens: Sequence[Token], index: int) -> str:

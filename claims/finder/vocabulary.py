@@ -64,7 +64,9 @@ def looks_plural(word: str) -> bool:
     return not low.endswith(("ss", "us", "is", "ous"))
 
 
-UNCOUNTABLE = frozenset("staff personnel police cattle equipment money evidence".split())
+UNCOUNTABLE = frozenset(
+    "staff personnel police cattle equipment money evidence crew yen yuan rand baht".split()
+)
 
 
 def pluralise(word: str) -> str:

@@ -47,7 +47,8 @@ _PREDICATES = {
     "elected": "elected won win winning",
     "voted": "voted votes vote ballots cast turnout",
     "protested": """marched march marches protest protests protested demonstrated demonstration
-        demonstrators protesters rally rallies striking strike strikes strikers walkout""",
+        demonstrators protesters marchers rally rallies striking strike strikes strikers walkout
+        took|part""",
 }
 
 # Classes of counted nouns that count the same thing.
@@ -62,7 +63,7 @@ _ENTITY_CLASSES = {
 _PERSON_NOUNS = """
     adult adults baby babies boy boys child children citizen citizens civilian civilians crew
     defendant defendants demonstrator demonstrators doctor doctors driver drivers employee
-    employees fan fans girl girls infant infants inmate inmates juror jurors man men member
+    employees fan fans marcher marchers participant participants girl girls infant infants inmate inmates juror jurors man men member
     members migrant migrants miner miners nurse nurses officer officers passenger passengers
     patient patients pilot pilots prisoner prisoners protester protesters pupil pupils refugee
     refugees resident residents soldier soldiers staff striker strikers student students

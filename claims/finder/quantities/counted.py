@@ -69,7 +69,8 @@ def read_counted(
     if not entity and unit.lower() not in MEASURES:
         entity = _noun_before_change(tokens, first)
     if not entity and predicate and unit.lower() not in MEASURES:
-        entity = "people" if _of_people(predicate) else ""
+        families = predicate_families(predicate)
+        entity = _DEFAULT_ENTITY.get(min(families), "") if len(families) == 1 else ""
     qualifiers += tuple(q for q in found_qualifiers if q not in qualifiers)
     return Counted(entity=entity, predicate=canonical_predicate(predicate), qualifiers=qualifiers)
 
@@ -84,8 +85,10 @@ _DEFAULT_ENTITY = {
     "evacuated": "people",
     "displaced": "people",
     "rescued": "people",
+    "protested": "people",
     "laid off": "jobs",
     "infected": "cases",
+    "voted": "votes",
     "charged": "charges",
 }
 
@@ -146,13 +149,6 @@ def _noun_before_change(tokens: Sequence[Token], first: int) -> str:
     return word
 
 
-def _of_people(predicate: str) -> bool:
-    return bool(
-        predicate_families(predicate)
-        & {"died", "injured", "hospitalised", "missing", "arrested", "evacuated", "displaced"}
-    )
-
-
 def _verb_after(tokens: Sequence[Token], index: int, qualifiers: list[str]) -> str:
     """ "were hurt", "remain in intensive care", "will be laid off", "are under investigation";
     a status word on the way ("were confirmed dead") goes to ``qualifiers``."""
@@ -202,11 +198,14 @@ def _in_phrase(modifiers: Sequence[str]) -> str:
     return ""
 
 
+_BEFORE_COUNT = frozenset("of the a an further another additional extra some".split())
+
+
 def _verb_before(tokens: Sequence[Token], first: int) -> str:
     """ "killed 12 people", "cut 9,000 jobs", "the deaths of 40 people"."""
     position = first - 1
-    if position >= 0 and tokens[position].lower in ("of", "the", "a", "an", "further", "another"):
-        position -= 1
+    while position >= 0 and first - position <= 3 and tokens[position].lower in _BEFORE_COUNT:
+        position -= 1  # "lay off an additional 9,000 workers"
     if position < 0 or not tokens[position].is_word:
         return ""
     word = tokens[position].lower

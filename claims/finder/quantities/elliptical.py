@@ -22,6 +22,10 @@ _FINITE = frozenset(
     "is are was were has have had will would could can may might must should did does do "
     "remain remains remained".split()
 )
+# Irregular past tenses a count's verb often takes: "3.5 million took part", "12 fled".
+_IRREGULAR_PAST = frozenset(
+    "took went came fled left lost fell rose won made gave got held saw ran sat stood".split()
+)
 _SUPERLATIVE = frozenset("most least best worst biggest largest greatest highest lowest".split())
 _PRONOUNS_AFTER_OF = frozenset("them those these us you whom which".split())
 _DETERMINERS_AFTER_OF = frozenset("the its his her their our these those your my".split())
@@ -58,7 +62,9 @@ def starts_predicate(tokens: Sequence[Token], index: int) -> bool:
     if index >= len(tokens):
         return False
     low = tokens[index].lower
-    return low in _FINITE or (len(low) > 4 and low.endswith("ed") and low.isalpha())
+    if low in _FINITE or low in _IRREGULAR_PAST:
+        return True
+    return len(low) > 4 and low.endswith("ed") and low.isalpha()
 
 
 def of_phrase(

@@ -65,6 +65,8 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, singular: bool) -> tuple
         has_noun = any(not _is_modifier(tokens[w]) for w in words)
         if has_noun and _verb_like(token, singular):
             break
+        if not words and low in _NOT_HEADS:
+            return None  # "3.5 million took part": a verb, not what is counted
         if read_number(tokens, position) is not None and not modifier:
             break
         words.append(position)

@@ -166,3 +166,29 @@ def test_a_list_of_people_is_a_total_with_its_parts():
 def test_a_status_word_before_the_predicate_is_a_qualifier():
     (found,) = counts("Lopez said Saturday that there were two confirmed dead in the crash.")
     assert found[1:] == (2, "people", DIED, ("confirmed",))
+
+
+def test_a_figure_compared_with_a_count_before_it_counts_the_same_thing():
+    # India's 2024 general election, as widely reported
+    text = "The BJP secured 240 seats, down from 303 in the 2019 election."
+    assert [(c[0], c[1], c[2]) for c in counts(text)] == [
+        ("240 seats", 240, "seats"),
+        ("303", 303, "seats"),
+    ]
+
+
+def test_a_bare_figure_before_its_verb_is_counted_with_the_verb():
+    # UNISON on the UK public-sector pensions strike of 30 November 2011
+    text = "Up to two million people took part in the largest strike action since 1926."
+    (found,) = counts(text)
+    assert found[1:4] == (2_000_000, "people", frozenset({"protested"}))
+    # Amazon's lay-offs, 2023 (The Washington Post): an increment of jobs cut
+    text = "In March, Amazon said it planned to lay off an additional 9,000 workers."
+    (found,) = counts(text)
+    assert found == (
+        "9,000 workers",
+        9000,
+        "workers",
+        frozenset({"laid off"}),
+        ("additional",),
+    )
