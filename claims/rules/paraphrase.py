@@ -63,7 +63,8 @@ _ENTITY_CLASSES = {
 _PERSON_NOUNS = """
     adult adults baby babies boy boys child children citizen citizens civilian civilians crew
     defendant defendants demonstrator demonstrators doctor doctors driver drivers employee
-    employees fan fans marcher marchers participant participants girl girls infant infants inmate inmates juror jurors man men member
+    employees fan fans marcher marchers participant participants girl girls infant infants
+    inmate inmates juror jurors man men member
     members migrant migrants miner miners nurse nurses officer officers passenger passengers
     patient patients pilot pilots prisoner prisoners protester protesters pupil pupils refugee
     refugees resident residents soldier soldiers staff striker strikers student students
