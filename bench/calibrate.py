@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from bench import quality
-from bench.common import known_claims, load_seeds, real_finder
+from bench.common import real_finder
 from bench.stories import load_corpus
 from claims.matching import calibration
 
@@ -23,7 +23,7 @@ from claims.matching import calibration
 def observations() -> list[tuple[float, bool]]:
     finder = real_finder()
     assert finder is not None
-    seeds = known_claims(load_seeds())
+    seeds = quality.seeds_base()
     corpus = load_corpus()
     seen: list[tuple[float, bool]] = []
     for story in (s for s in corpus if s.split == "tuning"):

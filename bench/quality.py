@@ -39,7 +39,7 @@ from bench import leave_one_out
 from bench.common import known_claims, load_seeds, real_finder
 from bench.stories import Link, Report, Story, Trap, load_corpus
 from claims.finder import Candidate
-from claims.matching import LIKELY, NEW_TOPIC, ClaimIndex, KnownClaim, Match
+from claims.matching import LIKELY, ClaimIndex, KnownClaim, Match
 from claims.rules.values import Quantity, TextValue, Value, value_from_json
 from claims.rules.verdicts import Statement, assess, compatible
 
@@ -103,16 +103,24 @@ class Ledger:
     """The claims an editor has curated so far: the seeds, the other stories, and this story's
     claims as their links are made."""
 
-    def __init__(self, base: Sequence[KnownClaim], story: Story) -> None:
-        self.base = list(base)
+    def __init__(self, base: Base, story: Story) -> None:
+        self.base = base
         self.story = story
         self.stated: dict[str, list[tuple[Statement, str]]] = {}
+        self.reports: list[Report] = []
 
     def link(self, link: Link, report: Report) -> None:
         self.stated.setdefault(link.claim, []).append((statement_of(link, report), link.quote))
+        if report not in self.reports:
+            self.reports.append(report)
+
+    def titles(self) -> dict[str, list[str]]:
+        """Each topic's sources' titles: a report's headline is its first line."""
+        own = [r.text.split("\n", 1)[0] for r in self.reports]
+        return self.base.titles | ({self.story.slug: own} if own else {})
 
     def known(self) -> list[KnownClaim]:
-        return self.base + [
+        return self.base.claims + [
             known_claim(self.story, slug, stated) for slug, stated in self.stated.items()
         ]
 
@@ -147,17 +155,36 @@ def known_claim(story: Story, slug: str, stated: Sequence[tuple[Statement, str]]
     )
 
 
-def story_base(
-    story: Story, others: Sequence[Story], seeds: Sequence[KnownClaim]
-) -> list[KnownClaim]:
-    base = list(seeds)
+@dataclass
+class Base:
+    """What the ledger holds before a story's first report: claims, and each topic's titles."""
+
+    claims: list[KnownClaim]
+    titles: dict[str, list[str]]
+
+
+def seeds_base() -> Base:
+    dataset = load_seeds()
+    titles: dict[str, list[str]] = {}
+    sources = {s.slug: s for s in dataset.sources}
+    for claim in dataset.claims:
+        for a in claim.attestations:
+            topic_titles = titles.setdefault(claim.topic, [])
+            if sources[a.source].title not in topic_titles:
+                topic_titles.append(sources[a.source].title)
+    return Base(known_claims(dataset), titles)
+
+
+def story_base(story: Story, others: Sequence[Story], seeds: Base) -> Base:
+    base = Base(list(seeds.claims), dict(seeds.titles))
     for other in others:
         if other.slug == story.slug:
             continue
-        ledger = Ledger([], other)
+        ledger = Ledger(Base([], {}), other)
         for link in other.links:
             ledger.link(link, other.report(link.report))
-        base.extend(ledger.known())
+        base.claims.extend(ledger.known())
+        base.titles.update(ledger.titles())
     return base
 
 
@@ -209,11 +236,13 @@ class Queue:
         return self._matches[key]
 
 
-def review_story(story: Story, base: Sequence[KnownClaim], finder: Any) -> Tally:
+def review_story(story: Story, base: Base, finder: Any) -> Tally:
     tally = Tally()
     ledger = Ledger(base, story)
     for report in story.reports:
-        queue = Queue(ClaimIndex(ledger.known()), report, story, finder)
+        queue = Queue(
+            ClaimIndex(ledger.known(), topic_titles=ledger.titles()), report, story, finder
+        )
         review_topic(tally, queue, story.slug if ledger.stated else None)
         links = [link for link in story.links if link.report == report.slug]
         for link in links:
@@ -237,7 +266,8 @@ def review_topic(tally: Tally, queue: Queue, right: str | None) -> None:
     """``right`` is the story's topic once the ledger has it; None (new topic) before."""
     report = queue.report
     suggested = queue.index.suggest_topics(queue.candidates, published=report.day)
-    first = suggested[0][0] if suggested and suggested[0][1] >= NEW_TOPIC else None
+    new = queue.index.is_new_topic(queue.candidates)
+    first = suggested[0][0] if suggested and not new else None
     tally.reports += 1
     tally.topics.append(
         (
@@ -355,7 +385,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     finder = real_finder()
     assert finder is not None
-    seeds = known_claims(load_seeds())
+    seeds = seeds_base()
     corpus = load_corpus()
     chosen = [
         s

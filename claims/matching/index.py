@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -25,7 +25,7 @@ from claims.matching.scoring import (
     score_claim,
     stated_value,
 )
-from claims.matching.topics import TOPIC_MATCHES, TOPIC_WORDS, TopicVectors
+from claims.matching.topics import NEW_TOPIC, TOPIC_MATCHES, TOPIC_WORDS, TopicVectors
 from claims.matching.units import Unit
 from claims.matching.words import content_words
 from claims.rules.counted import is_measure
@@ -48,7 +48,11 @@ SHORTLIST = 150  # claims scored in full per candidate (and per part)
 class ClaimIndex:
     """The ledger's claims, indexed for matching candidates. Build once, query many times."""
 
-    def __init__(self, claims: Iterable[KnownClaim]) -> None:
+    def __init__(
+        self, claims: Iterable[KnownClaim], *, topic_titles: Mapping[str, Sequence[str]] = {}
+    ) -> None:
+        """``topic_titles``: the titles of the sources filed under each topic, which name its
+        story better than its claims' words alone."""
         # Sorted by key, so index order is the deterministic tie-break.
         self._claims = sorted(claims, key=lambda c: c.key)
         pieces = [self._claim_pieces(claim) for claim in self._claims]
@@ -80,7 +84,7 @@ class ClaimIndex:
                         by_value[key].add(index)
         self._by_topic = dict(by_topic)
         self._by_value = dict(by_value)
-        self._topics = TopicVectors(self._claims, words)
+        self._topics = TopicVectors(self._claims, words, topic_titles)
 
     def __len__(self) -> int:
         return len(self._claims)
@@ -230,6 +234,12 @@ class ClaimIndex:
         }
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         return [(topic, round(score, 4)) for topic, score in ranked[:limit] if score > 0]
+
+    def is_new_topic(self, candidates: Sequence[Candidate]) -> bool:
+        """Is the document about no topic of the ledger? Its words (unseen words weighing most)
+        reach no topic's by ``NEW_TOPIC``: the match support, a share among topics, cannot say."""
+        words = self._topics.word_scores(candidates)
+        return max(words.values(), default=0.0) < NEW_TOPIC
 
     # Matching.
 

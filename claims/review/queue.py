@@ -18,6 +18,7 @@ from claims.rules.values import describe, typed_value, value_to_json
 from sources.models import Source
 
 SUGGESTIONS_PER_CANDIDATE = 3
+NO_TOPIC = ""  # the topic of a source about none of the ledger's
 
 
 @dataclass
@@ -68,6 +69,7 @@ class ReviewQueue:
     source: Source
     topics: list[tuple[Topic, float]]  # the source's topics, or the suggested ones, best first
     topics_given: bool
+    new_topic: bool  # no topic given, and the source is about none of the ledger's
     items: list[QueueItem]
     linked: int  # candidates left out because an attestation already covers them
     dismissed: int
@@ -91,7 +93,8 @@ def ledger_version() -> tuple[Any, ...]:
     claims = Claim.objects.aggregate(n=Count("pk"), top=Max("pk"), at=Max("modified"))
     stated = Attestation.objects.aggregate(n=Count("pk"), top=Max("pk"), at=Max("modified"))
     redated = Source.objects.aggregate(at=Max("modified"))
-    return (*claims.values(), *stated.values(), *redated.values())
+    filed = Topic.sources.through.objects.aggregate(n=Count("pk"), top=Max("pk"))
+    return (*claims.values(), *stated.values(), *redated.values(), *filed.values())
 
 
 def claim_index() -> tuple[ClaimIndex, dict[str, Claim]]:
@@ -105,7 +108,8 @@ def claim_index() -> tuple[ClaimIndex, dict[str, Claim]]:
 
 
 def build_claim_index() -> tuple[ClaimIndex, dict[str, Claim]]:
-    """Every claim of the ledger as the matcher sees it, in two queries."""
+    """Every claim of the ledger as the matcher sees it, and the titles of the sources filed
+    under each topic, in three queries."""
     attestations = Attestation.objects.select_related("source__outlet")
     claims = Claim.objects.select_related("topic").prefetch_related(
         Prefetch("attestations", queryset=attestations)
@@ -132,7 +136,10 @@ def build_claim_index() -> tuple[ClaimIndex, dict[str, Claim]]:
                 event=claim.event,
             )
         )
-    return ClaimIndex(known), by_slug
+    titles: dict[str, list[str]] = {}
+    for topic, title in Topic.sources.through.objects.values_list("topic__slug", "source__title"):
+        titles.setdefault(topic, []).append(title)
+    return ClaimIndex(known, topic_titles=titles), by_slug
 
 
 def review_queue(*, source: Source) -> ReviewQueue:
@@ -142,9 +149,13 @@ def review_queue(*, source: Source) -> ReviewQueue:
     index, claims = claim_index()
     given = list(source.topics.all())
     topics = [(t, 1.0) for t in given] or _suggested_topics(index, candidates, source)
+    new_topic = not given and index.is_new_topic(candidates)
     # The source's own topics are the ones it is filed under, else the best suggestion only:
-    # every topic passed counts as its own, and own-topic claims rank first.
+    # every topic passed counts as its own, and own-topic claims rank first. A source about a
+    # new topic has none of the ledger's: every claim counts as another topic's.
     topic_slugs = [t.slug for t, _ in (topics if given else topics[:1])]
+    if new_topic:
+        topic_slugs = [NO_TOPIC]
     items, linked = [], 0
     for candidate in candidates:
         if (candidate.start, candidate.end) in dismissed:
@@ -172,7 +183,7 @@ def review_queue(*, source: Source) -> ReviewQueue:
                 suggestions=[_suggestion(m, claims) for m in matches if m.claim in claims],
             )
         )
-    return ReviewQueue(source, topics, bool(given), items, linked, len(dismissed))
+    return ReviewQueue(source, topics, bool(given), new_topic, items, linked, len(dismissed))
 
 
 def _suggested_topics(
@@ -194,6 +205,7 @@ def suggestions_json(queue: ReviewQueue) -> dict[str, Any]:
     return {
         "source": queue.source.slug,
         "topics": [topic.slug for topic, _ in queue.topics],
+        "new_topic": queue.new_topic,
         "candidates": [
             {
                 "quote": item.candidate.quote,
@@ -205,6 +217,9 @@ def suggestions_json(queue: ReviewQueue) -> dict[str, Any]:
                 "attributed_to": item.candidate.attributed_to,
                 "subject": item.candidate.subject,
                 "unit": item.candidate.unit,
+                "entity": item.candidate.entity,
+                "predicate": item.candidate.predicate,
+                "qualifiers": list(item.candidate.qualifiers),
                 "parts": [
                     {"number": float(p.number) if p.number % 1 else int(p.number), "label": p.label}
                     for p in item.candidate.parts
@@ -213,6 +228,7 @@ def suggestions_json(queue: ReviewQueue) -> dict[str, Any]:
                     {
                         "claim": s.claim.slug,
                         "score": round(s.score, 4),
+                        "likely": s.likely,
                         "verdict_if_linked": s.verdict_if_linked,
                         "explanation": s.explanation,
                     }

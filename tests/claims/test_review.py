@@ -252,7 +252,9 @@ def test_the_review_queue_has_a_fixed_query_budget(
             "nine officers",
             Quantity(9),
         )
-    with django_assert_max_num_queries(15):
+    # 17: the page, the source, the ledger's version (claims, attestations, sources, topic
+    # filings) and, when it changed, the index: claims with attestations, and topics' titles.
+    with django_assert_max_num_queries(17):
         response = editor_client.get(queue_url(new_source))
     assert response.status_code == 200
     assert 'class="candidate"' in response.content.decode()
@@ -291,3 +293,23 @@ def test_with_no_likely_claim_the_queue_offers_a_new_claim_first_prefilled(edito
     ).content.decode()
     assert "275 people died." in form
     assert 'value="people-died-2023"' in form
+
+
+def test_a_source_about_no_topic_of_the_ledger_gets_a_new_topic_first(editor_client, seeds):
+    source, _ = source_create(
+        extracted=extract_plain(CRASH_REPORT),
+        outlet="DT Next",
+        title="Odisha train accident: death toll revised to 275",
+        published=date(2023, 6, 4),
+    )
+    page = editor_client.get(queue_url(source)).content.decode()
+    assert "New topic suggested" in page
+    out = StringIO()
+    call_command("suggest_claims", source.slug, "--json", stdout=out)
+    assert json.loads(out.getvalue())["new_topic"] is True
+
+
+def test_a_new_report_of_a_known_story_is_not_a_new_topic(editor_client, new_source):
+    page = editor_client.get(queue_url(new_source)).content.decode()
+    assert "New topic suggested" not in page
+    assert "Suggested topic" in page
