@@ -7,8 +7,8 @@ from __future__ import annotations
 import math
 
 # P(right) = 1 / (1 + exp(-(A + B × raw score)))
-A = -4.966
-B = 13.442
+A = -4.671
+B = 12.832
 
 
 def calibrated(raw: float) -> float:

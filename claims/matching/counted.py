@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claims.rules.paraphrase import entity_key, event_key, is_person, predicate_key
+from claims.rules.paraphrase import entity_key, event_key, is_person, known_family, predicate_key
 
 COUNTED_UNKNOWN = 0.85  # one side does not say
+COUNTED_UNSURE = 0.4  # predicates in free words that share none
 COUNTED_NEAR = 0.8  # "people" against "passengers", "workers" against "jobs"
 COUNTED_PEOPLE = 0.3  # two different kinds of people: officers against passengers
 COUNTED_ONE_SIDED = 0.8  # per qualifier that only one side gives, for at most two
@@ -67,7 +68,9 @@ def counted_factor(a: CountedKey, b: CountedKey) -> float:
     factor = 1.0
     if a.predicate and b.predicate:
         if not a.predicate & b.predicate:
-            return COUNTED_OTHER
+            if known_family(a.predicate) and known_family(b.predicate):
+                return COUNTED_OTHER  # we know these are different things to happen
+            factor *= COUNTED_UNSURE  # free words that differ may still say the same
     elif a.predicate or b.predicate:
         factor *= COUNTED_UNKNOWN
     if a.entity and b.entity:

@@ -42,6 +42,7 @@ MIN_SCORE = 0.1
 # A match at or above this score is shown as *likely*; below it the queue offers a new claim
 # first. Chosen on the benchmark's tuning stories (docs/matching.md).
 LIKELY = 0.5
+UNSURE = 0.45  # the most a match is worth whose value and counted things both fail to agree
 SHORTLIST = 150  # claims scored in full per candidate (and per part)
 
 
@@ -289,6 +290,7 @@ class ClaimIndex:
                 source,
                 outlet,
                 published,
+                evidence=best[index].same_value or best[index].same_thing,
             )
             for index in ranked[:limit]
         ]
@@ -340,6 +342,8 @@ class ClaimIndex:
         source: str,
         outlet: str,
         published: date,
+        *,
+        evidence: bool = True,
     ) -> Match:
         claim = self._claims[index]
         value = stated_value(query, self._prepared[index])
@@ -349,7 +353,12 @@ class ClaimIndex:
         explanation = explain(claim, new, verdict.verdict)
         if query.part is not None:
             explanation = f"part “{describe(value)} {query.part.label}”: {explanation}"
-        return Match(claim.key, calibrated(score), verdict.verdict, explanation, round(score, 4))
+        chance = calibrated(score)
+        if not evidence:
+            # Neither the value nor what is counted agrees: the words alone never make a link
+            # likely.
+            chance = min(chance, UNSURE)
+        return Match(claim.key, chance, verdict.verdict, explanation, round(score, 4))
 
 
 def _counted_unit(unit: str) -> str:

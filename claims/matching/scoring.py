@@ -79,6 +79,7 @@ class Scored:
     score: float
     reading: int  # which of the candidate's queries: 0 the whole, then its parts
     same_value: bool  # agrees with the claim's value, in a unit that fits
+    same_thing: bool = False  # both say they count the same thing that happened
 
 
 def stated_value(query: Query, prepared: Prepared) -> Value | None:
@@ -119,4 +120,4 @@ def score_claim(query: Query, prepared: Prepared, topic_factor: float, reading: 
         score *= text_factor(query, prepared, floor)
         score *= recency_factor(query.as_of, claim)
     score *= topic_factor * (PART if query.part else 1.0)
-    return Scored(score, reading, fit.agrees and unit >= UNIT_UNKNOWN)
+    return Scored(score, reading, fit.agrees and unit >= UNIT_UNKNOWN, same_thing)

@@ -15,6 +15,8 @@ from functools import cache
 
 import snowballstemmer
 
+from sources.text.words import STOPWORDS
+
 _STEMMER = snowballstemmer.stemmer("english")
 _BRITISH_IS = re.compile(r"(?<=[a-z]{3})is(?=(?:e|ed|es|ing|ation|ations)$)")
 
@@ -118,12 +120,29 @@ def predicate_families(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# Verbs that say how a figure was stated, not what happened: "cases were reported", "the loss it
+# made", "the toll stood at". A predicate of only these says nothing.
+_REPORTING = frozenset(
+    _stems(
+        """reported recorded registered counted confirmed announced said stood totalled totaled
+        made had has have reached given put gave stated listed logged tallied"""
+    )
+)
+
+
 def predicate_key(text: str) -> frozenset[str]:
-    """What to compare two predicates by: their families, or else their content stems."""
+    """What to compare two predicates by: their families, or else their content stems, less
+    the verbs of reporting (empty when nothing else is left)."""
     families = predicate_families(text)
     if families:
         return families
-    return frozenset(s for s in _stems(text) if len(s) > 2)
+    words = [w for w in re.findall(r"[^\W\d_]+", text.casefold()) if w not in STOPWORDS]
+    return frozenset(s for s in map(stem, words) if len(s) > 2 and s not in _REPORTING)
+
+
+def known_family(key: frozenset[str]) -> bool:
+    """Is a predicate key a family's name, rather than free words?"""
+    return bool(key) and key <= _PREDICATES.keys()
 
 
 def entity_key(text: str) -> str:

@@ -131,3 +131,37 @@ def test_the_score_is_a_calibrated_chance_that_rises_with_the_evidence():
     raws = [0.0, 0.1, 0.2, 0.3, 0.5, 0.8, 1.0]
     chances = [calibrated(r) for r in raws]
     assert chances == sorted(chances) and 0 < chances[0] < 0.05 and chances[-1] > 0.95
+
+
+def test_free_words_that_differ_weigh_less_than_two_known_families_that_do():
+    from claims.matching.counted import COUNTED_OTHER, CountedKey, counted_factor
+
+    employed = CountedKey.of("workers", "employed", (), "")
+    working = CountedKey.of("workers", "working at the plant", (), "")
+    laid_off = CountedKey.of("workers", "laid off", (), "")
+    arrested = CountedKey.of("workers", "arrested", (), "")
+    assert counted_factor(laid_off, arrested) == COUNTED_OTHER
+    assert COUNTED_OTHER < counted_factor(employed, working) < 1
+
+
+def test_words_alone_never_make_a_link_likely():
+    # The same words as the claim, but another number, and nothing said of what it counts.
+    plants = KnownClaim(
+        key="plants-closed",
+        topic="story",
+        statement="Nissan will close seven vehicle plants.",
+        kind="quantity",
+        subject="",
+        unit="",
+        changes_over_time=False,
+        statements=(
+            Statement(
+                "paper-1", "The Paper", date(2025, 5, 13), date(2025, 5, 13), Quantity(Decimal(7))
+            ),
+        ),
+        quotes=("seven vehicle plants",),
+    )
+    index = ClaimIndex([plants])
+    text = "Nissan will close seven vehicle plants, one of them in 2027, and 17 sites in all."
+    candidate = next(c for c in find_claims(text, published=PUBLISHED) if c.quote.startswith("17"))
+    assert all(m.score < LIKELY for m in matches(index, candidate))
