@@ -71,6 +71,10 @@ def test_the_history_page_shows_readable_diffs_and_who_made_them(editor_client, 
             "kind": "quantity",
             "subject": "",
             "unit": "",
+            "entity": "officers",
+            "predicate": "suspended",
+            "qualifiers": "",
+            "event": "",
             "rating": "",
             "rating_explanation": "",
             "attestations-TOTAL_FORMS": "0",
@@ -86,6 +90,13 @@ def test_the_history_page_shows_readable_diffs_and_who_made_them(editor_client, 
         '<th scope="row">statement</th><td><del>Nine officers were suspended</del></td>' in newest
     )
     assert "<ins>Nine Met officers were suspended</ins>" in newest
+    assert (
+        '<th scope="row">counted entity</th><td><del>—</del></td><td><ins>officers</ins></td>'
+        in newest
+    )
+    assert (
+        '<th scope="row">what happened</th><td><del>—</del></td><td><ins>suspended</ins>' in newest
+    )
     assert "Source added: BBC News: “9 officers”" in body
     assert "Verdict single → agree" in body
 
