@@ -139,14 +139,14 @@ def _noun_before_change(tokens: Sequence[Token], first: int) -> str:
         position -= 1
     if position < 0 or position == first - 1:
         return ""
-    if tokens[position + 1].lower not in ("from", "to"):
+    if tokens[position + 1].lower != "from":  # "plants from 17 to 10", not "climbs to 278"
         return ""
     if position > 0 and tokens[position].lower.endswith(("wide", "ly")):
         position -= 1  # "plants worldwide from 17 to 10"
     word = tokens[position].lower
     if word in _TOTALS or not word.isalpha() or not word.endswith("s") or word.endswith("ss"):
         return ""
-    return word
+    return "" if _predicate_noun(word) else word  # "the number of fatalities to 290"
 
 
 def _verb_after(tokens: Sequence[Token], index: int, qualifiers: list[str]) -> str:
