@@ -71,6 +71,10 @@ def counted_factor(a: CountedKey, b: CountedKey) -> float:
             if known_family(a.predicate) and known_family(b.predicate):
                 return COUNTED_OTHER  # we know these are different things to happen
             factor *= COUNTED_UNSURE  # free words that differ may still say the same
+        elif a.predicate != b.predicate:
+            factor *= (
+                COUNTED_NEAR  # one says more: "identified" against "identified and handed over"
+            )
     elif a.predicate or b.predicate:
         factor *= COUNTED_UNKNOWN
     if a.entity and b.entity:
