@@ -15,7 +15,8 @@ class Part:
     sergeants"."""
 
     number: Decimal
-    label: str  # "constables"
+    label: str  # "constables"; or what happened, for a part of one kind of thing: "dead"
+    by_predicate: bool = False  # "four were confirmed dead and 11 are unaccounted for"
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from claims.finder.dates import DateMatch, find_dates, metadata_spans
 from claims.finder.events import EventMatch, find_events, find_other_statements
 from claims.finder.quantities import QuantityMatch, find_quantities
 from claims.finder.quantities.counted import read_counted
+from claims.finder.quantities.related import compared_counts, totals_by_predicate
 from claims.finder.vocabulary import content_words
 from claims.rules.counted import Counted
 from claims.rules.values import TextValue, Value
@@ -100,7 +101,9 @@ def find_claims(
             if event is not None:
                 taken.add(id(event))
             counted.append(_quantity(text, sentence, quantity, event, dates))
-        candidates.extend(_compared(text, counted))
+        counted = compared_counts(text, counted)
+        candidates.extend(counted)
+        candidates.extend(totals_by_predicate(text, counted))
         for event in events:
             if id(event) not in taken:
                 candidates.append(_event(text, sentence, event))
@@ -267,28 +270,6 @@ def _quantity(
         parts=quantity.parts,
         counted=counted,
     )
-
-
-_COMPARED = re.compile(r"\b(?:from|to|against|versus|compared with|up|down)\s*$", re.IGNORECASE)
-
-
-def _compared(text: str, counts: list[Candidate]) -> list[Candidate]:
-    """A bare figure compared with a count before it counts the same thing: "159 seats, down
-    from 230", "481 cases, up from 422 a week earlier"."""
-    for k in range(1, len(counts)):
-        bare, before = counts[k], counts[k - 1]
-        if bare.entity or bare.unit or not before.entity:
-            continue
-        between = text[before.end : bare.start]
-        if len(between.split()) <= 8 and _COMPARED.search(between) and "." not in between:
-            counts[k] = replace(
-                bare,
-                entity=before.entity,
-                predicate=bare.predicate or before.predicate,
-                qualifiers=bare.qualifiers or before.qualifiers,
-                unit=before.unit,
-            )
-    return counts
 
 
 def _verb_after(tokens: Sequence[Token], index: int) -> str:

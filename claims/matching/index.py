@@ -29,7 +29,7 @@ from claims.matching.topics import NEW_TOPIC, TOPIC_MATCHES, TOPIC_WORDS, TopicV
 from claims.matching.units import Unit
 from claims.matching.words import content_words
 from claims.rules.counted import is_measure
-from claims.rules.paraphrase import entity_key
+from claims.rules.paraphrase import entity_key, predicate_key
 from claims.rules.values import Quantity, TextValue, Value, describe
 from claims.rules.verdicts import Statement, assess
 
@@ -151,7 +151,7 @@ class ClaimIndex:
                 weights | dict.fromkeys(content_words(part.label), 1.0),
                 quote_words,
                 as_of,
-                replace(counted, entity=entity_key(part.label)) if counted else counted,
+                _part_counted(counted, part),
                 part,
             )
             for part in candidate.parts
@@ -374,3 +374,13 @@ def _unit_of(unit: str, entity: str) -> Unit:
     if entity or unit:
         return Unit.count()
     return Unit.of("")
+
+
+def _part_counted(counted: CountedKey, part: Part) -> CountedKey:
+    """A part counts its own kind of thing ("nine constables"), or the same things under its
+    own predicate ("11 are unaccounted for")."""
+    if not counted:
+        return counted
+    if part.by_predicate:
+        return replace(counted, predicate=predicate_key(part.label))
+    return replace(counted, entity=entity_key(part.label))

@@ -166,3 +166,20 @@ def test_words_alone_never_make_a_link_likely():
     text = "Nissan will close seven vehicle plants, one of them in 2027, and 17 sites in all."
     candidate = next(c for c in find_claims(text, published=PUBLISHED) if c.quote.startswith("17"))
     assert all(m.score < LIKELY for m in matches(index, candidate))
+
+
+def test_each_part_of_a_total_by_predicate_matches_its_own_claim():
+    dead = claim(
+        "oso-dead", "Eight people died in the landslide.", 8, entity="people", predicate="died"
+    )
+    missing = claim(
+        "oso-missing", "108 people were unaccounted for.", 108, entity="people", predicate="missing"
+    )
+    index = ClaimIndex([dead, missing])
+    found = find_claims(
+        "Eight killed, 108 unaccounted for in huge US landslide", published=PUBLISHED
+    )
+    total = next(c for c in found if c.quote == "Eight killed, 108")
+    by_claim = {m.claim: m for m in matches(index, total)}
+    assert by_claim["oso-dead"].explanation.startswith("part “8")
+    assert by_claim["oso-missing"].explanation.startswith("part “108")

@@ -239,7 +239,7 @@ def _total_before(tokens: Sequence[Token], first: int) -> str:
     """ "the death toll rose to 12", "the number of people who died … 275": the words of the
     total the figure is the value of, within its clause."""
     start = first
-    while start > 0 and first - start < 14:
+    while start > 0 and first - start < 20:
         token = tokens[start - 1]
         if not token.is_word and token.text in ";:()—–":
             break

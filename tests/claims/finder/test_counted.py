@@ -192,3 +192,31 @@ def test_a_bare_figure_before_its_verb_is_counted_with_the_verb():
         frozenset({"laid off"}),
         ("additional",),
     )
+
+
+# The 2014 Oso landslide in Washington state, as AFP and CNN reported it.
+
+
+def test_counts_of_the_same_people_under_two_predicates_add_up_to_a_total():
+    found = find_claims(
+        "Eight killed, 108 unaccounted for in huge US landslide", published=date(2014, 3, 24)
+    )
+    total = next(c for c in found if c.quote == "Eight killed, 108")
+    assert total.value.number == 116  # type: ignore[union-attr]
+    assert [(p.number, predicate_families(p.label)) for p in total.parts] == [
+        (8, DIED),
+        (108, frozenset({"missing"})),
+    ]
+    # each count is still offered on its own
+    assert {c.quote for c in found if c.kind == "quantity"} >= {"Eight", "108"}
+
+
+def test_a_total_named_long_before_its_figure_still_says_what_it_counts():
+    text = (
+        "The number of people missing or unaccounted for in Washington state’s deadly landslide "
+        "has dropped to 30 from 90, officials said Saturday."
+    )
+    assert [(c[1], c[2], c[3]) for c in counts(text)] == [
+        (30, "people", frozenset({"missing"})),
+        (90, "people", frozenset({"missing"})),
+    ]
