@@ -7,8 +7,8 @@ from __future__ import annotations
 import math
 
 # P(right) = 1 / (1 + exp(-(A + B × raw score)))
-A = -5.582
-B = 15.974
+A = -4.371
+B = 13.134
 
 
 def calibrated(raw: float) -> float:

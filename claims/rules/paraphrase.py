@@ -149,10 +149,13 @@ def entity_key(text: str) -> str:
     """The class of a counted noun phrase's head: "police officers" → "officer", "houses" →
     "homes", "staff" → "jobs"."""
     stems = _stems(text)
-    if not stems:
-        return ""
+    if not stems or stems[-1] in _GENERIC_COUNTERS:
+        return ""  # "240,000 units" says nothing of what the units are
     classes, _ = _entity_table()
     return classes.get(stems[-1], stems[-1])
+
+
+_GENERIC_COUNTERS = frozenset(_stems("units items pieces"))
 
 
 def is_person(key: str) -> bool:

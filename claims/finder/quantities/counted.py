@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from claims.finder.vocabulary import pluralise
 from claims.rules.counted import MEASURES, Counted
 from claims.rules.paraphrase import canonical_predicate, entity_key, predicate_families
 from sources.text.tokens import Token
-from sources.text.words import AUXILIARIES
+from sources.text.words import AUXILIARIES, STOPWORDS
 
 # Role and status words that make a count another claim.
 QUALIFIERS = frozenset(
@@ -144,6 +145,10 @@ def _noun_before_change(tokens: Sequence[Token], first: int) -> str:
     if position > 0 and tokens[position].lower.endswith(("wide", "ly")):
         position -= 1  # "plants worldwide from 17 to 10"
     word = tokens[position].lower
+    if word in _TOTALS and position > 0 and tokens[position - 1].is_word:
+        # "its plant count from 17 to 10": the noun the count is of
+        noun = tokens[position - 1].lower
+        return "" if noun in STOPWORDS or not noun.isalpha() else pluralise(noun)
     if word in _TOTALS or not word.isalpha() or not word.endswith("s") or word.endswith("ss"):
         return ""
     return "" if _predicate_noun(word) else word  # "the number of fatalities to 290"

@@ -84,8 +84,8 @@ def test_the_finder_reads_what_a_count_counts(text, quote, number, entity, famil
 
 def test_both_ends_of_a_from_to_revision_are_counts_of_the_noun_before_it():
     text = "The group said the overhaul will also reduce its plant count from 17 to 10 by 2027."
-    found = [(c[0], c[1]) for c in counts(text)]
-    assert found == [("17", 17), ("10", 10)]
+    found = [(c[0], c[1], c[2]) for c in counts(text)]
+    assert found == [("17", 17, "plants"), ("10", 10, "plants")]
     text = (
         "In May Nissan announced that it would reduce its number of plants worldwide from 17 to 10."
     )

@@ -67,3 +67,8 @@ def test_kinds_of_people_are_people():
 def test_verbs_of_reporting_say_nothing_of_what_happened():
     assert predicate_key("had been reported") == frozenset()
     assert predicate_key("the loss it made") == frozenset({"loss"})
+
+
+def test_a_generic_counter_says_nothing_of_what_is_counted():
+    # "Oppama … can build around 240,000 vehicles a year" may also be "240,000 units"
+    assert entity_key("units") == "" and entity_key("vehicles") != ""
