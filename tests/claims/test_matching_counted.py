@@ -95,16 +95,18 @@ def test_a_count_under_another_predicate_is_never_likely_whatever_its_number():
     assert "officers-suspended" not in found or found["officers-suspended"].score < LIKELY
 
 
+JOBS = claim(
+    "jobs-cut",
+    "Nissan will cut 9,000 jobs.",
+    9000,
+    entity="jobs",
+    predicate="cut",
+    changes_over_time=False,
+)
+
+
 def test_a_count_of_other_things_is_not_the_claim():
-    jobs = claim(
-        "jobs-cut",
-        "Nissan will cut 9,000 jobs.",
-        9000,
-        entity="jobs",
-        predicate="cut",
-        changes_over_time=False,
-    )
-    index = ClaimIndex([jobs])
+    index = ClaimIndex([JOBS])
     plants = count_in(
         "The group said the overhaul will also reduce its plant count from 17 to 10 by 2027.",
         "10",
@@ -113,15 +115,7 @@ def test_a_count_of_other_things_is_not_the_claim():
 
 
 def test_workers_laid_off_and_jobs_cut_are_one_claim():
-    jobs = claim(
-        "jobs-cut",
-        "Nissan will cut 9,000 jobs.",
-        9000,
-        entity="jobs",
-        predicate="cut",
-        changes_over_time=False,
-    )
-    index = ClaimIndex([jobs])
+    index = ClaimIndex([JOBS])
     roles = count_in("It said in November it would axe 9,000 roles.", "9,000 roles")
     first = matches(index, roles)[0]
     assert (first.claim, first.verdict_if_linked) == ("jobs-cut", Verdict.AGREE)

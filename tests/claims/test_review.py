@@ -267,13 +267,22 @@ CRASH_REPORT = (
 )
 
 
-def test_with_no_likely_claim_the_queue_offers_a_new_claim_first_prefilled(editor_client, seeds):
+@pytest.fixture
+def crash_source(seeds) -> Source:
+    """A report of a story the ledger (the seeds' police stories) knows nothing of."""
     source, _ = source_create(
         extracted=extract_plain(CRASH_REPORT),
         outlet="DT Next",
         title="Odisha train accident: death toll revised to 275",
         published=date(2023, 6, 4),
     )
+    return source
+
+
+def test_with_no_likely_claim_the_queue_offers_a_new_claim_first_prefilled(
+    editor_client, crash_source
+):
+    source = crash_source
     page = editor_client.get(queue_url(source)).content.decode()
     assert "No existing claim is likely" in page
     assert "New claim: 275 people died" in page
@@ -295,13 +304,8 @@ def test_with_no_likely_claim_the_queue_offers_a_new_claim_first_prefilled(edito
     assert 'value="people-died-2023"' in form
 
 
-def test_a_source_about_no_topic_of_the_ledger_gets_a_new_topic_first(editor_client, seeds):
-    source, _ = source_create(
-        extracted=extract_plain(CRASH_REPORT),
-        outlet="DT Next",
-        title="Odisha train accident: death toll revised to 275",
-        published=date(2023, 6, 4),
-    )
+def test_a_source_about_no_topic_of_the_ledger_gets_a_new_topic_first(editor_client, crash_source):
+    source = crash_source
     page = editor_client.get(queue_url(source)).content.decode()
     assert "New topic suggested" in page
     out = StringIO()
