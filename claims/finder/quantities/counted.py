@@ -55,6 +55,7 @@ def read_counted(
     found_qualifiers: list[str] = []
     readings = [
         _total_before(tokens, first) if bare else "",
+        _changed_to(tokens, first) if bare else "",
         label,
         _verb_after(tokens, after, found_qualifiers),
         _in_phrase(modifiers),
@@ -261,4 +262,17 @@ def _total_before(tokens: Sequence[Token], first: int) -> str:
                 return phrase
     if words[at] in ("toll", "tolls"):
         return "toll"
+    return ""
+
+
+def _changed_to(tokens: Sequence[Token], first: int) -> str:
+    """ "would bring its job cuts to almost 20,000": the thing brought to the figure."""
+    position = first - 1
+    if position < 1 or tokens[position].lower != "to":
+        return ""
+    words = [t.lower for t in tokens[max(0, position - 4) : position] if t.is_word]
+    for size in (2, 1):
+        phrase = " ".join(words[-size:])
+        if len(words) >= size and predicate_families(phrase):
+            return phrase
     return ""

@@ -25,13 +25,14 @@ _ORDINAL_NOT_COUNTS = frozenset(
 )
 _DURATION = re.compile(
     r"(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)-(year|month|week|day|hour|minute|second|mile|"
-    r"kilometre|kilometer|metre|meter)s?(?:-long)?",
+    r"kilometre|kilometer|metre|meter|member)s?(?:-long)?",
     re.IGNORECASE,
 )
 _CHANGE_VERBS = frozenset(
     "rose risen rise rises rising fell fallen fall falls falling increased increase increases "
     "decreased decrease decreases dropped drop drops climbed climb climbs grew grown grow grows "
     "jumped jump jumps up down doubled halved cut drop dropping reduce reduced reduces reducing "
+    "bring brings bringing brought take takes "
     "revised revise lowered lower raised raise updated adjusted corrected put given gave "
     "taking took bringing brought slashed trimmed".split()
 )
@@ -56,7 +57,7 @@ def ordinal_count(tokens: Sequence[Token], index: int) -> Count | None:
 
 
 def is_duration(token: Token) -> bool:
-    """ "48-hour", "20-year", "two-week"; not "35-year-old"."""
+    """ "48-hour", "20-year", "two-week", and a size: "a 10-member team"; not "35-year-old"."""
     return _DURATION.fullmatch(token.text) is not None and not token.lower.endswith("-old")
 
 

@@ -220,3 +220,16 @@ def test_a_total_named_long_before_its_figure_still_says_what_it_counts():
         (30, "people", frozenset({"missing"})),
         (90, "people", frozenset({"missing"})),
     ]
+
+
+def test_a_figure_something_is_brought_to_counts_that_thing():
+    text = (
+        "Added to the layoffs the carmaker has already announced, that would bring its job cuts "
+        "to almost 20,000, or 15 per cent of its workforce."
+    )
+    assert counts(text)[0][:4] == ("almost 20,000", 20000, "jobs", frozenset({"laid off"}))
+
+
+def test_a_size_in_a_hyphenated_compound_is_a_count():
+    text = "On Monday a 10-member team from the CBI went to the accident site in Balasore."
+    assert [(c[0], c[1], c[2]) for c in counts(text)] == [("10-member", 10, "members")]
