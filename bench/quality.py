@@ -398,11 +398,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         tally = review_story(story, story_base(story, corpus, seeds), finder)
         rows.append((f"{story.slug} ({story.split})", tally))
         totals[story.split].add(tally)
-    overall = Tally()
     for name, tally in totals.items():
         if any(s.split == name for s in chosen):
             rows.append((f"all {name}", tally))
-            overall.add(tally)
     if args.json:
         print(json.dumps({name: t.figures() for name, t in rows}, indent=2))
         return 0

@@ -93,11 +93,8 @@ def counted_factor(a: CountedKey, b: CountedKey) -> float:
 def _entity_factor(a: str, b: str) -> float:
     if a == b:
         return 1.0
-    kinds = {a, b}
-    if "people" in kinds and (kinds - {"people"}) <= {"jobs"} | {k for k in kinds if is_person(k)}:
-        return COUNTED_NEAR
-    if "jobs" in kinds and all(is_person(k) or k == "jobs" for k in kinds):
-        return COUNTED_NEAR
+    if {a, b} & {"people", "jobs"} and all(is_person(k) or k == "jobs" for k in (a, b)):
+        return COUNTED_NEAR  # "people" against "passengers", "jobs" against "workers"
     if is_person(a) and is_person(b):
         return COUNTED_PEOPLE
     return COUNTED_OTHER

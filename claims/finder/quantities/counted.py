@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claims.finder.vocabulary import pluralise
-from claims.rules.counted import MEASURES, Counted
+from claims.rules.counted import Counted, is_measure
 from claims.rules.paraphrase import canonical_predicate, entity_key, predicate_families
 from sources.text.tokens import Token
 from sources.text.words import AUXILIARIES, STOPWORDS
@@ -35,7 +35,6 @@ _FILLERS = AUXILIARIES | frozenset(
 )
 # Nouns whose value the figure is: "the toll rose to 12".
 _TOTALS = frozenset("toll tolls tally total number count figure figures".split())
-_PREPOSITIONS = frozenset("in under on at off out".split())
 _STOP = frozenset("and or but because after before when while which who that as".split())
 
 
@@ -44,7 +43,8 @@ def read_counted(
 ) -> Counted:
     """``tokens[first:after]`` is the count's phrase ("at least 40 injured people");
     ``label`` is the status or event tied to it by the finder, if any."""
-    entity = "" if unit.lower() in MEASURES else unit
+    measure = is_measure(unit)
+    entity = "" if measure else unit
     label = label or _predicate_noun(entity)
     if label and entity and label == entity:
         entity = _DEFAULT_ENTITY.get(min(predicate_families(label)), "")  # "290 fatalities"
@@ -52,15 +52,16 @@ def read_counted(
     qualifiers = tuple(dict.fromkeys(w for w in modifiers if w in QUALIFIERS))
     qualifiers += _increment_or_total(tokens, first, after)
     bare = not unit and not noun  # "the toll rose to 12": the total says what is counted
+    total = _total_before(tokens, first)
     found_qualifiers: list[str] = []
     readings = [
-        _total_before(tokens, first) if bare else "",
+        total if bare else "",
         _changed_to(tokens, first) if bare else "",
         label,
         _verb_after(tokens, after, found_qualifiers),
         _in_phrase(modifiers),
         _verb_before(tokens, first),
-        _total_before(tokens, first),
+        total,
         _people_include(tokens, first),
     ]
     # The first reading of a known family ("1,175 injured people were referred…" → injured),
@@ -68,9 +69,9 @@ def read_counted(
     predicate = next((r for r in readings if r and predicate_families(r)), "") or next(
         (r for r in readings if r), ""
     )
-    if not entity and unit.lower() not in MEASURES:
+    if not entity and not measure:
         entity = _noun_before_change(tokens, first)
-    if not entity and predicate and unit.lower() not in MEASURES:
+    if not entity and predicate and not measure:
         families = predicate_families(predicate)
         entity = _DEFAULT_ENTITY.get(min(families), "") if len(families) == 1 else ""
     qualifiers += tuple(q for q in found_qualifiers if q not in qualifiers)
@@ -168,28 +169,25 @@ def _verb_after(tokens: Sequence[Token], index: int, qualifiers: list[str]) -> s
     if position >= len(tokens) or not tokens[position].is_word or position - index > 4:
         return ""
     word = tokens[position].lower
-    if word in _PREPOSITIONS:
-        phrase = [word]
-        for token in tokens[position + 1 : position + 4]:
-            if not token.is_word or token.lower in _STOP:
-                break
-            phrase.append(token.lower)
-            if predicate_families(" ".join(phrase)):
-                return " ".join(phrase)
-        return ""
     if not (_participle(word) or predicate_families(word)):
-        # "were taken to hospital": a phrase of a known family within the next few words
-        phrase = []
-        for token in tokens[position : position + 4]:
-            if not token.is_word or token.lower in _STOP:
-                break
-            phrase.append(token.lower)
-            if predicate_families(" ".join(phrase)):
-                return " ".join(phrase)
-        return ""
+        # "in intensive care", "were taken to hospital": a phrase of a known family
+        return _family_phrase(tokens, position)
     if position + 1 < len(tokens) and tokens[position + 1].lower in ("off", "out", "down", "up"):
         return f"{word} {tokens[position + 1].lower}"
     return word
+
+
+def _family_phrase(tokens: Sequence[Token], position: int) -> str:
+    """The shortest phrase of at most four words from ``position`` that names a predicate
+    family, within the clause."""
+    phrase: list[str] = []
+    for token in tokens[position : position + 4]:
+        if not token.is_word or token.lower in _STOP:
+            break
+        phrase.append(token.lower)
+        if predicate_families(" ".join(phrase)):
+            return " ".join(phrase)
+    return ""
 
 
 def _participle(word: str) -> bool:
@@ -215,17 +213,11 @@ def _verb_before(tokens: Sequence[Token], first: int) -> str:
     if position < 0 or not tokens[position].is_word:
         return ""
     word = tokens[position].lower
-    if predicate_families(word):
-        if position > 0 and word in ("off", "out", "down") and tokens[position - 1].is_word:
-            return f"{tokens[position - 1].lower} {word}"
-        return word
-    if (
-        word in ("off", "out")
-        and position > 0
-        and predicate_families(f"{tokens[position - 1].lower} {word}")
-    ):
-        return f"{tokens[position - 1].lower} {word}"
-    return ""
+    if word in ("off", "out") and position > 0:  # "lay off 9,000 workers"
+        phrase = f"{tokens[position - 1].lower} {word}"
+        if predicate_families(phrase):
+            return phrase
+    return word if predicate_families(word) else ""
 
 
 def _people_include(tokens: Sequence[Token], first: int) -> str:
