@@ -40,3 +40,4 @@ class Candidate:
     attributed_to: str = ""  # "the IOPC", "Sir Mark Rowley"
     parts: tuple[Part, ...] = ()  # for composite counts; their sum is the value
     words: tuple[str, ...] = ()  # content words of the sentence, lower case, for matching
+    names: tuple[str, ...] = ()  # proper words of whose figure it is: ("anc",), ("texas",)

@@ -34,6 +34,7 @@ from claims.finder.attribution import Names, Utterance, find_roles, find_stateme
 from claims.finder.candidates import Candidate, Part
 from claims.finder.dates import DateMatch, find_dates, metadata_spans
 from claims.finder.events import EventMatch, find_events, find_other_statements
+from claims.finder.holders import with_holders
 from claims.finder.quantities import QuantityMatch, find_quantities
 from claims.finder.quantities.counted import read_counted
 from claims.finder.quantities.related import compared_counts, totals_by_predicate
@@ -115,6 +116,7 @@ def find_claims(
     candidates.extend(_quotes(text, sentences, statements, ordered_entries, default))
     candidates = _attribute(candidates, statements)
     candidates = _without_redundant(candidates)
+    candidates = with_holders(text, candidates)
     candidates.sort(key=lambda c: (c.start, c.end, c.kind))
     return candidates
 

@@ -15,6 +15,7 @@ from claims.matching.calibration import calibrated
 from claims.matching.counted import CountedKey
 from claims.matching.explain import explain
 from claims.matching.fit import lookup_keys, value_keys
+from claims.matching.holders import ClaimNames, Holders
 from claims.matching.records import KnownClaim, Match
 from claims.matching.scoring import (
     CONTEXT_WEIGHT,
@@ -57,14 +58,20 @@ class ClaimIndex:
         # Sorted by key, so index order is the deterministic tie-break.
         self._claims = sorted(claims, key=lambda c: c.key)
         pieces = [self._claim_pieces(claim) for claim in self._claims]
+        counted = [_counted_of(claim) for claim in self._claims]
+        self._holders = Holders(
+            self._claims, [(key.entity, key.predicate) if key else None for key in counted]
+        )
         words = [{word for piece in claim_pieces for word in piece} for claim_pieces in pieces]
         count = len(self._claims)
         df: Counter[str] = Counter(word for claim_words in words for word in claim_words)
         self._idf = {word: math.log((count + 1) / (n + 1)) + 1 for word, n in df.items()}
         self._unseen_idf = math.log(count + 1) + 1
         self._prepared = [
-            self._prepare(claim, claim_pieces)
-            for claim, claim_pieces in zip(self._claims, pieces, strict=True)
+            self._prepare(claim, claim_pieces, names, key)
+            for claim, claim_pieces, names, key in zip(
+                self._claims, pieces, self._holders.of_claims, counted, strict=True
+            )
         ]
         # Posting lists for the prefilter; words in more than 1% of claims are left out (they
         # still count in the full score).
@@ -100,20 +107,18 @@ class ClaimIndex:
         pairs = tuple((word, self._idf[word]) for word in dict.fromkeys(words))
         return Field(pairs, sum(idf for _, idf in pairs))
 
-    def _prepare(self, claim: KnownClaim, pieces: list[list[str]]) -> Prepared:
+    def _prepare(
+        self, claim: KnownClaim, pieces: list[list[str]], names: ClaimNames, counted: CountedKey
+    ) -> Prepared:
         statement, subject, _unit, *quotes = pieces
         return Prepared(
             claim=claim,
             unit=_unit_of(claim.unit, claim.entity),
-            counted=CountedKey.of(
-                claim.entity or _counted_unit(claim.unit),
-                claim.predicate,
-                claim.qualifiers,
-                claim.event,
-            ),
+            counted=counted,
             words=frozenset(word for piece in pieces for word in piece),
             best_fields=tuple(self._field(words) for words in (statement, *quotes)),
             subject=self._field(subject),
+            names=names,
             text_values=tuple(
                 (value, frozenset(content_words(value.text)))
                 for value in dict.fromkeys(
@@ -134,6 +139,7 @@ class ClaimIndex:
         counted = CountedKey.of(
             candidate.entity, candidate.predicate, candidate.qualifiers, candidate.event
         )
+        names = self._holders.of_candidate(candidate.names)
         whole = self._query(
             candidate.value,
             candidate.kind,
@@ -142,6 +148,7 @@ class ClaimIndex:
             quote_words,
             as_of,
             counted,
+            names=names,
         )
         parts = [
             self._query(
@@ -153,6 +160,7 @@ class ClaimIndex:
                 as_of,
                 _part_counted(counted, part),
                 part,
+                names=names,
             )
             for part in candidate.parts
         ]
@@ -168,6 +176,8 @@ class ClaimIndex:
         as_of: date | None,
         counted: CountedKey,
         part: Part | None = None,
+        *,
+        names: frozenset[str] = frozenset(),
     ) -> Query:
         focus = tuple(
             (word, self._idf.get(word, self._unseen_idf))
@@ -185,6 +195,7 @@ class ClaimIndex:
             quote_words=quote_words,
             as_of=as_of,
             part=part,
+            names=names,
         )
 
     def _value_hits(self, value: Value | None) -> set[int]:
@@ -359,6 +370,12 @@ class ClaimIndex:
             # likely.
             chance = min(chance, UNSURE)
         return Match(claim.key, chance, verdict.verdict, explanation, round(score, 4))
+
+
+def _counted_of(claim: KnownClaim) -> CountedKey:
+    return CountedKey.of(
+        claim.entity or _counted_unit(claim.unit), claim.predicate, claim.qualifiers, claim.event
+    )
 
 
 def _counted_unit(unit: str) -> str:

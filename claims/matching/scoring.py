@@ -9,6 +9,7 @@ from datetime import date
 from claims.finder import Part
 from claims.matching.counted import CountedKey, confirmed, counted_factor
 from claims.matching.fit import Fit, recency_factor, value_fit
+from claims.matching.holders import NO_NAMES, ClaimNames
 from claims.matching.records import KnownClaim
 from claims.matching.units import UNIT_UNKNOWN, Unit, kind_factor, unit_factor
 from claims.rules.values import TextValue, Value
@@ -24,6 +25,9 @@ CONTEXT_WEIGHT = 0.5  # a sentence word outside the quote counts half
 VALUE_SAME_THING = 0.6
 TEXT_FLOOR_SAME_THING = 0.6
 PART = 0.9  # a match through one part of a composite count, against a match of the whole
+# The figure is someone else's: the candidate's stretch of sentence and the claim name different
+# parties, places or companies ("the DA won 87 seats" is not the ANC's 159).
+OTHER_HOLDER = 0.5
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class Prepared:
     best_fields: tuple[Field, ...]  # the statement and each quote
     subject: Field
     text_values: tuple[tuple[TextValue, frozenset[str]], ...]  # with their content words
+    names: ClaimNames = NO_NAMES  # whose figure it is
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ class Query:
     quote_words: frozenset[str]
     as_of: date | None
     part: Part | None = None
+    names: frozenset[str] = frozenset()  # whose figure the candidate's sentence says it is
 
 
 @dataclass(frozen=True)
@@ -119,5 +125,7 @@ def score_claim(query: Query, prepared: Prepared, topic_factor: float, reading: 
             floor = TEXT_FLOOR_SAME_THING
         score *= text_factor(query, prepared, floor)
         score *= recency_factor(query.as_of, claim)
+    if prepared.names.other_holder(query.names):
+        score *= OTHER_HOLDER
     score *= topic_factor * (PART if query.part else 1.0)
     return Scored(score, reading, fit.agrees and unit >= UNIT_UNKNOWN, same_thing)

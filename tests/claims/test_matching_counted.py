@@ -177,3 +177,32 @@ def test_each_part_of_a_total_by_predicate_matches_its_own_claim():
     by_claim = {m.claim: m for m in matches(index, total)}
     assert by_claim["oso-dead"].explanation.startswith("part “8")
     assert by_claim["oso-missing"].explanation.startswith("part “108")
+
+
+def test_a_count_of_the_same_thing_at_another_place_is_someone_elses_figure():
+    # Two claims counting people employed, told apart by the plant they name.
+    sunderland = claim(
+        "sunderland-workforce",
+        "About 7,000 people work at Nissan's Sunderland plant.",
+        7000,
+        entity="people",
+        predicate="employed",
+    )
+    oppama = claim(
+        "oppama-workforce",
+        "The Oppama site employed 3,900 people, researchers included.",
+        3900,
+        entity="people",
+        predicate="employed",
+    )
+    index = ClaimIndex([sunderland, oppama])
+    count = count_in(
+        "The Japanese company, which employs around 6,000 people at the Sunderland factory, "
+        "said earlier on Tuesday that it was widening a major restructuring to cut costs.",
+        "around 6,000 people",
+    )
+    found = {m.claim: m for m in matches(index, count)}
+    assert next(iter(found)) == "sunderland-workforce"
+    assert "oppama-workforce" not in found or found["oppama-workforce"].score < LIKELY
+    oppama_raw = found["oppama-workforce"].raw if "oppama-workforce" in found else 0.0
+    assert oppama_raw <= found["sunderland-workforce"].raw / 2
