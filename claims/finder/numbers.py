@@ -151,7 +151,7 @@ def read_number(tokens: Sequence[Token], index: int) -> tuple[Decimal, int] | No
     if index >= len(tokens):
         return None
     first = tokens[index]
-    if (value := digits_value(first.text)) is not None:
+    if (value := digits_value(first.text.removesuffix("-odd"))) is not None:  # "200-odd"
         end = index + 1
         if end < len(tokens) and tokens[end].lower in SCALES:
             value = _tidy(value * SCALES[tokens[end].lower])

@@ -23,6 +23,7 @@ _OPPOSED = [
     frozenset({"probable", "suspected", "presumed"}),
     frozenset({"additional"}),
     frozenset({"total"}),
+    frozenset({"critically", "seriously", "severely", "gravely"}),
 ]
 
 

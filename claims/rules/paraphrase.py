@@ -31,7 +31,7 @@ _PREDICATES = {
     "investigated": "investigated investigation investigations inquiry inquiries probe probed",
     "suspended": "suspended suspension suspensions suspend",
     "arrested": "arrested arrest arrests detained detention custody",
-    "charged": "charged charges charge accused indicted counts",
+    "charged": "charged charges charge accused indicted counts|of count|of",
     "convicted": "convicted conviction convictions guilty",
     "acquitted": "acquitted acquittal cleared",
     "sentenced": "sentenced sentence jailed jail prison imprisoned imprisonment",

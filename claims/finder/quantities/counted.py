@@ -26,7 +26,8 @@ from sources.text.words import AUXILIARIES, STOPWORDS
 
 # Role and status words that make a count another claim.
 QUALIFIERS = frozenset(
-    "serving former current retired confirmed probable suspected estimated presumed".split()
+    "serving former current retired confirmed probable suspected estimated presumed "
+    "critically seriously severely gravely".split()  # "critically injured" is another count
 )
 # Words between a count and its verb that say nothing of what happened.
 _FILLERS = AUXILIARIES | frozenset(
@@ -45,10 +46,12 @@ def read_counted(
     ``label`` is the status or event tied to it by the finder, if any."""
     measure = is_measure(unit)
     entity = "" if measure else unit
-    label = label or _predicate_noun(entity)
-    if label and entity and label == entity:
-        entity = _DEFAULT_ENTITY.get(min(predicate_families(label)), "")  # "290 fatalities"
     modifiers = [w for w in noun.lower().split() if w]
+    # "290 fatalities", "230 arrests": the noun says what happened, after any verb or modifier
+    # ("793 injured passengers had been discharged", "200-odd critically injured victims")
+    noun_label = _predicate_noun(entity)
+    if noun_label and label in ("", entity):
+        entity = _DEFAULT_ENTITY.get(min(predicate_families(noun_label)), "")
     qualifiers = tuple(dict.fromkeys(w for w in modifiers if w in QUALIFIERS))
     qualifiers += _increment_or_total(tokens, first, after)
     bare = not unit and not noun  # "the toll rose to 12": the total says what is counted
@@ -60,6 +63,7 @@ def read_counted(
         label,
         _verb_after(tokens, after, found_qualifiers),
         _in_phrase(modifiers),
+        noun_label,
         _verb_before(tokens, first),
         total,
         _people_include(tokens, first),

@@ -5,6 +5,9 @@
 - "1 in 5 primaries" is 20 per cent of primaries; "34 out of 58 stations" is 34 stations.
 - A bare figure after a change or a total counts what the change counts: "rose … to 12,400",
   "reached 557".
+- A fraction of something, or a change by a fraction, is a percentage: "a fifth of its
+  workforce", "two-thirds of voters", "cut capacity by a fifth"; not "a third party" nor "the
+  second half of the year".
 """
 
 from __future__ import annotations
@@ -166,3 +169,66 @@ _PEOPLE_ADJECTIVES = frozenset(
     "injured dead wounded missing displaced sick elderly homeless unemployed accused "
     "living deceased".split()
 )
+
+
+_FRACTIONS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "tenth": 10,
+    "tenths": 10,
+}
+_FRACTION = re.compile(r"(?:(one|two|three|four)-)?([a-z]+)", re.IGNORECASE)
+_FRACTION_ARTICLES = frozenset("a an one two three four".split())
+
+
+def fraction_count(tokens: Sequence[Token], index: int) -> Count | None:
+    """ "a fifth of its workforce" (20 per cent of it), "two-thirds of voters", "by a fifth"."""
+    first, position, numerator = index, index, 1
+    word = tokens[index].lower
+    if word in _FRACTION_ARTICLES and index + 1 < len(tokens):
+        numerator = word_value(word) or 1
+        position = index + 1
+    elif not (word == "half" or "-" in word):
+        return None
+    shape = _FRACTION.fullmatch(tokens[position].lower)
+    if shape is None or shape.group(2) not in _FRACTIONS:
+        return None
+    if shape.group(1):
+        if position != index:
+            return None  # "a two-thirds majority" is read by its noun elsewhere
+        numerator = word_value(shape.group(1)) or 1
+    elif position == index and word != "half":
+        return None
+    before = tokens[first - 1].lower if first > 0 else ""
+    after = position + 1
+    of = after + 1 < len(tokens) and tokens[after].lower == "of"
+    if before in _ORDINAL_POSITION or not (of or before == "by"):
+        return None  # "the second half of 2024", "a third party"
+    if of and tokens[after + 1].lower in ("a", "an"):
+        return None  # "a quarter of a century", "half of an hour"
+    percent = (Decimal(100) * numerator / _FRACTIONS[shape.group(2)]).quantize(Decimal("0.01"))
+    exact = percent == percent.to_integral_value()
+    noun = ""
+    if of:
+        start = after + 1
+        if start < len(tokens) and tokens[start].lower in ("the", "its", "their", "his", "her"):
+            start += 1
+        phrase = noun_phrase(tokens, start, singular=False)
+        if phrase is not None:
+            noun = " ".join(t.lower for t in tokens[start : phrase[1]])
+            after = phrase[1]
+        else:
+            after += 1
+    value = percent.to_integral_value() if exact else percent
+    qualifier = Qualifier.EXACT if exact else Qualifier.APPROXIMATELY
+    return Count(first, first, after, value, qualifier, noun=noun, unit="percent")
+
+
+_ORDINAL_POSITION = frozenset("first second third last final latter former".split())

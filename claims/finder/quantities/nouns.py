@@ -112,7 +112,8 @@ def _is_modifier(token: Token) -> bool:
     low = token.lower
     if low in MODIFIERS or low in ("and", "or"):
         return True
-    return len(low) > 4 and low.isalpha() and (low.endswith("ed") or low.endswith("ing"))
+    # a participle, or an adverb of one: "critically injured victims"
+    return len(low) > 4 and low.isalpha() and low.endswith(("ed", "ing", "ally", "ously"))
 
 
 def _verb_like(token: Token, singular: bool) -> bool:

@@ -12,6 +12,7 @@ from claims.finder.quantities.elliptical import another, elliptical, of_phrase, 
 from claims.finder.quantities.forms import (
     after_change,
     duration_count,
+    fraction_count,
     is_duration,
     ordinal_count,
     ratio,
@@ -76,6 +77,8 @@ def _read_count(
     """The count that starts at ``tokens[index]``, if one does."""
     token = tokens[index]
     low = token.lower
+    if (fraction := fraction_count(tokens, index)) is not None:
+        return fraction
     if low in ("a", "an") and index + 2 < len(tokens):
         if (ordinal := ordinal_count(tokens, index)) is not None:
             return ordinal
@@ -142,6 +145,8 @@ def _figure(tokens: Sequence[Token], index: int, skip: Sequence[tuple[int, int]]
         qualifier, first = Qualifier.EXACT, index - 1 if currency else index
     if after_qualifier := qualifier_after(tokens, after):
         qualifier, after = after_qualifier
+    elif tokens[index].lower.endswith("-odd"):
+        qualifier = Qualifier.APPROXIMATELY  # "200-odd victims"
     if any(_skipped(tokens[k], skip) for k in range(index, after)):
         return None
     return first, after, value, qualifier, currency

@@ -10,6 +10,7 @@ import pytest
 
 from claims.finder.find import find_claims
 from claims.rules.paraphrase import predicate_families
+from claims.rules.values import Qualifier, Quantity
 
 
 def counts(text: str) -> list[tuple[str, Decimal, str, frozenset[str], tuple[str, ...]]]:
@@ -233,3 +234,52 @@ def test_a_figure_something_is_brought_to_counts_that_thing():
 def test_a_size_in_a_hyphenated_compound_is_a_count():
     text = "On Monday a 10-member team from the CBI went to the accident site in Balasore."
     assert [(c[0], c[1], c[2]) for c in counts(text)] == [("10-member", 10, "members")]
+
+
+def test_a_fraction_of_something_or_a_change_by_one_is_a_percentage():
+    found = find_claims(
+        "Nissan Motor will eliminate 9,000 jobs and reduce its worldwide production capacity "
+        "by a fifth, the Japanese carmaker has announced.",
+        published=date(2024, 11, 7),
+    )
+    fifth = next(c for c in found if c.quote == "a fifth")
+    assert (fifth.value, fifth.unit) == (Quantity(Decimal(20)), "percent")
+    third = find_claims("Claims rose by a third, to 12,400.", published=date(2024, 11, 7))[0]
+    assert (third.quote, third.value) == (
+        "a third",
+        Quantity(Decimal("33.33"), Qualifier.APPROXIMATELY),
+    )
+    # which one, or a span of time, is not a share
+    assert counts("The insurer said a third party was responsible.") == []
+    assert counts("Sales slowed in the second half of the year.") == []
+    assert counts("The plant has run for a quarter of a century.") == []
+
+
+def test_an_odd_figure_is_approximate_and_how_badly_hurt_is_a_qualifier():
+    (count,) = [
+        c
+        for c in find_claims(
+            "Many of the 200-odd critically injured victims admitted to SCB have already been "
+            "discharged.",
+            published=date(2023, 6, 16),
+        )
+        if c.kind == "quantity"
+    ]
+    assert count.value == Quantity(Decimal(200), Qualifier.APPROXIMATELY)
+    # "admitted" says what happened to them; "critically" makes it another count than all
+    # those admitted
+    assert (count.predicate, count.qualifiers) == ("hospitalised", ("critically",))
+
+
+def test_a_verb_after_the_count_outranks_an_adjective_in_its_phrase():
+    assert counts(
+        "By Sunday morning 793 injured passengers had been discharged, and the remaining "
+        "382 were still being treated that morning."
+    )[0][:4] == ("793 injured passengers", 793, "passengers", frozenset({"recovered"}))
+
+
+def test_a_head_count_is_not_a_count_of_charges():
+    (count,) = counts(
+        "The job reductions take in the 9,000 cuts in head count announced last year."
+    )
+    assert count[3] == frozenset({"laid off"})
