@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -60,7 +60,7 @@ class ClaimIndex:
         pieces = [self._claim_pieces(claim) for claim in self._claims]
         counted = [_counted_of(claim) for claim in self._claims]
         self._holders = Holders(
-            self._claims, [(key.entity, key.predicate) if key else None for key in counted]
+            self._claims, [_rivalry(c, key) for c, key in zip(self._claims, counted, strict=True)]
         )
         words = [{word for piece in claim_pieces for word in piece} for claim_pieces in pieces]
         count = len(self._claims)
@@ -370,6 +370,16 @@ class ClaimIndex:
             # likely.
             chance = min(chance, UNSURE)
         return Match(claim.key, chance, verdict.verdict, explanation, round(score, 4))
+
+
+def _rivalry(claim: KnownClaim, counted: CountedKey) -> Hashable:
+    """What a quantity claim measures, so that claims measuring the same thing can be told
+    apart by whose figure they are: what it counts, or else its unit ("percent")."""
+    if claim.kind != "quantity":
+        return None
+    if counted:
+        return (counted.entity, counted.predicate)
+    return claim.unit.casefold()
 
 
 def _counted_of(claim: KnownClaim) -> CountedKey:

@@ -32,7 +32,8 @@ def capitalised_inside(text: str) -> set[str]:
 def proper_words(
     text: str, names: Container[str] = (), start: int = 0, end: int | None = None
 ) -> frozenset[str]:
-    """The proper words of ``text[start:end]``, casefolded, without the names of speakers. A
+    """The proper words of ``text[start:end]``, casefolded (acronyms as written), without the
+    names of speakers. A
     word that starts a sentence is proper only if it is among ``names`` (words capitalised
     elsewhere, from ``capitalised_inside``)."""
     found: set[str] = set()
@@ -41,7 +42,11 @@ def proper_words(
         if said or _SAYING_AFTER.match(text, run_end):
             continue  # "the ANC said", "according to the IEC": who says, not what it is about
         for at, word in words:
-            bare = strip_possessive(word.casefold())
+            bare = strip_possessive(word)
+            if bare.isupper() and len(bare) > 1:
+                found.add(bare)  # an acronym keeps its case: "US" is not "us"
+                continue
+            bare = bare.casefold()
             if bare in _NOT_PROPER:
                 continue
             if starts_sentence(text, at) and bare not in names:
