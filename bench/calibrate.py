@@ -1,9 +1,10 @@
 """Fit the matcher's score calibration on the tuning stories of ``bench/corpus/``.
 
-For every gold link the finder finds, the queue's first suggestion and whether it is right (the
-gold claim, when the ledger has it). A logistic curve P(right) = 1 / (1 + exp(-(a + b·s))) over
-the raw score s is fitted by maximum likelihood (Newton's method); its two numbers go into
-``claims.matching.calibration``. Only tuning stories are read: the held-out ones check it.
+For every gold link the finder finds, the queue's first suggestion, its raw score s and its
+margin m over the best other claim, and whether it is right (the gold claim, when the ledger
+has it). A logistic curve P(right) = 1 / (1 + exp(-(a + b·s + c·m))) is fitted by maximum
+likelihood (Newton's method); its numbers go into ``claims.matching.calibration``. Only tuning
+stories are read: the held-out ones check it.
 
     python -m bench.calibrate
 """
@@ -20,44 +21,68 @@ from bench.stories import load_corpus
 from claims.matching import calibration
 
 
-def observations() -> list[tuple[float, bool]]:
+def observations() -> list[tuple[float, float, bool]]:
     finder = real_finder()
     assert finder is not None
     seeds = quality.seeds_base()
     corpus = load_corpus()
-    seen: list[tuple[float, bool]] = []
+    seen: list[tuple[float, float, bool]] = []
     for story in (s for s in corpus if s.split == "tuning"):
         tally = quality.review_story(story, quality.story_base(story, corpus, seeds), finder)
         seen.extend(tally.raw)
     return seen
 
 
-def fit(seen: Sequence[tuple[float, bool]]) -> tuple[float, float]:
-    a, b = 0.0, 1.0
+def fit(seen: Sequence[tuple[float, float, bool]]) -> tuple[float, float, float]:
+    """Newton's method on the log-likelihood, with a little ridge so that a perfectly separated
+    sample still gives finite numbers."""
+    w = [0.0, 1.0, 0.0]
     for _ in range(50):
-        ga = gb = haa = hab = hbb = 0.0
-        for s, right in seen:
-            p = 1 / (1 + math.exp(-(a + b * s)))
-            error = p - right
-            ga += error
-            gb += error * s
-            w = p * (1 - p)
-            haa += w
-            hab += w * s
-            hbb += w * s * s
-        det = haa * hbb - hab * hab
-        if abs(det) < 1e-12:
+        gradient = [0.0] * 3
+        hessian = [[0.0] * 3 for _ in range(3)]
+        for s, m, right in seen:
+            x = (1.0, s, m)
+            p = 1 / (1 + math.exp(-sum(wi * xi for wi, xi in zip(w, x, strict=True))))
+            for i in range(3):
+                gradient[i] += (p - right) * x[i]
+                for j in range(3):
+                    hessian[i][j] += p * (1 - p) * x[i] * x[j]
+        for i in range(3):
+            gradient[i] += RIDGE * w[i]
+            hessian[i][i] += RIDGE
+        step = _solve(hessian, gradient)
+        w = [wi - si for wi, si in zip(w, step, strict=True)]
+        if max(abs(si) for si in step) < 1e-9:
             break
-        a -= (hbb * ga - hab * gb) / det
-        b -= (haa * gb - hab * ga) / det
-    return a, b
+    return w[0], w[1], w[2]
+
+
+RIDGE = 0.01
+
+
+def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    """Gaussian elimination for a small system."""
+    n = len(vector)
+    rows = [[*matrix[i], vector[i]] for i in range(n)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(rows[r][col]))
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        for r in range(n):
+            if r != col:
+                factor = rows[r][col] / rows[col][col]
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col], strict=True)]
+    return [rows[i][n] / rows[i][i] for i in range(n)]
 
 
 def main() -> int:
     seen = observations()
-    a, b = fit(seen)
-    print(f"{len(seen)} first suggestions on the tuning stories; fitted a = {a:.3f}, b = {b:.3f}")
-    print(f"in claims.matching.calibration now: a = {calibration.A}, b = {calibration.B}")
+    a, b, c = fit(seen)
+    print(f"{len(seen)} first suggestions on the tuning stories")
+    print(f"fitted:                           a = {a:.3f}, b = {b:.3f}, c = {c:.3f}")
+    print(
+        f"in claims.matching.calibration:   a = {calibration.A}, b = {calibration.B}, "
+        f"c = {calibration.C}"
+    )
     return 0
 
 

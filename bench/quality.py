@@ -66,7 +66,8 @@ class Tally:
     final_right: int = 0
     bands: list[list[int]] = field(default_factory=lambda: [[0, 0] for _ in range(BANDS)])
     misses: list[str] = field(default_factory=list)
-    raw: list[tuple[float, bool]] = field(default_factory=list)  # first raw scores, right?
+    # the first suggestions' raw scores and margins, and whether each was right
+    raw: list[tuple[float, float, bool]] = field(default_factory=list)
     topics: list[tuple[float, bool, bool]] = field(default_factory=list)  # best score, right, new
 
     def add(self, other: Tally) -> None:
@@ -320,7 +321,8 @@ def review_link(tally: Tally, ledger: Ledger, link: Link, queue: Queue) -> None:
         band = min(int(matches[0].score * BANDS), BANDS - 1)
         tally.bands[band][0] += 1
         tally.bands[band][1] += matches[0].claim == link.claim
-        tally.raw.append((matches[0].raw, in_ledger and matches[0].claim == link.claim))
+        first_right = in_ledger and matches[0].claim == link.claim
+        tally.raw.append((matches[0].raw, matches[0].margin, first_right))
     if in_ledger and offered is None:
         tally.new_claim_false += 1
     if offered is not None and offered.claim != link.claim:

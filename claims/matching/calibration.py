@@ -1,15 +1,20 @@
 """From the matcher's raw score, a product of factors that ranks claims well but says little on
-its own, to the chance that the match is right, fitted on the benchmark's tuning stories by
-``python -m bench.calibrate`` (docs/matching.md gives the figures per score band)."""
+its own, to the chance that the match is right. Two things tell: the raw score, and its margin
+over the best other claim (a match well ahead of the next is likelier right than one that ties
+with it). Fitted on the benchmark's tuning stories by ``python -m bench.calibrate``
+(docs/matching.md gives the figures per score band)."""
 
 from __future__ import annotations
 
 import math
 
-# P(right) = 1 / (1 + exp(-(A + B × raw score)))
-A = -4.371
-B = 13.134
+# P(right) = 1 / (1 + exp(-(A + B × raw score + C × margin)))
+A = -3.972
+B = 7.194
+C = 8.998
 
 
-def calibrated(raw: float) -> float:
-    return round(1 / (1 + math.exp(-(A + B * raw))), 4)
+def calibrated(raw: float, margin: float = 0.0) -> float:
+    """``margin``: the raw score less the best raw score of any other claim for the candidate
+    (negative when another claim scores higher)."""
+    return round(1 / (1 + math.exp(-(A + B * raw + C * margin))), 4)

@@ -91,6 +91,20 @@ def counted_factor(a: CountedKey, b: CountedKey) -> float:
     return factor
 
 
+MEASURED_OTHER = 0.3  # a share or change of another thing: "sales fell 3.8%" is not "15% of staff"
+
+
+def measured_factor(a: CountedKey, b: CountedKey) -> float:
+    """For a percentage, what it is of and what happened to it are read from fewer words and
+    curators name them more freely ("vote share", "turnout"): only two sides that both say, and
+    say differently, weigh it down, and less than for a count."""
+    if a.entity and b.entity and _entity_factor(a.entity, b.entity) <= COUNTED_OTHER:
+        return MEASURED_OTHER
+    if known_family(a.predicate) and known_family(b.predicate) and not a.predicate & b.predicate:
+        return MEASURED_OTHER
+    return 1.0
+
+
 def _entity_factor(a: str, b: str) -> float:
     if a == b:
         return 1.0

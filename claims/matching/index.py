@@ -293,6 +293,8 @@ class ClaimIndex:
             (index for index, scored in best.items() if scored.score >= min_score),
             key=lambda index: (-best[index].score, index),
         )
+        # each match's margin over the best other claim: the runner-up for the first
+        first, second = [*heapq.nlargest(2, (s.score for s in best.values())), 0.0, 0.0][:2]
         return [
             self._match(
                 index,
@@ -302,8 +304,9 @@ class ClaimIndex:
                 outlet,
                 published,
                 evidence=best[index].same_value or best[index].same_thing,
+                margin=best[index].score - (second if rank == 0 else first),
             )
-            for index in ranked[:limit]
+            for rank, index in enumerate(ranked[:limit])
         ]
 
     def _keep_own_topic_first(self, best: dict[int, Scored], factors: dict[str, float]) -> None:
@@ -355,6 +358,7 @@ class ClaimIndex:
         published: date,
         *,
         evidence: bool = True,
+        margin: float = 0.0,
     ) -> Match:
         claim = self._claims[index]
         value = stated_value(query, self._prepared[index])
@@ -364,12 +368,14 @@ class ClaimIndex:
         explanation = explain(claim, new, verdict.verdict)
         if query.part is not None:
             explanation = f"part “{describe(value)} {query.part.label}”: {explanation}"
-        chance = calibrated(score)
+        chance = calibrated(score, margin)
         if not evidence:
             # Neither the value nor what is counted agrees: the words alone never make a link
             # likely.
             chance = min(chance, UNSURE)
-        return Match(claim.key, chance, verdict.verdict, explanation, round(score, 4))
+        return Match(
+            claim.key, chance, verdict.verdict, explanation, round(score, 4), round(margin, 4)
+        )
 
 
 def _rivalry(claim: KnownClaim, counted: CountedKey) -> Hashable:

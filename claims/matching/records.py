@@ -33,3 +33,4 @@ class Match:
     verdict_if_linked: Verdict  # the claim's verdict with this candidate linked
     explanation: str  # "agrees with BBC News and The Independent", "updates: 11 as of … → 14"
     raw: float = 0.0  # the product of the factors, which ranks the matches
+    margin: float = 0.0  # raw less the best other claim's raw (negative if another is ahead)

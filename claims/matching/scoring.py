@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from claims.finder import Part
-from claims.matching.counted import CountedKey, confirmed, counted_factor
+from claims.matching.counted import CountedKey, confirmed, counted_factor, measured_factor
 from claims.matching.fit import Fit, recency_factor, value_fit
 from claims.matching.holders import NO_NAMES, ClaimNames
 from claims.matching.records import KnownClaim
@@ -113,7 +113,9 @@ def score_claim(query: Query, prepared: Prepared, topic_factor: float, reading: 
     value, fit = value_fit(stated_value(query, prepared), query.as_of, claim)
     unit = unit_factor(query.unit, prepared.unit)
     counted, same_thing = 1.0, False
-    if claim.kind == "quantity":
+    if claim.kind == "quantity" and query.unit.head == "percent":
+        counted = measured_factor(query.counted, prepared.counted)
+    elif claim.kind == "quantity":
         counted = counted_factor(query.counted, prepared.counted)
         same_thing = confirmed(query.counted, prepared.counted)
     if same_thing and claim.changes_over_time and fit in (Fit.CONFLICT, Fit.UPDATE):

@@ -48,6 +48,11 @@ _PREDICATES = {
     "recovered": "recovered discharged",
     "elected": "elected won win winning",
     "voted": "voted votes vote ballots cast turnout",
+    "fell": """fell fall falls fallen falling dropped drop drops declined decline declines
+        slipped slip slumped slump plunged plunge tumbled shrank shrunk decreased decrease lower
+        lowered""",
+    "rose": """rose rise rises risen rising increased increase increases climbed climb grew grow
+        growth jumped jump surged surge gained higher raised""",
     "protested": """marched march marches protest protests protested demonstrated demonstration
         demonstrators protesters marchers rally rallies striking strike strikes strikers walkout
         took|part""",

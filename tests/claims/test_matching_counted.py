@@ -206,3 +206,54 @@ def test_a_count_of_the_same_thing_at_another_place_is_someone_elses_figure():
     assert "oppama-workforce" not in found or found["oppama-workforce"].score < LIKELY
     oppama_raw = found["oppama-workforce"].raw if "oppama-workforce" in found else 0.0
     assert oppama_raw <= found["sunderland-workforce"].raw / 2
+
+
+def test_a_match_tied_with_another_claim_is_less_likely_than_one_well_ahead():
+    toll = count_in(
+        "The latest death, of an injured passenger who was being treated in Cuttack, brings "
+        "the official toll in the Odisha triple-train tragedy to 290.",
+        "290",
+    )
+    alone = matches(ClaimIndex([DEATHS, INJURED]), toll)[0]
+    twin = claim(
+        "people-killed-again",
+        "275 people died in the train crash.",
+        275,
+        entity="people",
+        predicate="died",
+        quote="the number of people who died has been revised to 275",
+    )
+    tied = matches(ClaimIndex([DEATHS, twin, INJURED]), toll)
+    # about the same raw score, but nothing tells the two claims apart: neither is likely
+    assert abs(tied[0].raw - alone.raw) < 0.01 and tied[0].margin == tied[1].margin == 0
+    assert alone.score >= LIKELY > tied[0].score
+
+
+def test_a_percentage_of_another_thing_weighs_less_whatever_its_number():
+    def share(key: str, statement: str, number: float, entity: str, predicate: str) -> KnownClaim:
+        said = date(2024, 5, 13)
+        return KnownClaim(
+            key=key,
+            topic="story",
+            statement=statement,
+            kind="quantity",
+            subject="",
+            unit="percent",
+            changes_over_time=False,
+            statements=(Statement("p", "Paper", said, said, Quantity(Decimal(str(number)))),),
+            quotes=(),
+            entity=entity,
+            predicate=predicate,
+        )
+
+    staff = share("staff-share", "The cuts were about 4% of the workforce.", 4, "jobs", "cut")
+    sales = share("sales-fall", "Sales fell 3% in the half year.", 3, "sales", "fell")
+    index = ClaimIndex([staff, sales])
+    slip = count_in(
+        "Over the first half of the financial year, Nissan's global sales slipped 3.8% to 1.59 "
+        "million vehicles.",
+        "3.8%",
+    )
+    found = {m.claim: m.raw for m in matches(index, slip)}
+    assert next(iter(found)) == "sales-fall"
+    assert found.get("staff-share", 0.0) < found["sales-fall"] / 2

@@ -57,17 +57,20 @@ def read_counted(
     bare = not unit and not noun  # "the toll rose to 12": the total says what is counted
     total = _total_before(tokens, first)
     found_qualifiers: list[str] = []
+    share, share_end = _share_of(tokens, after) if unit == "percent" else ("", after)
     readings = [
         total if bare else "",
         _changed_to(tokens, first) if bare else "",
         label,
-        _verb_after(tokens, after, found_qualifiers),
+        _verb_after(tokens, share_end, found_qualifiers),
         _in_phrase(modifiers),
         noun_label,
         _verb_before(tokens, first),
         total,
         _people_include(tokens, first),
     ]
+    if not measure:  # a count "lowered to 275" was revised; what happened is still deaths
+        readings = [r for r in readings if not (predicate_families(r) or {""}) <= _CHANGES]
     # The first reading of a known family ("1,175 injured people were referred…" → injured),
     # else the first there is.
     predicate = next((r for r in readings if r and predicate_families(r)), "") or next(
@@ -75,6 +78,8 @@ def read_counted(
     )
     if not entity and not measure:
         entity = _noun_before_change(tokens, first)
+    if unit == "percent":
+        entity = share or _what_changed(tokens, first)
     if not entity and predicate and not measure:
         families = predicate_families(predicate)
         entity = _DEFAULT_ENTITY.get(min(families), "") if len(families) == 1 else ""
@@ -210,18 +215,74 @@ _BEFORE_COUNT = frozenset("of the a an further another additional extra some".sp
 
 
 def _verb_before(tokens: Sequence[Token], first: int) -> str:
-    """ "killed 12 people", "cut 9,000 jobs", "the deaths of 40 people"."""
+    """ "killed 12 people", "cut 9,000 jobs", "the deaths of 40 people"; "cut its forecast by
+    70%"."""
     position = first - 1
     while position >= 0 and first - position <= 3 and tokens[position].lower in _BEFORE_COUNT:
         position -= 1  # "lay off an additional 9,000 workers"
     if position < 0 or not tokens[position].is_word:
         return ""
+    if tokens[position].lower == "by":
+        return next(
+            (
+                t.lower
+                for t in reversed(tokens[max(0, position - 6) : position])
+                if t.is_word and predicate_families(t.lower)
+            ),
+            "",
+        )
     word = tokens[position].lower
     if word in ("off", "out") and position > 0:  # "lay off 9,000 workers"
         phrase = f"{tokens[position - 1].lower} {word}"
         if predicate_families(phrase):
             return phrase
     return word if predicate_families(word) else ""
+
+
+_CHANGES = frozenset({"rose", "fell"})
+_DETERMINERS = frozenset("the its their his her our all a an".split())
+_AUXILIARIES_BEFORE = frozenset("has have had was were is are will would be been".split())
+
+
+def _share_of(tokens: Sequence[Token], after: int) -> tuple[str, int]:
+    """ "15% of its workforce", "40.2% of the vote": what the percentage is a share of, and
+    where its phrase ends."""
+    if after >= len(tokens) or tokens[after].lower != "of":
+        return "", after
+    position = after + 1
+    while position < len(tokens) and tokens[position].lower in _DETERMINERS:
+        position += 1
+    noun = ""
+    while position < len(tokens) and _is_noun_word(tokens[position]) and position - after <= 5:
+        if tokens[position].lower.endswith(("wide", "ly")):
+            break  # "of its workforce worldwide"
+        noun = tokens[position].lower
+        position += 1
+    return noun, position
+
+
+def _what_changed(tokens: Sequence[Token], first: int) -> str:
+    """ "sales slipped 3.8%", "operating profit fell 85%", "cut its forecast by 70%": the noun
+    whose change the percentage is."""
+    position = first - 1
+    if position >= 0 and tokens[position].lower == "by":
+        before = tokens[position - 1] if position > 0 else None
+        if before is not None and _is_noun_word(before) and not predicate_families(before.lower):
+            return before.lower  # the object of the change: "its forecast by 70%"
+        position -= 1
+    if position < 0 or not predicate_families(tokens[position].lower) & _CHANGES:
+        return ""
+    position -= 1
+    while position >= 0 and tokens[position].lower in _AUXILIARIES_BEFORE:
+        position -= 1
+    if position >= 0 and _is_noun_word(tokens[position]):
+        return tokens[position].lower
+    return ""
+
+
+def _is_noun_word(token: Token) -> bool:
+    low = token.lower
+    return token.is_word and low.isalpha() and low not in STOPWORDS and not token.is_capitalised
 
 
 def _people_include(tokens: Sequence[Token], first: int) -> str:

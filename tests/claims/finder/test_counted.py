@@ -283,3 +283,32 @@ def test_a_head_count_is_not_a_count_of_charges():
         "The job reductions take in the 9,000 cuts in head count announced last year."
     )
     assert count[3] == frozenset({"laid off"})
+
+
+def test_a_percentage_says_what_it_is_a_share_or_a_change_of():
+    found = {
+        c.quote: (c.entity, c.predicate)
+        for c in find_claims(
+            "Over the first half of the financial year, Nissan's global sales slipped 3.8% to "
+            "1.59 million vehicles, pulled down by a 14.3% slump in China. Nissan also cut its "
+            "annual operating profit forecast by 70%.",
+            published=date(2024, 11, 7),
+        )
+        if c.unit == "percent"
+    }
+    assert found["3.8%"] == ("sales", "fell")
+    assert found["14.3%"][1] == "fell"
+    assert found["70%"] == ("forecast", "laid off")  # the family of cuts
+
+
+def test_a_revised_count_is_still_a_count_of_what_happened():
+    # "lowered it to" says how the figure changed, not what happened to the people counted
+    (count,) = [
+        c
+        for c in counts(
+            "The toll had earlier been given as 288; the Odisha government lowered it to 275 on "
+            "Sunday, saying some bodies had been counted twice."
+        )
+        if c[1] == 275
+    ]
+    assert count[3] == DIED
