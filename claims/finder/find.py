@@ -250,7 +250,7 @@ def _quantity(
         subject = f"{quantity.unit} {_verb_after(sentence.tokens, quantity.after)}".strip()
     else:
         subject = quantity.noun or quantity.unit
-    label = event.value.removeprefix("not ") if event is not None else ""
+    label = event.value if event is not None else ""  # "not charged" stays denied
     counted = read_counted(
         sentence.tokens,
         quantity.first,

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claims.rules.paraphrase import entity_key, event_key, is_person, known_family, predicate_key
+from claims.rules.paraphrase import (
+    NEGATED,
+    entity_key,
+    event_key,
+    is_negated,
+    is_person,
+    known_family,
+    predicate_key,
+)
 
 COUNTED_UNKNOWN = 0.85  # one side does not say
 COUNTED_UNSURE = 0.4  # predicates in free words that share none
@@ -57,7 +65,8 @@ def confirmed(a: CountedKey, b: CountedKey) -> bool:
         and b.entity
         and a.predicate
         and b.predicate
-        and a.predicate & b.predicate
+        and a.predicate & b.predicate - {NEGATED}
+        and is_negated(a.predicate) == is_negated(b.predicate)
         and _entity_factor(a.entity, b.entity) >= COUNTED_NEAR
         and not _opposed(a.qualifiers, b.qualifiers)
     )
@@ -68,7 +77,9 @@ def counted_factor(a: CountedKey, b: CountedKey) -> float:
         return 1.0
     factor = 1.0
     if a.predicate and b.predicate:
-        if not a.predicate & b.predicate:
+        if is_negated(a.predicate) != is_negated(b.predicate):
+            return COUNTED_OTHER  # "identified" against "not identified"
+        if not a.predicate & b.predicate - {NEGATED}:
             if known_family(a.predicate) and known_family(b.predicate):
                 return COUNTED_OTHER  # we know these are different things to happen
             factor *= COUNTED_UNSURE  # free words that differ may still say the same

@@ -135,18 +135,32 @@ _REPORTING = frozenset(
 )
 
 
+NEGATED = "¬"  # in a predicate key: "not identified", "never charged"
+
+
 def predicate_key(text: str) -> frozenset[str]:
     """What to compare two predicates by: their families, or else their content stems, less
-    the verbs of reporting (empty when nothing else is left)."""
+    the verbs of reporting (empty when nothing else is left); with ``NEGATED`` if it is
+    denied ("81 bodies that have not been identified")."""
+    lowered = text.casefold()
+    negation = (
+        frozenset({NEGATED}) if re.search(r"\b(?:not|never|no longer)\b", lowered) else frozenset()
+    )
     families = predicate_families(text)
     if families:
-        return families
-    words = [w for w in re.findall(r"[^\W\d_]+", text.casefold()) if w not in STOPWORDS]
-    return frozenset(s for s in map(stem, words) if len(s) > 2 and s not in _REPORTING)
+        return families | negation
+    words = [w for w in re.findall(r"[^\W\d_]+", lowered) if w not in STOPWORDS]
+    stems = frozenset(s for s in map(stem, words) if len(s) > 2 and s not in _REPORTING)
+    return stems | negation if stems else frozenset()
+
+
+def is_negated(key: frozenset[str]) -> bool:
+    return NEGATED in key
 
 
 def known_family(key: frozenset[str]) -> bool:
-    """Is a predicate key a family's name, rather than free words?"""
+    """Is a predicate key a family's name (affirmed or denied), rather than free words?"""
+    key = key - {NEGATED}
     return bool(key) and key <= _PREDICATES.keys()
 
 
@@ -177,6 +191,9 @@ def event_key(text: str) -> frozenset[str]:
 
 def canonical_predicate(text: str) -> str:
     """A predicate as a curator would write it: the name of its one family ("the official death
-    toll" → "died"), else the phrase itself."""
+    toll" → "died"; "were not charged" → "not charged"), else the phrase itself."""
     families = predicate_families(text)
-    return next(iter(families)) if len(families) == 1 else text
+    if len(families) != 1:
+        return text
+    family = next(iter(families))
+    return f"not {family}" if predicate_key(text) - families == {NEGATED} else family

@@ -257,3 +257,29 @@ def test_a_percentage_of_another_thing_weighs_less_whatever_its_number():
     found = {m.claim: m.raw for m in matches(index, slip)}
     assert next(iter(found)) == "sales-fall"
     assert found.get("staff-share", 0.0) < found["sales-fall"] / 2
+
+
+def test_a_count_of_bodies_not_identified_is_not_the_count_identified():
+    identified = claim(
+        "bodies-identified",
+        "Bodies of victims have been identified.",
+        88,
+        entity="bodies",
+        predicate="identified",
+    )
+    unidentified = claim(
+        "bodies-unidentified",
+        "Victims' bodies had not yet been identified.",
+        101,
+        entity="bodies",
+        predicate="not yet identified",
+    )
+    count = count_in(
+        "Another victim has died while under treatment, taking the number of fatalities to "
+        "290, and 81 bodies that have not been identified are waiting for DNA test reports at "
+        "AIIMS in Bhubaneswar.",
+        "81 bodies",
+    )
+    found = matches(ClaimIndex([identified, unidentified]), count)
+    assert found[0].claim == "bodies-unidentified"
+    assert all(m.score < 0.1 for m in found if m.claim == "bodies-identified")

@@ -34,6 +34,7 @@ _FILLERS = AUXILIARIES | frozenset(
     "still also now later then reportedly so far already all both each remain remains remained "
     "currently since been being".split()
 )
+_NEGATIONS = frozenset("not never yet".split())
 # Nouns whose value the figure is: "the toll rose to 12".
 _TOTALS = frozenset("toll tolls tally total number count figure figures".split())
 _STOP = frozenset("and or but because after before when while which who that as".split())
@@ -62,7 +63,7 @@ def read_counted(
         total if bare else "",
         _changed_to(tokens, first) if bare else "",
         label,
-        _verb_after(tokens, share_end, found_qualifiers),
+        verb_after := _verb_after(tokens, share_end, found_qualifiers),
         _in_phrase(modifiers),
         noun_label,
         _verb_before(tokens, first),
@@ -76,6 +77,9 @@ def read_counted(
     predicate = next((r for r in readings if r and predicate_families(r)), "") or next(
         (r for r in readings if r), ""
     )
+    denial = next((r for r in (label, verb_after) if r.startswith("not ")), "")
+    if denial:
+        predicate = denial  # a denial says what did not happen, whatever else is near
     if not entity and not measure:
         entity = _noun_before_change(tokens, first)
     if unit == "percent":
@@ -166,17 +170,27 @@ def _noun_before_change(tokens: Sequence[Token], first: int) -> str:
 
 
 def _verb_after(tokens: Sequence[Token], index: int, qualifiers: list[str]) -> str:
-    """ "were hurt", "remain in intensive care", "will be laid off", "are under investigation";
-    a status word on the way ("were confirmed dead") goes to ``qualifiers``."""
+    """ "were hurt", "remain in intensive care", "will be laid off", "are under investigation",
+    "that have not been identified"; a status word on the way ("were confirmed dead") goes to
+    ``qualifiers``, and a negation to the predicate ("not identified")."""
     position = index
+    if position < len(tokens) and tokens[position].lower in ("that", "who", "which"):
+        position += 1  # a relative clause: "81 bodies that have not been identified"
+    negated = False
     while position < len(tokens) and (
-        tokens[position].lower in _FILLERS or tokens[position].lower in QUALIFIERS
+        tokens[position].lower in _FILLERS
+        or tokens[position].lower in QUALIFIERS
+        or tokens[position].lower in _NEGATIONS
     ):
         if tokens[position].lower in QUALIFIERS:
             qualifiers.append(tokens[position].lower)
+        negated = negated or tokens[position].lower in ("not", "never")
         position += 1
-    if position >= len(tokens) or not tokens[position].is_word or position - index > 4:
+    if position >= len(tokens) or not tokens[position].is_word or position - index > 6:
         return ""
+    if negated:
+        word = _verb_after(tokens, position, qualifiers) or tokens[position].lower
+        return f"not {word}"
     word = tokens[position].lower
     if not (_participle(word) or predicate_families(word)):
         # "in intensive care", "were taken to hospital": a phrase of a known family

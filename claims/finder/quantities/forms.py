@@ -147,10 +147,34 @@ def after_change(tokens: Sequence[Token], index: int, after: int) -> bool:
         "surpassed",
     ):
         return True
+    if before == "of" and tokens[position - 1].lower in _TOTALS:
+        return True  # "a figure of 10,000", "a toll of 12"
     window = {t.lower for t in tokens[max(0, position - 12) : position]}
     if before in ("to", "from", "by", "further"):
         return bool(window & (_CHANGE_VERBS | _TOTALS))
     return before in ("as", "at") and bool(window & _TOTALS)  # "the number … as 288"
+
+
+_REPORTING = frozenset(
+    "said says saying counted counts estimated estimates estimate claimed claims put gave "
+    "reported recorded tallied".split()
+)
+_AFTER_REPORTED = _AFTER_FIGURE | frozenset("whereas while but according".split())
+
+
+def reported_figure(tokens: Sequence[Token], first: int, index: int, after: int) -> bool:
+    """A bare figure someone gives for a count stated before it: "they said 60,000, whereas
+    the police gave 10,000", "the figure was about 100,000"."""
+    if not tokens[index].text[0].isdigit() or index == 0:
+        return False
+    if after < len(tokens) and tokens[after].is_word and tokens[after].lower not in _AFTER_REPORTED:
+        return False
+    position = first - 1  # before "at least", "about"
+    before = tokens[position].lower
+    if before in _REPORTING:
+        return True
+    window = {t.lower for t in tokens[max(0, position - 4) : position]}
+    return before in ("was", "is", "were") and bool(window & _TOTALS)
 
 
 _QUALIFYING = frozenset("nearly almost about around over some roughly approximately just".split())

@@ -14,6 +14,7 @@ from sources.text.tokens import Token
 from sources.text.words import FUNCTION_WORDS, MONTHS
 
 _TIME_AFTER = frozenset("am pm a.m p.m a.m. p.m. o’clock o'clock hrs bst gmt utc cet".split())
+_COMPARED = frozenset("as more less fewer higher lower bigger larger greater smaller".split())
 _ONE_IDIOMS_AFTER = frozenset(
     "another day way point time hand side thing moment stage or off place".split()
 )
@@ -38,6 +39,12 @@ def not_a_count(tokens: Sequence[Token], index: int, after: int) -> bool:
     before = tokens[index - 1] if index > 0 else None
     if after < len(tokens) and tokens[after].lower.rstrip(".") in _TIME_AFTER:
         return True  # "9 pm", "at 9 BST"
+    if (
+        after + 1 < len(tokens)
+        and tokens[after].lower == "times"
+        and tokens[after + 1].lower in _COMPARED
+    ):
+        return True  # "six times as many marchers": a ratio, not a count of anything
     if (
         after + 1 < len(tokens)
         and tokens[after].lower == "years"

@@ -16,6 +16,7 @@ from claims.finder.quantities.forms import (
     is_duration,
     ordinal_count,
     ratio,
+    reported_figure,
 )
 from claims.finder.quantities.not_counts import looks_like_year, not_a_count
 from claims.finder.quantities.nouns import noun_phrase, with_noun
@@ -119,6 +120,8 @@ def _number_count(
         if value == 0 and not looks_plural(tokens[phrase[1] - 1].text):
             return None  # "zero tolerance"
         return with_noun(tokens, first, index, value, qualifier, phrase)
+    if antecedent and reported_figure(tokens, first, index, after):
+        return elliptical(first, index, after, value, qualifier, antecedent)
     if after_change(tokens, index, after):
         return Count(first, index, after, value, qualifier)  # "rose by 28%, to 12,400"
     if after < len(tokens) and starts_predicate(tokens, after):

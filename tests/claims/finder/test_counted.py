@@ -312,3 +312,42 @@ def test_a_revised_count_is_still_a_count_of_what_happened():
         if c[1] == 275
     ]
     assert count[3] == DIED
+
+
+def test_a_bare_figure_a_party_gives_for_the_same_count_is_that_count():
+    # Police and organisers' figures for a London march (The Guardian, 22 November 2001)
+    assert [
+        c[:3]
+        for c in counts(
+            "Last Sunday the Metropolitan police said that 15,000 people marched through central "
+            "London. The Stop the War Coalition said the figure was about 100,000."
+        )
+    ] == [("15,000 people", 15000, "people"), ("about 100,000", 100000, "people")]
+    # ... and for another (BBC News, 29 August 2007): a multiplier is not a count, and "a
+    # figure of" gives one
+    found = counts(
+        "The organisers spotted six times as many marchers as the Police did - they said "
+        "60,000, whereas the Police gave out a figure of 10,000."
+    )
+    assert [c[1] for c in found] == [10000]
+
+
+def test_a_denial_in_a_relative_clause_says_what_did_not_happen():
+    # the total before ("the number of fatalities to 290") is another count's
+    found = counts(
+        "Another victim has died while under treatment, taking the number of fatalities to "
+        "290, and 81 bodies that have not been identified are waiting for DNA test reports at "
+        "AIIMS in Bhubaneswar."
+    )
+    assert found[-1][:3] == ("81 bodies", 81, "bodies")
+    assert (
+        next(
+            c.predicate
+            for c in find_claims(
+                "81 bodies that have not been identified are waiting for DNA test reports.",
+                published=date(2023, 6, 16),
+            )
+            if c.kind == "quantity"
+        )
+        == "not identified"
+    )

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from claims.rules.paraphrase import entity_key, is_person, predicate_families, predicate_key
+from claims.rules.paraphrase import (
+    canonical_predicate,
+    entity_key,
+    is_person,
+    known_family,
+    predicate_families,
+    predicate_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -72,3 +79,10 @@ def test_verbs_of_reporting_say_nothing_of_what_happened():
 def test_a_generic_counter_says_nothing_of_what_is_counted():
     # "Oppama … can build around 240,000 vehicles a year" may also be "240,000 units"
     assert entity_key("units") == "" and entity_key("vehicles") != ""
+
+
+def test_a_denied_predicate_is_not_the_one_affirmed():
+    assert predicate_key("not yet identified") != predicate_key("identified")
+    assert predicate_key("were not charged") == predicate_key("never charged")
+    assert canonical_predicate("were not charged") == "not charged"
+    assert known_family(predicate_key("not charged"))
