@@ -101,7 +101,11 @@ def find_claims(
             event = _event_of(text, quantity, quantities, events)
             if event is not None:
                 taken.add(id(event))
-            counted.append(_quantity(text, sentence, quantity, event, dates))
+            candidate = _quantity(text, sentence, quantity, event, dates)
+            if quantity.elliptical and not candidate.predicate and counted:
+                # "won 159 seats and the DA 87": what happened is the count's before it
+                candidate = replace(candidate, predicate=counted[-1].predicate)
+            counted.append(candidate)
         counted = compared_counts(text, counted)
         candidates.extend(counted)
         candidates.extend(totals_by_predicate(text, counted))

@@ -2,7 +2,8 @@
 
 "N of the X" counts X ("42 of the county's 58 fire stations" counts stations); "N of them" and
 an elliptical count ("two were found…", "One was sacked", "another resigned") take the unit of
-the sentence's or text's previous count (the antecedent).
+the sentence's or text's previous count (the antecedent); so does a figure whose verb and noun
+are left out after a name ("the ANC won 159 seats and the DA 87").
 """
 
 from __future__ import annotations
@@ -100,3 +101,31 @@ def of_phrase(
         if phrase is not None:
             return with_noun(tokens, first, index, value, qualifier, phrase)
     return None
+
+
+_GAP_BEFORE = frozenset("and while but whereas with".split())
+
+
+def gapped(tokens: Sequence[Token], index: int, unit: str) -> Count | None:
+    """ "the ANC won 159 seats and the DA 87", "Texas has 500 cases, New Mexico 60", "the BJP
+    had 122 seats, while the Shiv Sena had 63": a figure right after a name (and perhaps its
+    verb) that follows a comma or "and", ending its clause, states the sentence's previous
+    count for that name, in ``unit``."""
+    if not tokens[index].text[0].isdigit() or (read := read_number(tokens, index)) is None:
+        return None
+    value, after = read
+    if after < len(tokens) and tokens[after].is_word and tokens[after].lower not in _GAP_BEFORE:
+        return None
+    position = index - 1
+    if position > 0 and tokens[position].lower.isalpha() and tokens[position].text.islower():
+        position -= 1  # its own verb: "while the Shiv Sena had 63"
+    name_end = position
+    while position >= 0 and tokens[position].is_word and tokens[position].is_capitalised:
+        position -= 1
+    if position == name_end:
+        return None  # no name before the figure
+    if position >= 0 and tokens[position].lower == "the":
+        position -= 1
+    if position < 0 or not (tokens[position].text == "," or tokens[position].lower in _GAP_BEFORE):
+        return None
+    return elliptical(index, index, after, value, Qualifier.EXACT, unit)

@@ -8,7 +8,13 @@ from decimal import Decimal
 from claims.finder.numbers import qualifier_after, qualifier_before, read_number
 from claims.finder.quantities.composite import article_count, as_match, group_counts
 from claims.finder.quantities.count import Count, QuantityMatch
-from claims.finder.quantities.elliptical import another, elliptical, of_phrase, starts_predicate
+from claims.finder.quantities.elliptical import (
+    another,
+    elliptical,
+    gapped,
+    of_phrase,
+    starts_predicate,
+)
 from claims.finder.quantities.forms import (
     after_change,
     duration_count,
@@ -52,6 +58,8 @@ def find_quantities(
             index += 1
             continue
         count = _read_count(tokens, index, antecedent, skip)
+        if count is None and counts and counts[-1].unit:
+            count = gapped(tokens, index, counts[-1].unit)  # "… and the DA 87"
         if count is None:
             index += 1
             continue

@@ -351,3 +351,19 @@ def test_a_denial_in_a_relative_clause_says_what_did_not_happen():
         )
         == "not identified"
     )
+
+
+def test_a_figure_after_a_name_that_leaves_out_its_noun_is_that_names_count():
+    # Maharashtra's assembly election (Hindustan Times, 26 October 2019)
+    found = [
+        c
+        for c in find_claims(
+            "The BJP had 122 seats in the outgoing Assembly, while the Shiv Sena had 63.",
+            published=date(2019, 10, 26),
+        )
+        if c.kind == "quantity"
+    ]
+    assert [(c.quote, c.unit) for c in found] == [("122 seats", "seats"), ("63", "seats")]
+    assert "sena" in found[1].names and "BJP" not in found[1].names
+    # a name and a number are not always a gapped count
+    assert counts("He listens to BBC One and Radio 4.") == []
