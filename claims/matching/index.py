@@ -305,6 +305,9 @@ class ClaimIndex:
                 published,
                 evidence=best[index].same_value or best[index].same_thing,
                 margin=best[index].score - (second if rank == 0 else first),
+                # another story's figure is never likely: the same number in two stories is
+                # far more often chance than one claim
+                elsewhere=bool(topics) and self._claims[index].topic not in factors,
             )
             for rank, index in enumerate(ranked[:limit])
         ]
@@ -359,6 +362,7 @@ class ClaimIndex:
         *,
         evidence: bool = True,
         margin: float = 0.0,
+        elsewhere: bool = False,
     ) -> Match:
         claim = self._claims[index]
         value = stated_value(query, self._prepared[index])
@@ -369,9 +373,9 @@ class ClaimIndex:
         if query.part is not None:
             explanation = f"part “{describe(value)} {query.part.label}”: {explanation}"
         chance = calibrated(score, margin)
-        if not evidence:
+        if not evidence or elsewhere:
             # Neither the value nor what is counted agrees: the words alone never make a link
-            # likely.
+            # likely; nor does anything link a source to another topic's claim.
             chance = min(chance, UNSURE)
         return Match(
             claim.key, chance, verdict.verdict, explanation, round(score, 4), round(margin, 4)

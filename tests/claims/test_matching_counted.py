@@ -4,6 +4,7 @@ sentences of real reports."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -283,3 +284,23 @@ def test_a_count_of_bodies_not_identified_is_not_the_count_identified():
     found = matches(ClaimIndex([identified, unidentified]), count)
     assert found[0].claim == "bodies-unidentified"
     assert all(m.score < 0.1 for m in found if m.claim == "bodies-identified")
+
+
+def test_another_storys_claim_is_never_likely():
+    toll = count_in(
+        "The latest death, of an injured passenger who was being treated in Cuttack, brings "
+        "the official toll in the Odisha triple-train tragedy to 290.",
+        "290",
+    )
+    elsewhere = replace(DEATHS, topic="another-story")
+    index = ClaimIndex([elsewhere, INJURED])
+    (first, *_) = matches(index, toll)  # filed under "story"
+    assert first.claim == "people-killed" and first.score < LIKELY
+    filed_there = index.matches(
+        toll,
+        source="paper-2",
+        outlet="Another Paper",
+        published=PUBLISHED,
+        topics=["another-story"],
+    )
+    assert filed_there[0].claim == "people-killed" and filed_there[0].score >= LIKELY
