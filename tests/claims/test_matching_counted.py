@@ -19,18 +19,19 @@ PUBLISHED = date(2023, 6, 16)
 
 
 def claim(
-    key: str, statement: str, number: int, *, entity: str, predicate: str, **more
+    key: str, statement: str, number: float, *, entity: str, predicate: str, **more
 ) -> KnownClaim:
     said = date(2023, 6, 4)
+    value = Quantity(Decimal(str(number)))
     return KnownClaim(
         key=key,
         topic="story",
         statement=statement,
         kind="quantity",
         subject="",
-        unit="",
+        unit=more.pop("unit", ""),
         changes_over_time=more.pop("changes_over_time", True),
-        statements=(Statement("paper-1", "The Paper", said, said, Quantity(Decimal(number))),),
+        statements=(Statement("paper-1", "The Paper", said, said, value),),
         quotes=(more.pop("quote", statement),),
         entity=entity,
         predicate=predicate,
@@ -232,19 +233,14 @@ def test_a_match_tied_with_another_claim_is_less_likely_than_one_well_ahead():
 
 def test_a_percentage_of_another_thing_weighs_less_whatever_its_number():
     def share(key: str, statement: str, number: float, entity: str, predicate: str) -> KnownClaim:
-        said = date(2024, 5, 13)
-        return KnownClaim(
-            key=key,
-            topic="story",
-            statement=statement,
-            kind="quantity",
-            subject="",
-            unit="percent",
-            changes_over_time=False,
-            statements=(Statement("p", "Paper", said, said, Quantity(Decimal(str(number)))),),
-            quotes=(),
+        return claim(
+            key,
+            statement,
+            number,
             entity=entity,
             predicate=predicate,
+            unit="percent",
+            changes_over_time=False,
         )
 
     staff = share("staff-share", "The cuts were about 4% of the workforce.", 4, "jobs", "cut")
