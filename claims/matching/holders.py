@@ -25,7 +25,7 @@ class ClaimNames:
     def other_holder(self, names: frozenset[str]) -> bool:
         """Is a candidate whose stretch of sentence names ``names`` someone else's figure? It
         names none of this claim's names while the claim has a telling one, or it names a
-        telling name of the topic that this claim lacks."""
+        telling name of the claims counting the same thing that this claim lacks."""
         if not names:
             return False
         if self.distinct and not names & self.names:
