@@ -236,15 +236,13 @@ def _verb_before(tokens: Sequence[Token], first: int) -> str:
         position -= 1  # "lay off an additional 9,000 workers"
     if position < 0 or not tokens[position].is_word:
         return ""
-    if tokens[position].lower == "by":
-        return next(
-            (
-                t.lower
-                for t in reversed(tokens[max(0, position - 6) : position])
-                if t.is_word and predicate_families(t.lower)
-            ),
-            "",
-        )
+    if tokens[position].lower == "by":  # "cut its forecast by 70%", "reduce its workforce by"
+        for token in reversed(tokens[max(0, position - 6) : position]):
+            if token.is_word and predicate_families(token.lower):
+                return token.lower
+            if token.lower.startswith("reduc"):
+                return "cut"  # reducing something by a figure cuts that much of it
+        return ""
     word = tokens[position].lower
     if word in ("off", "out") and position > 0:  # "lay off 9,000 workers"
         phrase = f"{tokens[position - 1].lower} {word}"

@@ -367,3 +367,19 @@ def test_a_figure_after_a_name_that_leaves_out_its_noun_is_that_names_count():
     assert "sena" in found[1].names and "BJP" not in found[1].names
     # a name and a number are not always a gapped count
     assert counts("He listens to BBC One and Radio 4.") == []
+
+
+def test_reducing_something_by_a_figure_cuts_that_many():
+    (count,) = counts(
+        "According to a company spokesperson, the move forms part of the global streamlining "
+        "Nissan announced earlier this year, under which it will reduce its international "
+        "workforce by around 19,000 employees."
+    )
+    assert count[:4] == ("around 19,000 employees", 19000, "employees", frozenset({"laid off"}))
+    # the figures of a change from one number to another are not what was cut
+    assert [
+        c[3]
+        for c in counts(
+            "The group said the overhaul will also reduce its plant count from 17 to 10 by 2027."
+        )
+    ] == [frozenset(), frozenset()]
