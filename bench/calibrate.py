@@ -34,8 +34,8 @@ def observations() -> list[tuple[float, float, bool]]:
 
 
 def fit(seen: Sequence[tuple[float, float, bool]]) -> tuple[float, float, float]:
-    """Newton's method on the log-likelihood, with a little ridge so that a perfectly separated
-    sample still gives finite numbers."""
+    """Newton's method on the log-likelihood, with a ridge on the slopes: a few dozen
+    suggestions from two stories overstate how sure a high score is."""
     w = [0.0, 1.0, 0.0]
     for _ in range(50):
         gradient = [0.0] * 3
@@ -47,7 +47,7 @@ def fit(seen: Sequence[tuple[float, float, bool]]) -> tuple[float, float, float]
                 gradient[i] += (p - right) * x[i]
                 for j in range(3):
                     hessian[i][j] += p * (1 - p) * x[i] * x[j]
-        for i in range(3):
+        for i in (1, 2):  # the slopes, not the intercept
             gradient[i] += RIDGE * w[i]
             hessian[i][i] += RIDGE
         step = _solve(hessian, gradient)
@@ -57,7 +57,7 @@ def fit(seen: Sequence[tuple[float, float, bool]]) -> tuple[float, float, float]
     return w[0], w[1], w[2]
 
 
-RIDGE = 0.01
+RIDGE = 0.1  # chosen by cross-validation between the two tuning stories
 
 
 def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
