@@ -80,6 +80,7 @@ def find_claims(
     ordered_entries = sorted(entries, key=lambda e: e.start)
     candidates: list[Candidate] = []
     last_unit, last_unit_sentence = "", -10
+    last_count, last_count_sentence = None, -10
     for number, span in enumerate(sentences):
         sentence = _read(text, span, ordered_entries, default)
         tokens, reference = sentence.tokens, sentence.reference
@@ -102,10 +103,19 @@ def find_claims(
             if event is not None:
                 taken.add(id(event))
             candidate = _quantity(text, sentence, quantity, event, dates)
-            if quantity.elliptical and not candidate.predicate and counted:
-                # "won 159 seats and the DA 87": what happened is the count's before it
-                candidate = replace(candidate, predicate=counted[-1].predicate)
+            recent = last_count if number - last_count_sentence <= 3 else None
+            previous = counted[-1] if counted else recent
+            if quantity.elliptical and previous is not None:
+                # "won 159 seats and the DA 87", "… revised to 275. Of those 275, …": what is
+                # counted, and what happened to it, are the count's before it
+                candidate = replace(
+                    candidate,
+                    entity=candidate.entity or previous.entity,
+                    predicate=candidate.predicate or previous.predicate,
+                )
             counted.append(candidate)
+            if candidate.entity:
+                last_count, last_count_sentence = candidate, number
         counted = compared_counts(text, counted)
         candidates.extend(counted)
         candidates.extend(totals_by_predicate(text, counted))

@@ -383,3 +383,12 @@ def test_reducing_something_by_a_figure_cuts_that_many():
             "The group said the overhaul will also reduce its plant count from 17 to 10 by 2027."
         )
     ] == [frozenset(), frozenset()]
+
+
+def test_a_count_that_points_back_counts_what_the_count_before_it_counts():
+    found = counts(
+        "The number of people who died in the Balasore train accident has been revised to 275 "
+        'once some "double countings" were taken out, Odisha\'s Chief Secretary, Pradeep Jena, '
+        "said on Sunday. Of those 275, he said, 88 bodies have been identified."
+    )
+    assert found[1][:4] == ("Of those 275", 275, "people", DIED)
