@@ -5,6 +5,7 @@
 - "1 in 5 primaries" is 20 per cent of primaries; "34 out of 58 stations" is 34 stations.
 - A bare figure after a change or a total counts what the change counts: "rose … to 12,400",
   "reached 557".
+- "A triple train crash" involves three trains; "triple murders" are three murders.
 - A fraction of something, or a change by a fraction, is a percentage: "a fifth of its
   workforce", "two-thirds of voters", "cut capacity by a fifth"; not "a third party" nor "the
   second half of the year".
@@ -19,8 +20,10 @@ from decimal import Decimal
 from claims.finder.numbers import digits_value, ordinal_value, read_number, word_value
 from claims.finder.quantities.count import Count
 from claims.finder.quantities.nouns import noun_phrase, with_noun
+from claims.finder.vocabulary import pluralise
 from claims.rules.values import Qualifier
 from sources.text.tokens import Token
+from sources.text.words import FUNCTION_WORDS
 
 _ORDINAL_NOT_COUNTS = frozenset(
     "time times century anniversary birthday place round term year day week month quarter "
@@ -256,3 +259,27 @@ def fraction_count(tokens: Sequence[Token], index: int) -> Count | None:
 
 
 _ORDINAL_POSITION = frozenset("first second third last final latter former".split())
+
+
+_MULTIPLES = {"triple": 3, "quadruple": 4}
+_NOT_MULTIPLED = frozenset("digit digits whammy threat jump crown".split())
+
+
+def multiple_count(tokens: Sequence[Token], index: int) -> Count | None:
+    """ "a triple train crash" (three trains), "triple-train tragedy", "triple murders"."""
+    word, _, rest = tokens[index].lower.partition("-")
+    if word not in _MULTIPLES or (tokens[index].is_capitalised and index > 0):
+        return None  # "Triple Crown" mid-sentence is a name
+    value = Decimal(_MULTIPLES[word])
+    if rest:  # "triple-train": the noun is in the token
+        if not rest.isalpha() or rest in _NOT_MULTIPLED:
+            return None
+        return Count(
+            index, index, index + 1, value, Qualifier.EXACT, noun=rest, unit=pluralise(rest)
+        )
+    if index + 1 >= len(tokens) or not tokens[index + 1].lower.isalpha():
+        return None
+    noun = tokens[index + 1].lower
+    if noun in _NOT_MULTIPLED or noun in FUNCTION_WORDS:
+        return None
+    return Count(index, index, index + 2, value, Qualifier.EXACT, noun=noun, unit=pluralise(noun))

@@ -20,6 +20,7 @@ from claims.finder.quantities.forms import (
     duration_count,
     fraction_count,
     is_duration,
+    multiple_count,
     ordinal_count,
     ratio,
     reported_figure,
@@ -88,6 +89,8 @@ def _read_count(
     low = token.lower
     if (fraction := fraction_count(tokens, index)) is not None:
         return fraction
+    if (multiple := multiple_count(tokens, index)) is not None:
+        return multiple
     if low in ("a", "an") and index + 2 < len(tokens):
         if (ordinal := ordinal_count(tokens, index)) is not None:
             return ordinal

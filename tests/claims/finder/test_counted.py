@@ -392,3 +392,12 @@ def test_a_count_that_points_back_counts_what_the_count_before_it_counts():
         "said on Sunday. Of those 275, he said, 88 bodies have been identified."
     )
     assert found[1][:4] == ("Of those 275", 275, "people", DIED)
+
+
+def test_a_triple_something_counts_three_of_them():
+    # a headline from a murder trial (TribLive, 3 May 2013)
+    assert [
+        c[:3] for c in counts("Jury convicts Murphy in triple murders at Loyalhanna business.")
+    ] == [("triple murders", 3, "murders")]
+    assert counts("Prices could triple by 2030.") == []
+    assert counts("The firm faces a triple whammy of costs.") == []
