@@ -19,11 +19,14 @@ def with_holders(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     and those of a phrase that places it ("6,000 people at the Sunderland factory", "cases in
     Texas"), less its speaker's."""
     capitalised = capitalised_inside(text)
-    figures = sorted((c for c in candidates if c.kind in _FIGURES), key=lambda c: c.start)
+    figures: dict[int, list[Candidate]] = {}  # by sentence: a text has thousands of figures
+    for figure in candidates:
+        if figure.kind in _FIGURES:
+            figures.setdefault(figure.sentence_start, []).append(figure)
     held = []
     for candidate in candidates:
         if candidate.kind == "quantity":
-            names = _holder(text, candidate, figures, capitalised)
+            names = _holder(text, candidate, figures[candidate.sentence_start], capitalised)
             if names:
                 candidate = replace(candidate, names=names)
         held.append(candidate)
@@ -31,9 +34,9 @@ def with_holders(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
 
 
 def _holder(
-    text: str, candidate: Candidate, figures: Sequence[Candidate], capitalised: set[str]
+    text: str, candidate: Candidate, same: Sequence[Candidate], capitalised: set[str]
 ) -> tuple[str, ...]:
-    same = [f for f in figures if f.sentence_start == candidate.sentence_start]
+    """``same``: the figures of the candidate's sentence."""
     before = max(
         (f.end for f in same if f.end <= candidate.start), default=candidate.sentence_start
     )

@@ -136,6 +136,7 @@ _REPORTING = frozenset(
 
 
 NEGATED = "¬"  # in a predicate key: "not identified", "never charged"
+_DENIED = re.compile(r"\b(?:not|never|no longer)\b")
 
 
 def predicate_key(text: str) -> frozenset[str]:
@@ -143,9 +144,7 @@ def predicate_key(text: str) -> frozenset[str]:
     the verbs of reporting (empty when nothing else is left); with ``NEGATED`` if it is
     denied ("81 bodies that have not been identified")."""
     lowered = text.casefold()
-    negation = (
-        frozenset({NEGATED}) if re.search(r"\b(?:not|never|no longer)\b", lowered) else frozenset()
-    )
+    negation = frozenset({NEGATED}) if _DENIED.search(lowered) else frozenset()
     families = predicate_families(text)
     if families:
         return families | negation
@@ -196,4 +195,4 @@ def canonical_predicate(text: str) -> str:
     if len(families) != 1:
         return text
     family = next(iter(families))
-    return f"not {family}" if predicate_key(text) - families == {NEGATED} else family
+    return f"not {family}" if _DENIED.search(text.casefold()) else family

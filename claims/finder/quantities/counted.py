@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claims.finder.vocabulary import pluralise
+from claims.finder.vocabulary import TOTALS, pluralise
 from claims.rules.counted import Counted, is_measure
 from claims.rules.paraphrase import canonical_predicate, entity_key, predicate_families
 from sources.text.tokens import Token
@@ -35,8 +35,6 @@ _FILLERS = AUXILIARIES | frozenset(
     "currently since been being".split()
 )
 _NEGATIONS = frozenset("not never yet".split())
-# Nouns whose value the figure is: "the toll rose to 12".
-_TOTALS = frozenset("toll tolls tally total number count figure figures".split())
 _STOP = frozenset("and or but because after before when while which who that as".split())
 
 
@@ -160,11 +158,11 @@ def _noun_before_change(tokens: Sequence[Token], first: int) -> str:
     if position > 0 and tokens[position].lower.endswith(("wide", "ly")):
         position -= 1  # "plants worldwide from 17 to 10"
     word = tokens[position].lower
-    if word in _TOTALS and position > 0 and tokens[position - 1].is_word:
+    if word in TOTALS and position > 0 and tokens[position - 1].is_word:
         # "its plant count from 17 to 10": the noun the count is of
         noun = tokens[position - 1].lower
         return "" if noun in STOPWORDS or not noun.isalpha() else pluralise(noun)
-    if word in _TOTALS or not word.isalpha() or not word.endswith("s") or word.endswith("ss"):
+    if word in TOTALS or not word.isalpha() or not word.endswith("s") or word.endswith("ss"):
         return ""
     return "" if _predicate_noun(word) else word  # "the number of fatalities to 290"
 
@@ -320,14 +318,14 @@ def _total_before(tokens: Sequence[Token], first: int) -> str:
             break
         start -= 1
     words = [t.lower for t in tokens[start:first] if t.is_word]
-    if not any(w in _TOTALS for w in words):
+    if not any(w in TOTALS for w in words):
         return ""
-    at = max(i for i, w in enumerate(words) if w in _TOTALS)
+    at = max(i for i, w in enumerate(words) if w in TOTALS)
     around = words[max(0, at - 2) : at + 6]
     for size in (3, 2, 1):
         for i in range(len(around) - size + 1):
             phrase = " ".join(around[i : i + size])
-            if predicate_families(phrase) and not set(phrase.split()) <= _TOTALS:
+            if predicate_families(phrase) and not set(phrase.split()) <= TOTALS:
                 return phrase
     if words[at] in ("toll", "tolls"):
         return "toll"

@@ -20,7 +20,7 @@ from decimal import Decimal
 from claims.finder.numbers import digits_value, ordinal_value, read_number, word_value
 from claims.finder.quantities.count import Count
 from claims.finder.quantities.nouns import noun_phrase, with_noun
-from claims.finder.vocabulary import pluralise
+from claims.finder.vocabulary import TOTALS, pluralise
 from claims.rules.values import Qualifier
 from sources.text.tokens import Token
 from sources.text.words import FUNCTION_WORDS
@@ -42,8 +42,6 @@ _CHANGE_VERBS = frozenset(
     "revised revise lowered lower raised raise updated adjusted corrected put given gave "
     "taking took bringing brought slashed trimmed".split()
 )
-# Nouns whose value a bare figure gives: "the toll … to 275", "the number of deaths as 288".
-_TOTALS = frozenset("toll tolls tally total number count figure figures".split())
 _AFTER_FIGURE = frozenset(
     "in on last this since from by and over during once after before when as at to".split()
 )
@@ -150,12 +148,12 @@ def after_change(tokens: Sequence[Token], index: int, after: int) -> bool:
         "surpassed",
     ):
         return True
-    if before == "of" and tokens[position - 1].lower in _TOTALS:
+    if before == "of" and tokens[position - 1].lower in TOTALS:
         return True  # "a figure of 10,000", "a toll of 12"
     window = {t.lower for t in tokens[max(0, position - 12) : position]}
     if before in ("to", "from", "by", "further"):
-        return bool(window & (_CHANGE_VERBS | _TOTALS))
-    return before in ("as", "at") and bool(window & _TOTALS)  # "the number … as 288"
+        return bool(window & (_CHANGE_VERBS | TOTALS))
+    return before in ("as", "at") and bool(window & TOTALS)  # "the number … as 288"
 
 
 _REPORTING = frozenset(
@@ -177,7 +175,7 @@ def reported_figure(tokens: Sequence[Token], first: int, index: int, after: int)
     if before in _REPORTING:
         return True
     window = {t.lower for t in tokens[max(0, position - 4) : position]}
-    return before in ("was", "is", "were") and bool(window & _TOTALS)
+    return before in ("was", "is", "were") and bool(window & TOTALS)
 
 
 _QUALIFYING = frozenset("nearly almost about around over some roughly approximately just".split())
