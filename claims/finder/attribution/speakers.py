@@ -118,15 +118,16 @@ class Speakers:
             for n in self.names.within(sentence.start, sentence.end)
             if not mask[n.start] and self.text[n.end : n.end + 1] not in ("’", "'")
         ]
-        person_speakers = [s for s in spoken if s and self.is_person(s)]
+        spoken = [s for s in spoken if s.strip()]  # "According to him": no name to keep
+        person_speakers = [s for s in spoken if self.is_person(s)]
         if spoken:
             context.last_speaker = spoken[-1]
             context.last_speaker_line = sentence.line
-            if not self.is_person(spoken[-1]):
+            head_words = spoken[-1].split(" for ")[0].split()
+            if not self.is_person(spoken[-1]) and head_words:
                 context.last_group = spoken[-1]
-                head = spoken[-1].split(" for ")[0].split()[-1].lower()
                 if not spoken[-1].startswith("the "):
-                    context.heads[head] = (spoken[-1], sentence.line)
+                    context.heads[head_words[-1].lower()] = (spoken[-1], sentence.line)
         if person_speakers:
             context.last_person = person_speakers[-1]
             return

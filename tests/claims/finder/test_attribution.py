@@ -1,3 +1,5 @@
+from datetime import date
+
 from claims.finder.attribution import (
     Names,
     Utterance,
@@ -6,6 +8,7 @@ from claims.finder.attribution import (
     find_roles,
     find_statements,
 )
+from claims.finder.find import find_claims
 from sources.text.sentences import split_sentences
 
 
@@ -210,3 +213,14 @@ def test_it_finds_a_title_in_apposition_after_a_name():
     text = "Paula Reyes, chief executive of the trust, said the ward would reopen."
     roles = find_roles(text, Names(text))
     assert [(r.person, r.title) for r in roles] == [("Paula Reyes", "chief executive")]
+
+
+def test_according_to_a_pronoun_names_nobody_and_the_figure_is_still_read():
+    """New Telegraph (Nigeria), on an attack in Kaduna State."""
+    text = (
+        "The survivor vowed never to return to the village, saying he escaped from the attack "
+        "through a bush path. According to him, the bandits were believed by the villagers to "
+        "be responsible for the killing of over 20 people at Dogon Dawa village."
+    )
+    found = [c for c in find_claims(text, published=date(2022, 1, 1)) if c.kind == "quantity"]
+    assert [(c.quote, c.entity) for c in found] == [("over 20 people", "people")]
