@@ -77,6 +77,17 @@ _PERSON_NOUNS = """
     refugees resident residents soldier soldiers staff striker strikers student students
     suspect suspects survivor survivors teacher teachers tourist tourists victim victims voter
     voters woman women worker workers
+    activist activists agent agents athlete athletes attacker attackers candidate candidates
+    commuter commuters contractor contractors customer customers cyclist cyclists delegate
+    delegates detainee detainees director directors engineer engineers evacuee evacuees
+    executive executives farmer farmers fighter fighters firefighter firefighters guard guards
+    gunman gunmen hostage hostages journalist journalists judge judges lawmaker lawmakers lawyer
+    lawyers manager managers minister ministers motorist motorists paramedic paramedics
+    pedestrian pedestrians pensioner pensioners physician physicians player players
+    policeman policemen rebel rebels reporter reporters shopper shoppers spectator spectators
+    supporter supporters surgeon surgeons technician technicians tenant tenants traveller
+    travellers traveler travelers troops villager villagers visitor visitors volunteer
+    volunteers official officials witness witnesses youth youths
 """.split()
 
 

@@ -303,3 +303,20 @@ def test_another_storys_claim_is_never_likely():
         topics=["another-story"],
     )
     assert filed_there[0].claim == "people-killed" and filed_there[0].score >= LIKELY
+
+
+def test_officials_and_employees_are_both_people_who_may_be_the_same():
+    arrested = claim(
+        "employees-arrested",
+        "The CBI arrested three railway employees on 7 July 2023.",
+        3,
+        entity="railway employees",
+        predicate="arrested",
+        changes_over_time=False,
+    )
+    candidate = count_in(
+        "The agency had arrested three officials on July 7, all of them posted in the district.",
+        "three officials",
+    )
+    found = matches(ClaimIndex([arrested, DEATHS]), candidate)
+    assert found[0].claim == "employees-arrested" and found[0].score >= LIKELY

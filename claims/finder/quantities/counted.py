@@ -35,6 +35,7 @@ _FILLERS = AUXILIARIES | frozenset(
     "currently since been being".split()
 )
 _NEGATIONS = frozenset("not never yet".split())
+_SUBJECT_PRONOUNS = frozenset("it they he she we i you".split())
 _STOP = frozenset("and or but because after before when while which who that as".split())
 
 
@@ -57,14 +58,21 @@ def read_counted(
     total = _total_before(tokens, first)
     found_qualifiers: list[str] = []
     share, share_end = _share_of(tokens, after) if unit == "percent" else ("", after)
+    verb_after = _verb_after(tokens, share_end, found_qualifiers)
+    # "charged three officials it had arrested": a clause with its own subject says what was
+    # done to the count before, so the verb the count is the object of comes first
+    object_clause = share_end < len(tokens) and tokens[share_end].lower in _SUBJECT_PRONOUNS
+    if object_clause and label and label.split()[-1] in verb_after.split():
+        label = ""  # the event tied to the count is that clause's verb
     readings = [
         total if bare else "",
         _changed_to(tokens, first) if bare else "",
         label,
-        verb_after := _verb_after(tokens, share_end, found_qualifiers),
+        "" if object_clause else verb_after,
         _in_phrase(modifiers),
         noun_label,
         _verb_before(tokens, first),
+        verb_after if object_clause else "",
         total,
         _people_include(tokens, first),
     ]

@@ -103,6 +103,27 @@ def of_phrase(
     return None
 
 
+def definite(
+    tokens: Sequence[Token], first: int, index: int, after: int, value: Decimal, antecedent: str
+) -> Count | None:
+    """ "had arrested the three on July 7", "all four were charged": a number in words after
+    "the" or "all" with no noun of its own stands for things counted before."""
+    if first == 0 or tokens[first - 1].lower not in ("the", "all") or value < 2:
+        return None
+    if not tokens[index].text.isalpha():
+        return None  # "the 10" is far more often a label ("the 10 Downing Street…")
+    if after < len(tokens) and tokens[after].is_word and not starts_predicate(tokens, after):
+        if tokens[after].lower not in _AFTER_DEFINITE:
+            return None  # "the three of them" is read elsewhere; "the two sides" has a noun
+    return elliptical(first - 1, index, after, value, Qualifier.EXACT, antecedent)
+
+
+# Words that can follow a number standing for things counted before: "arrested the three on
+# July 7", "charged the two with murder".
+_AFTER_DEFINITE = frozenset(
+    "on in at for with after before during over to from by and but who which as".split()
+)
+
 _GAP_BEFORE = frozenset("and while but whereas with".split())
 
 

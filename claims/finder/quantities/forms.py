@@ -42,8 +42,12 @@ _CHANGE_VERBS = frozenset(
     "revised revise lowered lower raised raise updated adjusted corrected put given gave "
     "taking took bringing brought slashed trimmed".split()
 )
+# Words that may follow a bare figure that ends its phrase: a preposition, a conjunction ("cut
+# … from 17 to 10 under a plan", "rose to 12 across the region").
 _AFTER_FIGURE = frozenset(
-    "in on last this since from by and over during once after before when as at to".split()
+    "in on last this since from by and over during once after before when as at to under "
+    "within across with amid following until for among against through worldwide nationwide "
+    "overall globally".split()
 )
 
 

@@ -74,6 +74,8 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, singular: bool) -> tuple
         if low != strip_possessive(low):
             break  # "officers’s", "Met’s": the possessor is the head
         if not singular and not modifier and looks_plural(token.text):
+            if _name_before_noun(tokens, position):
+                continue  # "three Railways officials": the name says whose officials
             position = _and_people(tokens, position, words)
             break
     while words and tokens[words[-1]].lower in ("and", "or"):
@@ -84,6 +86,21 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, singular: bool) -> tuple
     if not _valid_head(head) or all(_is_modifier(tokens[w]) for w in words):
         return None
     return words[0], words[-1] + 1
+
+
+def _name_before_noun(tokens: Sequence[Token], position: int) -> bool:
+    """Is the capitalised plural before ``tokens[position]`` a name modifying the plural noun
+    there ("three Railways officials", "two Teamsters members")?"""
+    name, following = tokens[position - 1], tokens[position] if position < len(tokens) else None
+    return (
+        name.is_capitalised
+        and following is not None
+        and following.is_word
+        and following.text.islower()
+        and following.lower not in FUNCTION_WORDS
+        and looks_plural(following.text)
+        and not _verb_like(following, singular=False)
+    )
 
 
 def _joins_modifiers(tokens: Sequence[Token], words: list[int], position: int) -> bool:

@@ -10,6 +10,7 @@ from claims.finder.quantities.composite import article_count, as_match, group_co
 from claims.finder.quantities.count import Count, QuantityMatch
 from claims.finder.quantities.elliptical import (
     another,
+    definite,
     elliptical,
     gapped,
     of_phrase,
@@ -133,6 +134,8 @@ def _number_count(
         return with_noun(tokens, first, index, value, qualifier, phrase)
     if antecedent and reported_figure(tokens, first, index, after):
         return elliptical(first, index, after, value, qualifier, antecedent)
+    if found := definite(tokens, first, index, after, value, antecedent):
+        return found
     if after_change(tokens, index, after):
         return Count(first, index, after, value, qualifier)  # "rose by 28%, to 12,400"
     if after < len(tokens) and starts_predicate(tokens, after):

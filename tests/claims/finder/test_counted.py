@@ -91,6 +91,11 @@ def test_both_ends_of_a_from_to_revision_are_counts_of_the_noun_before_it():
         "In May Nissan announced that it would reduce its number of plants worldwide from 17 to 10."
     )
     assert [c[2] for c in counts(text)] == ["plants", "plants"]
+    text = (
+        "Nissan Motor Corp. said it will cut its number of auto plants from 17 to 10 under what "
+        'it called a recovery plan of "decisive and bold actions".'
+    )
+    assert [(c[0], c[2]) for c in counts(text)] == [("17", "plants"), ("10", "plants")]
 
 
 def test_an_increment_is_marked_as_such():
@@ -401,3 +406,22 @@ def test_a_triple_something_counts_three_of_them():
     ] == [("triple murders", 3, "murders")]
     assert counts("Prices could triple by 2030.") == []
     assert counts("The firm faces a triple whammy of costs.") == []
+
+
+RAILWAY_ARRESTS = (
+    "The Central Bureau of Investigation on Saturday charged three Railways officials it had "
+    "arrested in the June 2 Balasore train accident case. The agency had arrested the three on "
+    "July 7: senior section engineer (Signals) Arun Kumar Mahanta, section engineer Amir Khand "
+    "and technician Pappu Kumar."
+)
+
+
+def test_a_number_after_the_stands_for_the_people_counted_before():
+    found = {c[0]: c for c in counts(RAILWAY_ARRESTS)}
+    assert found["the three"][1:4] == (3, "officials", frozenset({"arrested"}))
+
+
+def test_a_clause_with_its_own_subject_does_not_say_what_happened_to_the_count():
+    """The officials were charged; "it had arrested" is the agency's earlier act."""
+    found = {c[0]: c for c in counts(RAILWAY_ARRESTS)}
+    assert found["three Railways officials"][1:4] == (3, "officials", frozenset({"charged"}))
