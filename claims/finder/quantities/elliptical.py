@@ -112,9 +112,13 @@ def definite(
         return None
     if not tokens[index].text.isalpha():
         return None  # "the 10" is far more often a label ("the 10 Downing Street…")
-    if after < len(tokens) and tokens[after].is_word and not starts_predicate(tokens, after):
-        if tokens[after].lower not in _AFTER_DEFINITE:
-            return None  # "the three of them" is read elsewhere; "the two sides" has a noun
+    if (
+        after < len(tokens)
+        and tokens[after].is_word
+        and not starts_predicate(tokens, after)
+        and tokens[after].lower not in _AFTER_DEFINITE
+    ):
+        return None  # "the three of them" is read elsewhere; "the two sides" has a noun
     return elliptical(first - 1, index, after, value, Qualifier.EXACT, antecedent)
 
 
