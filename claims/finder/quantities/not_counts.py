@@ -32,6 +32,18 @@ _LABELS = frozenset(
 )
 
 
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years".split()
+)
+# After a span of time that opens a clause, words that make it a point in time: "Three days
+# after the storm", "Four minutes later".
+_WHEN_AFTER = frozenset("after later earlier before on since".split())
+_STREET_TYPES = frozenset(
+    "road rd street st avenue ave lane drive boulevard blvd way place court terrace crescent "
+    "highway square".split()
+)
+
+
 def not_a_count(tokens: Sequence[Token], index: int, after: int) -> bool:
     """Is the number from ``tokens[index]`` up to ``tokens[after]`` a time, an age, a label or
     an idiom?"""
@@ -39,6 +51,8 @@ def not_a_count(tokens: Sequence[Token], index: int, after: int) -> bool:
     before = tokens[index - 1] if index > 0 else None
     if after < len(tokens) and tokens[after].lower.rstrip(".") in _TIME_AFTER:
         return True  # "9 pm", "at 9 BST"
+    if _point_in_time(tokens, index, after) or _street_number(tokens, index, after):
+        return True
     if (
         after + 1 < len(tokens)
         and tokens[after].lower == "times"
@@ -74,6 +88,39 @@ def not_a_count(tokens: Sequence[Token], index: int, after: int) -> bool:
         following = tokens[after].lower if after < len(tokens) else ""
         if before.lower in _ONE_IDIOMS_BEFORE or following in _ONE_IDIOMS_AFTER:
             return True
+    return False
+
+
+def _point_in_time(tokens: Sequence[Token], index: int, after: int) -> bool:
+    """ "Three days after the storm, …", "six hours into the vote", "hurt 24 minutes in": a
+    span of time that sets when the clause happens, not how long something took ("resumed 51
+    hours after the crash" is a claim)."""
+    if after + 1 >= len(tokens) or tokens[after].lower not in _TIME_UNITS:
+        return False
+    following = tokens[after + 1].lower
+    if following == "into" or following == "ago":
+        return True
+    if following == "in":  # "lost Kone to injury 24 minutes in", not "in 24 hours in Paris"
+        return after + 2 >= len(tokens) or tokens[after + 2].lower in ("and", "but", ",", ".")
+    position = index - 1
+    while position >= 0 and tokens[position].lower in _QUALIFYING_BEFORE:
+        position -= 1
+    opens_clause = position < 0 or tokens[position].text in (",", ";", ":", "—", "(")
+    return opens_clause and following in _WHEN_AFTER
+
+
+_QUALIFYING_BEFORE = frozenset("about around nearly almost some just roughly only barely".split())
+
+
+def _street_number(tokens: Sequence[Token], index: int, after: int) -> bool:
+    """ "at the 647 Hargrave Road plant": a number before a street's name is its address."""
+    if not tokens[index].text[0].isdigit():
+        return False
+    position = after
+    while position < len(tokens) and position - after < 3 and tokens[position].is_capitalised:
+        if tokens[position].lower.rstrip(".") in _STREET_TYPES and position > after:
+            return True
+        position += 1
     return False
 
 

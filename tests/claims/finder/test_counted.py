@@ -425,3 +425,30 @@ def test_a_clause_with_its_own_subject_does_not_say_what_happened_to_the_count()
     """The officials were charged; "it had arrested" is the agency's earlier act."""
     found = {c[0]: c for c in counts(RAILWAY_ARRESTS)}
     assert found["three Railways officials"][1:4] == (3, "officials", frozenset({"charged"}))
+
+
+def test_a_span_that_sets_when_is_not_a_count_but_one_that_measures_how_long_is():
+    # FOX 13 Salt Lake City, on a windstorm
+    text = (
+        "Three days after the destructive windstorm that swept through Northern Utah, the power "
+        "has been restored to a large majority who lost electricity."
+    )
+    assert counts(text) == []
+    # Al Jazeera, 10 August 2022, on the Kenyan election
+    text = (
+        "Voting on Tuesday was largely peaceful but the turnout was low, with only 30 percent of "
+        "the registered 22 million voters showing up as of noon (09:00 GMT), six hours into the "
+        "vote."
+    )
+    assert [c[1] for c in counts(text)] == [30, 22_000_000]
+    text = "Trains began moving on the restored tracks again around 51 hours after the crash."
+    assert [(c[0], c[1]) for c in counts(text)] == [("around 51 hours", 51)]
+
+
+def test_a_number_before_a_street_name_is_an_address():
+    # Winston-Salem Journal, 29 October 2019, on a plant closure
+    text = (
+        "The notice was filed Monday with some jobs being eliminated immediately at the 647 "
+        "Hargrave Road plant."
+    )
+    assert counts(text) == []
