@@ -40,6 +40,10 @@ def _holder(
     before = max(
         (f.end for f in same if f.end <= candidate.start), default=candidate.sentence_start
     )
+    if before > candidate.sentence_start:
+        # the figure before keeps its own place: "30 in Bogo City, 22 in San Remigio"
+        own = _PLACED.match(text, before, candidate.start)
+        before = own.end() if own else before
     after = min((f.start for f in same if f.start >= candidate.end), default=candidate.sentence_end)
     speaker = {w.casefold() for w in candidate.attributed_to.split()}
     names = proper_words(text, capitalised, before, candidate.end)

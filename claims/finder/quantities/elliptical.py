@@ -3,7 +3,8 @@
 "N of the X" counts X ("42 of the county's 58 fire stations" counts stations); "N of them" and
 an elliptical count ("two were found…", "One was sacked", "another resigned") take the unit of
 the sentence's or text's previous count (the antecedent); so does a figure whose verb and noun
-are left out after a name ("the ANC won 159 seats and the DA 87").
+are left out after a name ("the ANC won 159 seats and the DA 87"), before a place ("including
+30 in Bogo City") or after a verb ("killing 12 people and wounding four").
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from decimal import Decimal
 from claims.finder.numbers import read_number
 from claims.finder.quantities.count import Count
 from claims.finder.quantities.forms import the_adjective
+from claims.finder.quantities.not_counts import not_a_count
 from claims.finder.quantities.nouns import category_of_unit, noun_phrase, with_noun
+from claims.rules.paraphrase import predicate_families
 from claims.rules.values import Qualifier
 from sources.text.tokens import Token
 
@@ -154,3 +157,42 @@ def gapped(tokens: Sequence[Token], index: int, unit: str) -> Count | None:
     if position < 0 or not (tokens[position].text == "," or tokens[position].lower in _GAP_BEFORE):
         return None
     return elliptical(index, index, after, value, Qualifier.EXACT, unit)
+
+
+_LIST_BEFORE = frozenset(", and including include includes included with while but".split())
+_PLACE_AFTER = frozenset("in from at".split())
+_CLAUSE_ENDS = frozenset(", . ; : — and but in on at".split())
+
+
+def listed(tokens: Sequence[Token], index: int, unit: str) -> Count | None:
+    """A bare figure that counts the sentence's previous count's ``unit`` somewhere or
+    otherwise: "72 people were killed, including 30 in Bogo City, 22 in San Remigio", "five
+    people from William Penn High School, one from George Read", "killing 12 people and
+    wounding four"."""
+    if index < 2 or (read := read_number(tokens, index)) is None:
+        return None
+    value, after = read
+    if not_a_count(tokens, index, after) or tokens[index].is_capitalised:
+        return None
+    following = tokens[after] if after < len(tokens) else None
+    before = tokens[index - 1]
+    if before.lower in _LIST_BEFORE:
+        # a place or a name after it: "30 in Bogo City", "one from George Read Middle School"
+        if (
+            following is not None
+            and following.lower in _PLACE_AFTER
+            and after + 1 < len(tokens)
+            and tokens[after + 1].is_capitalised
+        ):
+            return elliptical(index, index, after, value, Qualifier.EXACT, unit)
+        return None
+    # its own verb, in a list of what happened: "and wounding four", ", injuring 30"
+    if not (
+        tokens[index - 2].lower in _LIST_BEFORE
+        and before.lower.endswith(("ing", "ed"))
+        and predicate_families(before.lower)
+    ):
+        return None
+    if following is None or following.lower in _CLAUSE_ENDS:
+        return elliptical(index, index, after, value, Qualifier.EXACT, unit)
+    return None

@@ -13,6 +13,7 @@ from claims.finder.quantities.elliptical import (
     definite,
     elliptical,
     gapped,
+    listed,
     of_phrase,
     starts_predicate,
 )
@@ -61,7 +62,8 @@ def find_quantities(
             continue
         count = _read_count(tokens, index, antecedent, skip)
         if count is None and counts and counts[-1].unit:
-            count = gapped(tokens, index, counts[-1].unit)  # "… and the DA 87"
+            unit = counts[-1].unit  # "… and the DA 87", "including 30 in Bogo City"
+            count = gapped(tokens, index, unit) or listed(tokens, index, unit)
         if count is None:
             index += 1
             continue

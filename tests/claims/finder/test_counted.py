@@ -452,3 +452,30 @@ def test_a_number_before_a_street_name_is_an_address():
         "Hargrave Road plant."
     )
     assert counts(text) == []
+
+
+def test_a_bare_figure_in_a_list_counts_what_the_sentence_counted_before_it():
+    # BNO News, October 2025
+    text = (
+        "The Philippines’ National Disaster Risk Reduction and Management Council (NDRRMC) said "
+        "Wednesday that 72 people were killed in the earthquake, including 30 in Bogo City, 22 "
+        "in San Remigio, 12 in Medellin, five in Tabogon, and one each in Sogod."
+    )
+    found = [(c[1], c[2], c[3]) for c in counts(text)]
+    assert found == [(n, "people", DIED) for n in (72, 30, 22, 12, 5)]
+    # Arab News (AFP), 1 June 2019
+    text = (
+        "A municipal employee sprayed gunfire in a government building complex on Friday in the "
+        "US state of Virginia, police said, killing 12 people and wounding four in the latest "
+        "mass shooting to rock the country."
+    )
+    assert [(c[0], c[1], c[3]) for c in counts(text)] == [
+        ("12 people", 12, DIED),
+        ("four", 4, frozenset({"injured"})),
+    ]
+    # CBS Philadelphia, 4 March 2020, on a mumps outbreak
+    text = (
+        "The confirmed cases include five people from William Penn High School, one from George "
+        "Read Middle School and one from St. Georges Technical High School, officials say."
+    )
+    assert [(c[1], c[2]) for c in counts(text)] == [(5, "people"), (1, "people"), (1, "people")]

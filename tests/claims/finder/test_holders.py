@@ -39,3 +39,19 @@ def test_the_speaker_of_a_figure_is_not_whose_it_is():
         "from 17 to 10 by 2027."
     )
     assert all("nissan" not in names for names in found.values())
+
+
+def test_each_part_of_a_list_of_places_is_that_place_s_figure():
+    # BNO News, October 2025, on an earthquake in the Philippines
+    found = names_of(
+        "The Philippines’ National Disaster Risk Reduction and Management Council (NDRRMC) said "
+        "Wednesday that 72 people were killed in the earthquake, including 30 in Bogo City, 22 "
+        "in San Remigio, 12 in Medellin, five in Tabogon, and one each in Sogod, Tabuelan, and "
+        "Borbon."
+    )
+    assert (found["30"], found["22"], found["12"], found["five"]) == (
+        ("bogo", "city"),
+        ("remigio", "san"),
+        ("medellin",),
+        ("tabogon",),
+    )
