@@ -37,7 +37,17 @@ TENS = {
         "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2
     )
 }
-SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# The Indian scales ("Rs 715 crore", "2.5 lakh people") are as common in Indian English news.
+SCALES = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "lakh": 10**5,
+    "lakhs": 10**5,
+    "crore": 10**7,
+    "crores": 10**7,
+}
 _SUFFIX_SCALES = {"k": 10**3, "m": 10**6, "bn": 10**9, "tn": 10**12}
 
 ORDINAL_WORDS = {
@@ -151,6 +161,13 @@ def read_number(tokens: Sequence[Token], index: int) -> tuple[Decimal, int] | No
     if index >= len(tokens):
         return None
     first = tokens[index]
+    if (
+        first.lower == "half"
+        and index + 2 < len(tokens)
+        and tokens[index + 1].lower == "a"
+        and tokens[index + 2].lower in SCALES
+    ):
+        return Decimal(SCALES[tokens[index + 2].lower]) / 2, index + 3  # "half a million"
     if (value := digits_value(first.text.removesuffix("-odd"))) is not None:  # "200-odd"
         end = index + 1
         if end < len(tokens) and tokens[end].lower in SCALES:

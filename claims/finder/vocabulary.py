@@ -42,7 +42,9 @@ EVIDENCE_VERBS = frozenset(
 
 # Plural nouns that do not end in s.
 # Nouns whose value a figure gives: "the toll rose to 12", "the number of deaths as 288".
-TOTALS = frozenset("toll tolls tally total number count figure figures".split())
+TOTALS = frozenset(
+    "toll tolls tally total number numbers count figure figures turnout attendance".split()
+)
 
 IRREGULAR_PLURALS = frozenset(
     "men women people children personnel cattle feet teeth mice geese data".split()

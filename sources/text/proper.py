@@ -17,7 +17,8 @@ _SAYING_AFTER = re.compile(
     r"(?:said|says|told|reported|announced|added|stated|estimated)\b"
 )
 _SAYING_BEFORE = re.compile(r"(?:according to|told|said|reported by|says)(?:\s+the)?\s*$")
-_NOT_PROPER = STOPWORDS | frozenset(MONTHS) | frozenset(WEEKDAYS)
+# Abbreviated currencies are capitalised but name nobody: "Rs 715 crore".
+_NOT_PROPER = STOPWORDS | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset({"rs", "inr"})
 
 
 def capitalised_inside(text: str) -> set[str]:

@@ -95,7 +95,8 @@ def of_phrase(
         third = tokens[after + 2].lower
         if third in _SUPERLATIVE or third.endswith("est"):
             return None
-        phrase = noun_phrase(tokens, after + 2, singular=False)
+        whole = read_number(tokens, after + 2)  # "seven of the eight major categories"
+        phrase = noun_phrase(tokens, whole[1] if whole else after + 2, singular=False)
         if phrase is not None and tokens[phrase[1] - 1].lower != tokens[phrase[1] - 1].bare:
             # "42 of the county's 58 fire stations": the possessor's things are counted
             following_read = read_number(tokens, phrase[1])

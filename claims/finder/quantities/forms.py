@@ -17,7 +17,13 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from claims.finder.numbers import digits_value, ordinal_value, read_number, word_value
+from claims.finder.numbers import (
+    digits_value,
+    ordinal_value,
+    qualifier_before,
+    read_number,
+    word_value,
+)
 from claims.finder.quantities.count import Count
 from claims.finder.quantities.nouns import noun_phrase, with_noun
 from claims.finder.vocabulary import TOTALS, pluralise
@@ -127,7 +133,7 @@ def ratio(
 def after_change(tokens: Sequence[Token], index: int, after: int) -> bool:
     """A bare figure after a change or a total: "rose … to 12,400", "reached 557", "fall by a
     further 400,000"."""
-    if not tokens[index].text[0].isdigit() or index == 0:
+    if not _in_figures(tokens[index]) or index == 0:
         return False
     if after < len(tokens) and tokens[after].is_word and tokens[after].lower not in _AFTER_FIGURE:
         return False
@@ -150,14 +156,23 @@ def after_change(tokens: Sequence[Token], index: int, after: int) -> bool:
         "exceeds",
         "passed",
         "surpassed",
+        "drew",
+        "draws",
+        "attracted",
+        "attracts",
     ):
-        return True
+        return True  # "a march which drew 500,000 in 2006"
     if before == "of" and tokens[position - 1].lower in TOTALS:
         return True  # "a figure of 10,000", "a toll of 12"
     window = {t.lower for t in tokens[max(0, position - 12) : position]}
     if before in ("to", "from", "by", "further"):
         return bool(window & (_CHANGE_VERBS | TOTALS))
     return before in ("as", "at") and bool(window & TOTALS)  # "the number … as 288"
+
+
+def _in_figures(token: Token) -> bool:
+    """A figure as news writes a total: in digits, or "half a million"."""
+    return token.text[0].isdigit() or token.lower == "half"
 
 
 _REPORTING = frozenset(
@@ -170,7 +185,7 @@ _AFTER_REPORTED = _AFTER_FIGURE | frozenset("whereas while but according".split(
 def reported_figure(tokens: Sequence[Token], first: int, index: int, after: int) -> bool:
     """A bare figure someone gives for a count stated before it: "they said 60,000, whereas
     the police gave 10,000", "the figure was about 100,000"."""
-    if not tokens[index].text[0].isdigit() or index == 0:
+    if not _in_figures(tokens[index]) or index == 0:
         return False
     if after < len(tokens) and tokens[after].is_word and tokens[after].lower not in _AFTER_REPORTED:
         return False
@@ -182,7 +197,10 @@ def reported_figure(tokens: Sequence[Token], first: int, index: int, after: int)
     return before in ("was", "is", "were") and bool(window & TOTALS)
 
 
-_QUALIFYING = frozenset("nearly almost about around over some roughly approximately just".split())
+_QUALIFYING = frozenset(
+    "nearly almost about around over some roughly approximately just only more than fewer less "
+    "least".split()
+)
 
 
 def the_adjective(tokens: Sequence[Token], index: int) -> str:
@@ -285,3 +303,31 @@ def multiple_count(tokens: Sequence[Token], index: int) -> Count | None:
     if noun in _NOT_MULTIPLED or noun in FUNCTION_WORDS:
         return None
     return Count(index, index, index + 2, value, Qualifier.EXACT, noun=noun, unit=pluralise(noun))
+
+
+_TAKING_LIVES = frozenset("claimed claim claims claiming cost costs costing took taken".split())
+
+
+def lives_count(tokens: Sequence[Token], first: int, index: int, after: int) -> Count | None:
+    """ "the floods have claimed four lives", "a fire that cost 12 lives": deaths of people."""
+    if after >= len(tokens) or tokens[after].lower not in ("lives", "life"):
+        return None
+    if first == 0 or tokens[first - 1].lower not in _TAKING_LIVES:
+        return None
+    value = read_number(tokens, index)
+    if value is None:
+        return None
+    return Count(first, index, after + 1, value[0], Qualifier.EXACT, noun="deaths", unit="people")
+
+
+_HYPHENED_PERCENT = re.compile(r"(\d+(?:\.\d+)?)-per-?cent", re.IGNORECASE)
+
+
+def hyphened_percent(tokens: Sequence[Token], index: int) -> Count | None:
+    """ "roughly 80-percent of customers": a percentage written as one word."""
+    match = _HYPHENED_PERCENT.fullmatch(tokens[index].text)
+    if match is None:
+        return None
+    qualifier, first = qualifier_before(tokens, index)
+    value = Decimal(match.group(1))
+    return Count(first, index, index + 1, value, qualifier, noun="per cent", unit="percent")

@@ -74,7 +74,14 @@ def not_a_count(tokens: Sequence[Token], index: int, after: int) -> bool:
     is_digits = token.text[0].isdigit()
     # "Radio 4", "Article 50"; a sentence's first word is capitalised whatever it is
     # ("Altogether 1,175 injured people…").
-    if is_digits and before.is_word and before.is_capitalised and not _opens(before) and index > 1:
+    if (
+        is_digits
+        and before.is_word
+        and before.is_capitalised
+        and not _opens(before)
+        and before.lower != "rs"  # rupees: "Rs 715 crore"
+        and index > 1
+    ):
         return True
     if (
         not is_digits

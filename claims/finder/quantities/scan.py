@@ -21,7 +21,9 @@ from claims.finder.quantities.forms import (
     after_change,
     duration_count,
     fraction_count,
+    hyphened_percent,
     is_duration,
+    lives_count,
     multiple_count,
     ordinal_count,
     ratio,
@@ -103,6 +105,8 @@ def _read_count(
         return another(tokens, index, antecedent)
     if is_duration(token):
         return duration_count(token, index)
+    if (percent := hyphened_percent(tokens, index)) is not None:
+        return percent
     figure = _figure(tokens, index, skip)
     if figure is None:
         return None
@@ -122,6 +126,8 @@ def _number_count(
         return Count(first, index, after + width, value, qualifier, noun="per cent", unit="percent")
     if looks_like_year(tokens, index, after):
         return None
+    if found := lives_count(tokens, first, index, after):
+        return found
     if found := ratio(tokens, first, index, after, value):
         return found
     if after < len(tokens) and tokens[after].lower == "of":
@@ -180,10 +186,13 @@ def _is_particle(tokens: Sequence[Token], index: int) -> bool:
     return before in _PARTICLE_VERBS or (len(before) > 4 and before.endswith("ed"))
 
 
+_CURRENCIES = {"£": "pounds", "$": "dollars", "€": "euros", "₹": "rupees", "rs": "rupees"}
+
+
 def _currency(tokens: Sequence[Token], index: int) -> str:
     if index == 0:
         return ""
-    return {"£": "pounds", "$": "dollars", "€": "euros"}.get(tokens[index - 1].text, "")
+    return _CURRENCIES.get(tokens[index - 1].lower, "")
 
 
 def _per_cent(tokens: Sequence[Token], index: int) -> bool:

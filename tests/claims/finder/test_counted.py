@@ -479,3 +479,91 @@ def test_a_bare_figure_in_a_list_counts_what_the_sentence_counted_before_it():
         "Read Middle School and one from St. Georges Technical High School, officials say."
     )
     assert [(c[1], c[2]) for c in counts(text)] == [(5, "people"), (1, "people"), (1, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "number", "entity", "family"),
+    [
+        # BBC News, 27 June 2007: lives a disaster claims are deaths
+        (
+            "The floods, which were most severe in Yorkshire, Lincolnshire and the Midlands, have "
+            "claimed four lives.",
+            "four lives",
+            4,
+            "people",
+            DIED,
+        ),
+        # UPI, 23 July 2013: a revised total with its qualifier
+        (
+            "The number of those injured was raised to more than 1,000, many of them severely.",
+            "more than 1,000",
+            1000,
+            "people",
+            frozenset({"injured"}),
+        ),
+        # Evening Standard: an estimate someone puts at a figure
+        (
+            "However, police estimates put the demonstrators' numbers at just 30,000, way short "
+            "of the figure promised by protest groups.",
+            "30,000",
+            30000,
+            "people",
+            frozenset({"protested"}),
+        ),
+        # AFP, January 2017: half a million, and a crowd a march drew
+        (
+            "At the main “Women’s March on Washington” organizers told AFP they estimated the "
+            "turnout at half a million, with huge crowds joining sister marches.",
+            "half a million",
+            500000,
+            "votes",  # a turnout is read as votes: what the march's turnout counts is unsaid
+            frozenset({"voted"}),
+        ),
+        # The Canadian Press, 20 January 2017: "N of the M things"
+        (
+            "Prices were up for seven of the eight major categories compared with a year "
+            "earlier, with food being the one exception.",
+            "seven of the eight major categories",
+            7,
+            "categories",
+            frozenset(),
+        ),
+    ],
+)
+def test_totals_as_news_writes_them(text, quote, number, entity, family):
+    found = {c[0]: c for c in counts(text)}
+    assert quote in found, found
+    _, value, read_entity, families, _ = found[quote]
+    assert (value, read_entity, families) == (number, entity, family)
+
+
+def test_a_crowd_a_march_drew_is_a_count():
+    # AFP, January 2017
+    text = (
+        "He told AFP it was certainly larger than a pro-immigration march which drew 500,000 in "
+        "2006."
+    )
+    assert [c[1] for c in counts(text)] == [500000]
+
+
+def test_rupees_in_crore_and_percentages_in_one_word():
+    # NDTV Profit, on Titan's quarterly results
+    text = (
+        "The jewellery manufacturer's consolidated net profit fell 5% year-on-year to Rs 715 "
+        "crore in the quarter ended June, according to an exchange filing on Friday."
+    )
+    found = [c for c in find_claims(text, published=date(2024, 8, 2)) if c.kind == "quantity"]
+    assert [(c.quote, c.value.number, c.unit) for c in found] == [
+        ("5%", 5, "percent"),
+        ("Rs 715 crore", 7_150_000_000, "rupees"),
+    ]
+    assert found[1].names == ()  # "Rs" names nobody
+    # FOX 13 Salt Lake City, on power cuts after a windstorm
+    text = (
+        '"That is roughly 80-percent of customers at peak have been returned to service; but, '
+        'of course, leaving just under 20-percent of our customers who were out, still out."'
+    )
+    assert [(c[0], c[1]) for c in counts(text)] == [
+        ("roughly 80-percent", 80),
+        ("just under 20-percent", 20),
+    ]
