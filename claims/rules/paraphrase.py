@@ -36,7 +36,8 @@ _PREDICATES = {
     "acquitted": "acquitted acquittal cleared",
     "sentenced": "sentenced sentence jailed jail prison imprisoned imprisonment",
     "laid off": """laid|off lay|off layoff layoffs redundant redundancies redundancy cut cuts
-        cutting axed axe shed shedding slash slashed eliminate eliminated lost|their|jobs""",
+        cutting axed axe shed shedding slash slashed eliminate eliminated lost|their|jobs
+        lose|their|jobs losing|their|jobs out|of|work""",
     "dismissed": "dismissed dismissal sacked fired",
     "resigned": "resigned resignation resign quit stepped|down",
     "evacuated": "evacuated evacuation evacuees evacuate fled",

@@ -20,6 +20,7 @@ from claims.finder.quantities.nouns import category_of_unit, noun_phrase, with_n
 from claims.rules.paraphrase import predicate_families
 from claims.rules.values import Qualifier
 from sources.text.tokens import Token
+from sources.text.words import FUNCTION_WORDS
 
 # Auxiliaries that can follow an elliptical count: "two were", "one was", "nine are".
 _FINITE = frozenset(
@@ -197,3 +198,19 @@ def listed(tokens: Sequence[Token], index: int, unit: str) -> Count | None:
     if following is None or following.lower in _CLAUSE_ENDS:
         return elliptical(index, index, after, value, Qualifier.EXACT, unit)
     return None
+
+
+def parenthesised(
+    tokens: Sequence[Token], first: int, index: int, after: int, value: Decimal, antecedent: str
+) -> Count | None:
+    """ "lay-up assembler and support (27), general production (24)": a figure in brackets
+    after a lower-case noun counts the things the sentence or text counted before, of that kind;
+    after a name it is an age ("Kareem (52)")."""
+    if first < 2 or tokens[first - 1].text != "(" or after >= len(tokens):
+        return None
+    if tokens[after].text != ")":
+        return None
+    noun = tokens[first - 2]
+    if not noun.is_word or not noun.text.islower() or noun.lower in FUNCTION_WORDS:
+        return None
+    return elliptical(first, index, after, value, Qualifier.EXACT, antecedent or noun.lower)

@@ -14,6 +14,7 @@ from claims.finder.quantities.elliptical import (
     elliptical,
     gapped,
     listed,
+    parenthesised,
     of_phrase,
     starts_predicate,
 )
@@ -143,6 +144,8 @@ def _number_count(
     if antecedent and reported_figure(tokens, first, index, after):
         return elliptical(first, index, after, value, qualifier, antecedent)
     if found := definite(tokens, first, index, after, value, antecedent):
+        return found
+    if found := parenthesised(tokens, first, index, after, value, antecedent):
         return found
     if after_change(tokens, index, after):
         return Count(first, index, after, value, qualifier)  # "rose by 28%, to 12,400"

@@ -567,3 +567,27 @@ def test_rupees_in_crore_and_percentages_in_one_word():
         ("roughly 80-percent", 80),
         ("just under 20-percent", 20),
     ]
+
+
+def test_a_figure_in_brackets_after_a_noun_is_a_count_and_after_a_name_an_age():
+    # Winston-Salem Journal, 29 October 2019
+    text = (
+        "The Jeld-Wen Holding Inc. interior and exterior door facility in Lexington will close "
+        "in December, putting 135 employees out of work, according to a WARN notice to the N.C. "
+        "Commerce Department. The eliminated job positions include lay-up assembler and support "
+        "(27), general production (24) and cell assemblers (17)."
+    )
+    found = [(c[0], c[1], c[2]) for c in counts(text)]
+    assert found == [
+        ("135 employees", 135, "employees"),
+        ("27", 27, "employees"),
+        ("24", 24, "employees"),
+        ("17", 17, "employees"),
+    ]
+    assert counts(text)[0][3] == frozenset({"laid off"})
+    # The Times of India, 21 September 2022
+    text = (
+        "The deceased have been identified as Kareem (52), Chotte Khans (25), Shah Alam (38) "
+        "and Rahul (45), while the injured are — Manish (16) and Pradeep (30)."
+    )
+    assert counts(text) == []
