@@ -14,8 +14,8 @@ from claims.finder.quantities.elliptical import (
     elliptical,
     gapped,
     listed,
-    parenthesised,
     of_phrase,
+    parenthesised,
     starts_predicate,
 )
 from claims.finder.quantities.forms import (
