@@ -73,10 +73,13 @@ def read_counted(
         noun_label,
         _verb_before(tokens, first),
         verb_after if object_clause else "",
+        "" if object_clause else _verb_phrase_after(tokens, share_end, verb_after),
         total,
         _people_include(tokens, first),
     ]
-    if not measure:  # a count "lowered to 275" was revised; what happened is still deaths
+    by_change = first > 0 and tokens[first - 1].lower == "by"  # "employment rose by 210,800"
+    if not measure and not by_change:
+        # a count "lowered to 275" was revised; what happened is still deaths
         readings = [r for r in readings if not (predicate_families(r) or {""}) <= _CHANGES]
     # The first reading of a known family ("1,175 injured people were referred…" → injured),
     # else the first there is.
@@ -192,6 +195,8 @@ def _verb_after(tokens: Sequence[Token], index: int, qualifiers: list[str]) -> s
             qualifiers.append(tokens[position].lower)
         negated = negated or tokens[position].lower in ("not", "never")
         position += 1
+    if position < len(tokens) and tokens[position].text == "," and position == index:
+        return _after_aside(tokens, position, qualifiers)
     if position >= len(tokens) or not tokens[position].is_word or position - index > 6:
         return ""
     if negated:
@@ -204,6 +209,45 @@ def _verb_after(tokens: Sequence[Token], index: int, qualifiers: list[str]) -> s
     if position + 1 < len(tokens) and tokens[position + 1].lower in ("off", "out", "down", "up"):
         return f"{word} {tokens[position + 1].lower}"
     return word
+
+
+def _after_aside(tokens: Sequence[Token], comma: int, qualifiers: list[str]) -> str:
+    """ "Ten people, including six children, have been killed": the verb after an aside."""
+    for position in range(comma + 1, min(len(tokens), comma + 10)):
+        if tokens[position].text in ".;:":
+            return ""
+        if tokens[position].text == ",":
+            if position + 1 < len(tokens) and tokens[position + 1].lower in _FILLERS:
+                return _verb_after(tokens, position + 1, qualifiers)
+            return ""
+    return ""
+
+
+def _verb_phrase_after(tokens: Sequence[Token], index: int, verb: str) -> str:
+    """When the verb after a count (``verb``) is of no known family, a phrase of one further
+    on: "two others sustained injuries", "four people were shifted to GTB hospital", "Four
+    people on a second bus traveling behind the first one were injured"."""
+    if predicate_families(verb):
+        return ""
+    if verb:
+        position = next(
+            (k for k in range(index, min(len(tokens), index + 8)) if tokens[k].lower == verb),
+            None,
+        )
+        return _family_phrase(tokens, position) if position is not None else ""
+    return _verb_further(tokens, index)
+
+
+def _verb_further(tokens: Sequence[Token], position: int) -> str:
+    """ "Four people on a second bus traveling behind the first one were injured": the first
+    auxiliary of the clause and a verb of a known family after it."""
+    for later in range(position + 1, min(len(tokens), position + 12)):
+        if not tokens[later].is_word:
+            return ""
+        if tokens[later].lower in AUXILIARIES:
+            word = _verb_after(tokens, later, [])
+            return word if predicate_families(word) else ""
+    return ""
 
 
 def _family_phrase(tokens: Sequence[Token], position: int) -> str:
@@ -231,7 +275,7 @@ def _in_phrase(modifiers: Sequence[str]) -> str:
     return ""
 
 
-_BEFORE_COUNT = frozenset("of the a an further another additional extra some".split())
+_BEFORE_COUNT = frozenset("of the a an further another additional extra some for to".split())
 
 
 def _verb_before(tokens: Sequence[Token], first: int) -> str:
@@ -304,12 +348,16 @@ def _is_noun_word(token: Token) -> bool:
 
 
 def _people_include(tokens: Sequence[Token], first: int) -> str:
-    """ "The injured include 20 passengers and two crew": the people the list is of."""
-    words = [t.lower for t in tokens[max(0, first - 4) : first]]
-    for i in range(len(words) - 2):
-        linked = words[i + 2] in _INCLUDE and words[i] == "the"
-        if linked and predicate_families(words[i + 1]):
-            return words[i + 1]
+    """ "The injured include 20 passengers and two crew", "The confirmed cases include five
+    people": what happened to those the list is of."""
+    words = [t.lower for t in tokens[max(0, first - 5) : first]]
+    if not words or words[-1] not in _INCLUDE:
+        return ""
+    for word in reversed(words[:-1]):
+        if word == "the":
+            break
+        if predicate_families(word):
+            return word
     return ""
 
 

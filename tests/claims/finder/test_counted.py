@@ -591,3 +591,63 @@ def test_a_figure_in_brackets_after_a_noun_is_a_count_and_after_a_name_an_age():
         "and Rahul (45), while the injured are — Manish (16) and Pradeep (30)."
     )
     assert counts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "family"),
+    [
+        # New Telegraph (Nigeria), citing the BBC: the verb after an aside
+        (
+            "Ten people, including six children, have been killed in an Israeli air strike while "
+            "waiting to fill water containers in central Gaza yesterday, emergency service "
+            "officials said.",
+            "Ten people",
+            DIED,
+        ),
+        # The Times of India, 21 September 2022: a phrase of a known family after a verb of none
+        (
+            "NEW DELHI: Four people, sleeping on the roadside, were killed and two others "
+            "sustained injuries after being run over by a speeding truck, police said.",
+            "two others",
+            frozenset({"injured"}),
+        ),
+        (
+            "A team from the local police station reached the spot and four people were shifted "
+            "to GTB hospital by cops.",
+            "four people",
+            frozenset({"hospitalised"}),
+        ),
+        (
+            "Organisers of today's demonstration against the controversial visit of President "
+            "George Bush claimed that up to 200,000 people joined the protest.",
+            "up to 200,000 people",
+            frozenset({"protested"}),
+        ),
+        # NBC New York, 25 October 2024: the clause's verb after a long noun phrase
+        (
+            "Four people on a second bus traveling behind the first one were injured when that "
+            "second bus had to stop short following the crash, according to NJ Transit.",
+            "Four people",
+            frozenset({"injured"}),
+        ),
+        # BBC News: a term someone is jailed for
+        (
+            "A drug dealer who used a drone to fly contraband into two prisons has been jailed "
+            "for three years.",
+            "three years",
+            frozenset({"sentenced"}),
+        ),
+        # Sydney Morning Herald, 16 July 2020: a change by a figure
+        ("Total employment rose by 210,800 to 12.3 million.", "210,800", frozenset({"rose"})),
+        # CBS Philadelphia, 4 March 2020: what the things a list is of had happen to them
+        (
+            "The confirmed cases include five people from William Penn High School, one from "
+            "George Read Middle School and one from St. Georges Technical High School.",
+            "five people",
+            frozenset({"infected"}),
+        ),
+    ],
+)
+def test_what_happened_is_read_where_news_puts_it(text, quote, family):
+    found = {c[0]: c for c in counts(text)}
+    assert found[quote][3] == family, found
