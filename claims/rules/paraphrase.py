@@ -38,7 +38,8 @@ _PREDICATES = {
     "laid off": """laid|off lay|off layoff layoffs redundant redundancies redundancy cut cuts
         cutting axed axe shed shedding slash slashed eliminate eliminated lost|their|jobs
         lose|their|jobs losing|their|jobs out|of|work""",
-    "dismissed": "dismissed dismissal sacked fired",
+    # "fired" alone stems to "fire": only as a passive, lest fire stations be dismissals
+    "dismissed": "dismissed dismissal sacked was|fired were|fired been|fired be|fired",
     "resigned": "resigned resignation resign quit stepped|down",
     "evacuated": "evacuated evacuation evacuees evacuate fled",
     "displaced": "displaced homeless lost|their|homes",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from claims.finder.quantities.nouns import noun_phrase
 from claims.finder.vocabulary import TOTALS, pluralise
 from claims.rules.counted import Counted, is_measure
 from claims.rules.paraphrase import canonical_predicate, entity_key, predicate_families
@@ -90,7 +91,7 @@ def read_counted(
     if denial:
         predicate = denial  # a denial says what did not happen, whatever else is near
     if not entity and not measure:
-        entity = _noun_before_change(tokens, first)
+        entity = _noun_before_change(tokens, first) or _number_of(tokens, first)
     if unit == "percent":
         entity = share or _what_changed(tokens, first)
     if not entity and predicate and not measure:
@@ -385,6 +386,21 @@ def _total_before(tokens: Sequence[Token], first: int) -> str:
                 return phrase
     if words[at] in ("toll", "tolls"):
         return "toll"
+    return ""
+
+
+def _number_of(tokens: Sequence[Token], first: int) -> str:
+    """ "the number of fire stations has gone from six to three": the things a total is the
+    number of, within the clause."""
+    for position in range(first - 1, max(0, first - 15), -1):
+        if tokens[position].text in ".;:":
+            return ""
+        if tokens[position].lower == "of" and tokens[position - 1].lower in TOTALS:
+            phrase = noun_phrase(tokens, position + 1, singular=False)
+            if phrase is None:
+                return ""
+            head = tokens[phrase[1] - 1].lower
+            return "" if _predicate_noun(head) or not head.isalpha() else head
     return ""
 
 

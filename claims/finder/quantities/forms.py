@@ -133,7 +133,7 @@ def ratio(
 def after_change(tokens: Sequence[Token], index: int, after: int) -> bool:
     """A bare figure after a change or a total: "rose … to 12,400", "reached 557", "fall by a
     further 400,000"."""
-    if not _in_figures(tokens[index]) or index == 0:
+    if index == 0 or not _in_figures(tokens, index):
         return False
     if after < len(tokens) and tokens[after].is_word and tokens[after].lower not in _AFTER_FIGURE:
         return False
@@ -170,9 +170,16 @@ def after_change(tokens: Sequence[Token], index: int, after: int) -> bool:
     return before in ("as", "at") and bool(window & TOTALS)  # "the number … as 288"
 
 
-def _in_figures(token: Token) -> bool:
-    """A figure as news writes a total: in digits, or "half a million"."""
-    return token.text[0].isdigit() or token.lower == "half"
+def _in_figures(tokens: Sequence[Token], index: int) -> bool:
+    """A figure as news writes a total: in digits, "half a million", or in words in a change
+    "from six to three"."""
+    token = tokens[index]
+    if token.text[0].isdigit() or token.lower == "half":
+        return True
+    before = tokens[index - 1].lower if index > 0 else ""
+    if before == "from":
+        return index + 2 < len(tokens) and tokens[index + 1].lower == "to"
+    return before == "to" and index > 2 and tokens[index - 3].lower == "from"
 
 
 _REPORTING = frozenset(
@@ -185,7 +192,7 @@ _AFTER_REPORTED = _AFTER_FIGURE | frozenset("whereas while but according".split(
 def reported_figure(tokens: Sequence[Token], first: int, index: int, after: int) -> bool:
     """A bare figure someone gives for a count stated before it: "they said 60,000, whereas
     the police gave 10,000", "the figure was about 100,000"."""
-    if not _in_figures(tokens[index]) or index == 0:
+    if index == 0 or not _in_figures(tokens, index):
         return False
     if after < len(tokens) and tokens[after].is_word and tokens[after].lower not in _AFTER_REPORTED:
         return False

@@ -73,7 +73,12 @@ def find_quantities(
         counts.append(count)
         if count.unit:
             antecedent = count.unit
-        index = max(count.after, index + 1)
+        # "seven of the eight major categories": the whole is a count of its own
+        inner = next(
+            (k for k in range(count.number_start + 1, count.after) if _starts_number(tokens, k)),
+            None,
+        )
+        index = inner if inner is not None else max(count.after, index + 1)
         while article := article_count(tokens, counts[-1]):  # ", a porter and a cleaner"
             counts.append(article)
             index = article.after
@@ -81,6 +86,13 @@ def find_quantities(
 
 
 _ANAPHORS = frozenset("those these them".split())
+
+
+def _starts_number(tokens: Sequence[Token], index: int) -> bool:
+    """Does a whole start here: "of the eight", "of the county's 58"?"""
+    before = tokens[index - 1].lower
+    whole = before in ("the", "its", "their", "his", "her") or before.endswith(("'s", "’s"))
+    return whole and read_number(tokens, index) is not None
 
 
 def _skipped(token: Token, skip: Sequence[tuple[int, int]]) -> bool:

@@ -651,3 +651,37 @@ def test_a_figure_in_brackets_after_a_noun_is_a_count_and_after_a_name_an_age():
 def test_what_happened_is_read_where_news_puts_it(text, quote, family):
     found = {c[0]: c for c in counts(text)}
     assert found[quote][3] == family, found
+
+
+def test_the_whole_in_n_of_the_m_is_a_count_too():
+    # The Canadian Press, 20 January 2017
+    text = "Prices were up for seven of the eight major categories compared with a year earlier."
+    assert [(c[0], c[1]) for c in counts(text)] == [
+        ("seven of the eight major categories", 7),
+        ("eight major categories", 8),
+    ]
+
+
+def test_a_fire_is_not_a_dismissal_and_a_total_says_what_it_numbers():
+    # ABC7 News, on fire station closures in Contra Costa County
+    text = (
+        "The cuts are very deep; the number of fire stations has gone from six to three and the "
+        "number of fire fighter personnel has gone from 48 to 27."
+    )
+    found = counts(text)
+    assert [(c[0], c[1], c[2]) for c in found] == [
+        ("six", 6, "stations"),
+        ("three", 3, "stations"),
+        ("48", 48, "personnel"),
+        ("27", 27, "personnel"),
+    ]
+    assert all(c[3] == frozenset() for c in found)
+    text = (
+        "Voters shot down the East Contra Costa Fire Protection District's parcel tax plan so the "
+        "department had to cut $3 million from its budget and it is hitting their fire "
+        "protection services hard, forcing them to close three stations and lay off 15 "
+        "firefighters."
+    )
+    found = {c[0]: c[3] for c in counts(text)}
+    assert found["three stations"] == frozenset()
+    assert found["15 firefighters"] == frozenset({"laid off"})
