@@ -30,14 +30,7 @@ _LABELS = frozenset(
     road street highway interstate channel ward bed block building tower terminal
     """.split()
 )
-
-
-_TIME_UNITS = frozenset(
-    "second seconds minute minutes hour hours day days week weeks month months year years".split()
-)
-# After a span of time that opens a clause, words that make it a point in time: "Three days
-# after the storm", "Four minutes later".
-_WHEN_AFTER = frozenset("after later earlier before on since".split())
+# What follows a street's name: "647 Hargrave Road", "10 Downing St".
 _STREET_TYPES = frozenset(
     "road rd street st avenue ave lane drive boulevard blvd way place court terrace crescent "
     "highway square".split()
@@ -51,7 +44,7 @@ def not_a_count(tokens: Sequence[Token], index: int, after: int) -> bool:
     before = tokens[index - 1] if index > 0 else None
     if after < len(tokens) and tokens[after].lower.rstrip(".") in _TIME_AFTER:
         return True  # "9 pm", "at 9 BST"
-    if _point_in_time(tokens, index, after) or _street_number(tokens, index, after):
+    if _street_number(tokens, index, after):
         return True
     if (
         after + 1 < len(tokens)
@@ -96,27 +89,6 @@ def not_a_count(tokens: Sequence[Token], index: int, after: int) -> bool:
         if before.lower in _ONE_IDIOMS_BEFORE or following in _ONE_IDIOMS_AFTER:
             return True
     return False
-
-
-def _point_in_time(tokens: Sequence[Token], index: int, after: int) -> bool:
-    """ "Three days after the storm, …", "six hours into the vote", "hurt 24 minutes in": a
-    span of time that sets when the clause happens, not how long something took ("resumed 51
-    hours after the crash" is a claim)."""
-    if after + 1 >= len(tokens) or tokens[after].lower not in _TIME_UNITS:
-        return False
-    following = tokens[after + 1].lower
-    if following == "into" or following == "ago":
-        return True
-    if following == "in":  # "lost Kone to injury 24 minutes in", not "in 24 hours in Paris"
-        return after + 2 >= len(tokens) or tokens[after + 2].lower in ("and", "but", ",", ".")
-    position = index - 1
-    while position >= 0 and tokens[position].lower in _QUALIFYING_BEFORE:
-        position -= 1
-    opens_clause = position < 0 or tokens[position].text in (",", ";", ":", "—", "(")
-    return opens_clause and following in _WHEN_AFTER
-
-
-_QUALIFYING_BEFORE = frozenset("about around nearly almost some just roughly only barely".split())
 
 
 def _street_number(tokens: Sequence[Token], index: int, after: int) -> bool:
