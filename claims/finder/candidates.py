@@ -37,6 +37,7 @@ class Candidate:
     qualifiers: tuple[str, ...] = ()  # "serving", "confirmed"
     event: str = ""  # the occasion, when the sentence names one
     as_of: date | None = None  # a guess at the date the value was true as of
+    occasion: date | None = None  # the day the sentence ties the figure to ("on 7 March")
     attributed_to: str = ""  # "the IOPC", "Sir Mark Rowley"
     parts: tuple[Part, ...] = ()  # for composite counts; their sum is the value
     words: tuple[str, ...] = ()  # content words of the sentence, lower case, for matching

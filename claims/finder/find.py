@@ -40,7 +40,7 @@ from claims.finder.quantities.counted import read_counted
 from claims.finder.quantities.related import compared_counts, totals_by_predicate
 from claims.finder.vocabulary import content_words
 from claims.rules.counted import Counted
-from claims.rules.values import TextValue, Value
+from claims.rules.values import DateValue, Precision, TextValue, Value
 from sources.text.sentences import Sentence, sentence_at, split_sentences
 from sources.text.spans import Entry
 from sources.text.tokens import Token, tokenize
@@ -164,6 +164,7 @@ def _candidate(
     subject: str = "",
     unit: str = "",
     as_of: date | None = None,
+    occasion: date | None = None,
     attributed_to: str = "",
     parts: tuple[Part, ...] = (),
     counted: Counted = _NOTHING_COUNTED,
@@ -179,6 +180,7 @@ def _candidate(
         subject=subject,
         unit=unit,
         as_of=as_of,
+        occasion=occasion,
         attributed_to=attributed_to,
         parts=parts,
         words=sentence.words,
@@ -265,6 +267,7 @@ def _quantity(
     else:
         subject = quantity.noun or quantity.unit
     label = event.value if event is not None else ""  # "not charged" stays denied
+    dated = _dated(text, sentence, quantity, dates)
     counted = read_counted(
         sentence.tokens,
         quantity.first,
@@ -282,7 +285,8 @@ def _quantity(
         value=quantity.value,
         subject=subject,
         unit=quantity.unit,
-        as_of=_as_of(text, sentence, quantity, dates),
+        as_of=dated.value.start if dated else sentence.reference,
+        occasion=dated.value.start if dated and _one_day(dated.value) else None,
         parts=quantity.parts,
         counted=counted,
     )
@@ -299,22 +303,28 @@ def _verb_after(tokens: Sequence[Token], index: int) -> str:
     return ""
 
 
-def _as_of(
+def _dated(
     text: str, sentence: _Sentence, quantity: QuantityMatch, dates: Sequence[DateMatch]
-) -> date:
+) -> DateMatch | None:
+    """The date of the sentence that says when the count was true, if one does."""
     for found in dates:
         if found.since or found.value.start > sentence.reference:
             continue
         before = text[sentence.span.start : found.start].strip().lower()
         if before in _OPENING_WORDS and text[found.end : found.end + 1] == ",":
-            return found.value.start  # "In April 2019, 11 officers…"
+            return found  # "In April 2019, 11 officers…"
         between_start = min(found.end, quantity.end)
         between_end = max(found.start, quantity.start)
         if not _CLAUSE_BREAK.search(text, between_start, between_end):
-            return found.value.start  # "557 of them last year alone"
+            return found  # "557 of them last year alone"
         if found.end < quantity.start and text[found.end : quantity.start].startswith(", when "):
-            return found.value.start  # "an outbreak in 2019, when 212 children were infected"
-    return sentence.reference
+            return found  # "an outbreak in 2019, when 212 children were infected"
+    return None
+
+
+def _one_day(value: DateValue) -> bool:
+    """A day ("on Tuesday", "on 7 March") names an occasion; a month or a year does not."""
+    return value.precision is Precision.DAY and value.end is None
 
 
 # Statuses, events, dates, roles

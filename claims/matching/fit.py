@@ -161,3 +161,20 @@ def recency_factor(as_of: date | None, claim: KnownClaim) -> float:
         return 1.0
     gap = min(abs((s.as_of - as_of).days) for s in claim.statements) / DAYS_PER_YEAR
     return 1.0 - RECENCY_PER_YEAR * min(gap, RECENCY_MAX_YEARS)
+
+
+# A fixed fact about one occasion is not another occasion's: the turnout of one strike day is
+# not the next one's, whatever the numbers.
+OTHER_OCCASION = 0.3
+_SAME_OCCASION_DAYS = 1  # "on Tuesday" in a report of the night after, or a late edition
+
+
+def occasion_factor(occasion: date | None, claim: KnownClaim) -> float:
+    """``occasion``: the day the candidate's sentence ties its figure to. A claim that does not
+    change over time, and whose sources tie it to other days only, is another occasion's."""
+    if occasion is None or claim.changes_over_time:
+        return 1.0
+    tied = [s.as_of for s in claim.statements if s.as_of != s.published]
+    if tied and all(abs((day - occasion).days) > _SAME_OCCASION_DAYS for day in tied):
+        return OTHER_OCCASION
+    return 1.0

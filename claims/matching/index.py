@@ -149,6 +149,7 @@ class ClaimIndex:
             as_of,
             counted,
             names=names,
+            occasion=candidate.occasion,
         )
         parts = [
             self._query(
@@ -161,6 +162,7 @@ class ClaimIndex:
                 _part_counted(counted, part),
                 part,
                 names=names,
+                occasion=candidate.occasion,
             )
             for part in candidate.parts
         ]
@@ -178,6 +180,7 @@ class ClaimIndex:
         part: Part | None = None,
         *,
         names: frozenset[str] = frozenset(),
+        occasion: date | None = None,
     ) -> Query:
         focus = tuple(
             (word, self._idf.get(word, self._unseen_idf))
@@ -196,6 +199,7 @@ class ClaimIndex:
             as_of=as_of,
             part=part,
             names=names,
+            occasion=occasion,
         )
 
     def _value_hits(self, value: Value | None) -> set[int]:

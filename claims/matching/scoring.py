@@ -8,7 +8,7 @@ from datetime import date
 
 from claims.finder import Part
 from claims.matching.counted import CountedKey, confirmed, counted_factor, measured_factor
-from claims.matching.fit import Fit, recency_factor, value_fit
+from claims.matching.fit import Fit, occasion_factor, recency_factor, value_fit
 from claims.matching.holders import NO_NAMES, ClaimNames
 from claims.matching.records import KnownClaim
 from claims.matching.units import UNIT_UNKNOWN, Unit, kind_factor, unit_factor
@@ -77,6 +77,7 @@ class Query:
     quote_words: frozenset[str]
     as_of: date | None
     part: Part | None = None
+    occasion: date | None = None  # the day the candidate's sentence ties its figure to
     names: frozenset[str] = frozenset()  # whose figure the candidate's sentence says it is
 
 
@@ -129,5 +130,6 @@ def score_claim(query: Query, prepared: Prepared, topic_factor: float, reading: 
         score *= recency_factor(query.as_of, claim)
     if prepared.names.other_holder(query.names):
         score *= OTHER_HOLDER
+    score *= occasion_factor(query.occasion, claim)
     score *= topic_factor * (PART if query.part else 1.0)
     return Scored(score, reading, fit.agrees and unit >= UNIT_UNKNOWN, same_thing)
