@@ -171,10 +171,13 @@ _SAME_OCCASION_DAYS = 1  # "on Tuesday" in a report of the night after, or a lat
 
 def occasion_factor(occasion: date | None, claim: KnownClaim) -> float:
     """``occasion``: the day the candidate's sentence ties its figure to. A claim that does not
-    change over time, and whose sources tie it to other days only, is another occasion's."""
+    change over time, and whose sources tie it to one other day, is another occasion's; one
+    tied to days far apart is about no one occasion."""
     if occasion is None or claim.changes_over_time:
         return 1.0
     tied = [s.as_of for s in claim.statements if s.as_of != s.published]
-    if tied and all(abs((day - occasion).days) > _SAME_OCCASION_DAYS for day in tied):
+    if not tied or (max(tied) - min(tied)).days > _SAME_OCCASION_DAYS:
+        return 1.0
+    if all(abs((day - occasion).days) > _SAME_OCCASION_DAYS for day in tied):
         return OTHER_OCCASION
     return 1.0

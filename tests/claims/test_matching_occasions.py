@@ -3,6 +3,7 @@ is held back from a claim its sources tie to other days only. Sentences from rea
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -77,3 +78,10 @@ def test_a_claim_its_sources_never_tied_to_a_day_or_one_that_changes_is_not_held
         "arrested-so-far", on=date(2023, 6, 4), reported=date(2023, 6, 5), changes_over_time=True
     )
     assert matches([changing])[0].score > matches([toll])[0].score
+
+
+def test_a_claim_its_sources_tie_to_days_far_apart_is_about_no_one_occasion():
+    first = arrests("arrested", on=date(2023, 6, 4), reported=date(2023, 6, 5))
+    later = replace(first.statements[0], source="paper-3", published=date(2023, 8, 2))
+    spread = replace(first, statements=(*first.statements, replace(later, as_of=date(2023, 8, 1))))
+    assert matches([spread])[0].score >= LIKELY
