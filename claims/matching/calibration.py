@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 
 # P(right) = 1 / (1 + exp(-(A + B × raw score + C × margin)))
-A = -3.254
-B = 5.989
-C = 6.176
+A = -3.497
+B = 6.419
+C = 6.884
 
 
 def calibrated(raw: float, margin: float = 0.0) -> float:
