@@ -21,6 +21,9 @@ from claims.rules.values import Qualifier
 from sources.text.tokens import Token, is_acronym, strip_possessive
 from sources.text.words import FUNCTION_WORDS, MONTHS, WEEKDAYS
 
+_WHEN = (
+    frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("yesterday today tonight tomorrow".split())
+)
 _NOT_HEADS = frozenset(
     """
     say says said tell tells told face faces faced remain remains get gets go goes went take
@@ -60,8 +63,8 @@ def noun_phrase(tokens: Sequence[Token], start: int, *, singular: bool) -> tuple
                 position += 1
                 continue
             break
-        if (low in FUNCTION_WORDS or low in _ADVERBS) and not modifier:
-            break
+        if (low in FUNCTION_WORDS or low in _ADVERBS or low in _WHEN) and not modifier:
+            break  # "four wounded Friday night", "20 injured yesterday": when, not what
         has_noun = any(not _is_modifier(tokens[w]) for w in words)
         if has_noun and _verb_like(token, singular):
             break

@@ -672,3 +672,20 @@ def test_a_fire_is_not_a_dismissal_and_a_total_says_what_it_numbers():
     found = {c[0]: c[3] for c in counts(text)}
     assert found["three stations"] == frozenset()
     assert found["15 firefighters"] == frozenset({"laid off"})
+
+
+def test_when_it_happened_is_not_what_is_counted():
+    # Arab News (AFP), 1 June 2019
+    text = (
+        "Police upgraded the casualty toll to 12 dead and four wounded Friday night, after "
+        "earlier reporting 11 dead and six wounded."
+    )
+    found = {c[0]: c for c in counts(text)}
+    assert found["four"][1:4] == (4, "people", frozenset({"injured"}))
+    # Kuwait Times (AFP), on a train derailment in Bihar
+    text = (
+        "NEW DELHI: At least six passengers were killed and more than 20 injured yesterday after "
+        "an express train derailed in eastern India's Bihar state, officials said."
+    )
+    found = {c[0]: c for c in counts(text)}
+    assert found["more than 20"][1:4] == (20, "passengers", frozenset({"injured"}))
