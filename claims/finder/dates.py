@@ -392,3 +392,36 @@ def _month_number(name: str) -> int:
     if name.isdigit():
         return int(name)
     return MONTHS[name.rstrip(".").lower()]
+
+
+# What may open a sentence before the date that governs it: "In April 2019, 11 officers…".
+_OPENING_WORDS = frozenset(["", "in", "on", "by", "as of", "at the end of", "in early", "in late"])
+_CLAUSE_BREAK = re.compile(r"[;:–—(]|,\s|\s-\s")
+
+
+def date_of_count(
+    text: str,
+    sentence_start: int,
+    reference: date,
+    count: tuple[int, int],
+    dates: Sequence[DateMatch],
+) -> DateMatch | None:
+    """The date of a sentence that says when the count at ``count`` (its span) was true, if one
+    does; none later than the sentence's ``reference`` date."""
+    start, end = count
+    for found in dates:
+        if found.since or found.value.start > reference:
+            continue
+        before = text[sentence_start : found.start].strip().lower()
+        if before in _OPENING_WORDS and text[found.end : found.end + 1] == ",":
+            return found  # "In April 2019, 11 officers…"
+        if not _CLAUSE_BREAK.search(text, min(found.end, end), max(found.start, start)):
+            return found  # "557 of them last year alone"
+        if found.end < start and text[found.end : start].startswith(", when "):
+            return found  # "an outbreak in 2019, when 212 children were infected"
+    return None
+
+
+def names_a_day(value: DateValue) -> bool:
+    """A day ("on Tuesday", "on 7 March") names an occasion; a month or a year does not."""
+    return value.precision is Precision.DAY and value.end is None

@@ -32,7 +32,13 @@ from datetime import date, datetime
 
 from claims.finder.attribution import Names, Utterance, find_roles, find_statements
 from claims.finder.candidates import Candidate, Part
-from claims.finder.dates import DateMatch, find_dates, metadata_spans
+from claims.finder.dates import (
+    DateMatch,
+    date_of_count,
+    find_dates,
+    metadata_spans,
+    names_a_day,
+)
 from claims.finder.events import EventMatch, find_events, find_other_statements
 from claims.finder.holders import with_holders
 from claims.finder.quantities import QuantityMatch, find_quantities
@@ -40,13 +46,12 @@ from claims.finder.quantities.counted import read_counted
 from claims.finder.quantities.related import compared_counts, totals_by_predicate
 from claims.finder.vocabulary import content_words
 from claims.rules.counted import Counted
-from claims.rules.values import DateValue, Precision, TextValue, Value
+from claims.rules.values import TextValue, Value
 from sources.text.sentences import Sentence, sentence_at, split_sentences
 from sources.text.spans import Entry
 from sources.text.tokens import Token, tokenize
 from sources.text.words import AUXILIARIES
 
-_CLAUSE_BREAK = re.compile(r"[;:–—(]|,\s|\s-\s")
 _HARD_BREAK = re.compile(r"[;–—]|\s-\s")
 _QUESTION = re.compile(
     r"(?:so |and |but )?(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has|"
@@ -55,7 +60,6 @@ _QUESTION = re.compile(
 )
 _NOTHING_COUNTED = Counted()
 _QUOTE_MARKS = "“”\"‘’' "
-_OPENING_WORDS = frozenset(["", "in", "on", "by", "as of", "at the end of", "in early", "in late"])
 # Counts of these are how long something took, never a state of people.
 _DURATIONS = frozenset("hours minutes seconds days weeks months years decades".split())
 
@@ -267,7 +271,9 @@ def _quantity(
     else:
         subject = quantity.noun or quantity.unit
     label = event.value if event is not None else ""  # "not charged" stays denied
-    dated = _dated(text, sentence, quantity, dates)
+    dated = date_of_count(
+        text, sentence.span.start, sentence.reference, (quantity.start, quantity.end), dates
+    )
     counted = read_counted(
         sentence.tokens,
         quantity.first,
@@ -286,7 +292,7 @@ def _quantity(
         subject=subject,
         unit=quantity.unit,
         as_of=dated.value.start if dated else sentence.reference,
-        occasion=dated.value.start if dated and _one_day(dated.value) else None,
+        occasion=dated.value.start if dated and names_a_day(dated.value) else None,
         parts=quantity.parts,
         counted=counted,
     )
@@ -301,30 +307,6 @@ def _verb_after(tokens: Sequence[Token], index: int) -> str:
             continue
         return low if token.is_word else ""
     return ""
-
-
-def _dated(
-    text: str, sentence: _Sentence, quantity: QuantityMatch, dates: Sequence[DateMatch]
-) -> DateMatch | None:
-    """The date of the sentence that says when the count was true, if one does."""
-    for found in dates:
-        if found.since or found.value.start > sentence.reference:
-            continue
-        before = text[sentence.span.start : found.start].strip().lower()
-        if before in _OPENING_WORDS and text[found.end : found.end + 1] == ",":
-            return found  # "In April 2019, 11 officers…"
-        between_start = min(found.end, quantity.end)
-        between_end = max(found.start, quantity.start)
-        if not _CLAUSE_BREAK.search(text, between_start, between_end):
-            return found  # "557 of them last year alone"
-        if found.end < quantity.start and text[found.end : quantity.start].startswith(", when "):
-            return found  # "an outbreak in 2019, when 212 children were infected"
-    return None
-
-
-def _one_day(value: DateValue) -> bool:
-    """A day ("on Tuesday", "on 7 March") names an occasion; a month or a year does not."""
-    return value.precision is Precision.DAY and value.end is None
 
 
 # Statuses, events, dates, roles
