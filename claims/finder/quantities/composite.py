@@ -39,13 +39,24 @@ def article_count(tokens: Sequence[Token], count: Count) -> Count | None:
     if tokens[position + 1].lower not in ("a", "an"):
         return None
     phrase = noun_phrase(tokens, position + 2, singular=True)
-    if phrase is None:
-        return None
+    if phrase is None or _speaks(tokens, phrase[1]):
+        return None  # "16 injured people including seven children, a doctor there said"
     article = with_noun(tokens, position + 1, position + 1, Decimal(1), Qualifier.EXACT, phrase)
     if article.category != count.category:
         return None
     article.article = True
     return article
+
+
+_SAYS = frozenset("said says told added explained stated reported".split())
+
+
+def _speaks(tokens: Sequence[Token], position: int) -> bool:
+    """Does a verb of speech follow (perhaps after "there" or "later")?"""
+    following = [t.lower for t in tokens[position : position + 2]]
+    return bool(following) and (
+        following[0] in _SAYS or (following[0] in ("there", "later") and following[-1] in _SAYS)
+    )
 
 
 def _separator(tokens: Sequence[Token], left: Count, right: Count) -> str | None:

@@ -689,3 +689,15 @@ def test_when_it_happened_is_not_what_is_counted():
     )
     found = {c[0]: c for c in counts(text)}
     assert found["more than 20"][1:4] == (20, "passengers", frozenset({"injured"}))
+
+
+def test_the_person_who_speaks_after_a_list_is_not_one_of_it():
+    # New Telegraph (Nigeria), citing the BBC, on an air strike in central Gaza
+    text = (
+        "Their bodies were sent to Nuseirat’s al-Awda Hospital, which also treated 16 injured "
+        "people including seven children, a doctor there said."
+    )
+    assert [(c[0], c[1], c[2]) for c in counts(text)] == [
+        ("16 injured people", 16, "people"),
+        ("seven children", 7, "children"),
+    ]
