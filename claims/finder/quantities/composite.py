@@ -110,8 +110,12 @@ def as_match(text: str, tokens: Sequence[Token], group: list[Count]) -> Quantity
     else:
         parts = tuple(Part(c.value, c.noun) for c in group)
         total = sum((c.value for c in group), Decimal(0))
-        qualifiers = {c.qualifier for c in group}
-        qualifier = qualifiers.pop() if len(qualifiers) == 1 else Qualifier.APPROXIMATELY
+        # a bound and exact figures add up to a bound: "at least seven children and two women"
+        bounds = {c.qualifier for c in group} - {Qualifier.EXACT}
+        if not bounds:
+            qualifier = Qualifier.EXACT
+        else:
+            qualifier = bounds.pop() if len(bounds) == 1 else Qualifier.APPROXIMATELY
     unit = first.category if first.category != "staff" else "staff members"
     return QuantityMatch(
         start,

@@ -701,3 +701,14 @@ def test_the_person_who_speaks_after_a_list_is_not_one_of_it():
         ("16 injured people", 16, "people"),
         ("seven children", 7, "children"),
     ]
+
+
+def test_a_bound_and_exact_figures_add_up_to_a_bound():
+    # The New Arab, 8 November 2016
+    text = (
+        "At least seven children and two pregnant women were killed in an airstrike on Syria's "
+        "rebel stronghold province of Idlib on Tuesday, a monitor said."
+    )
+    (found,) = [c for c in find_claims(text, published=date(2016, 11, 8)) if c.kind == "quantity"]
+    assert found.value == Quantity(Decimal(9), Qualifier.AT_LEAST)
+    assert [p.number for p in found.parts] == [7, 2]
