@@ -338,3 +338,41 @@ def hyphened_percent(tokens: Sequence[Token], index: int) -> Count | None:
     qualifier, first = qualifier_before(tokens, index)
     value = Decimal(match.group(1))
     return Count(first, index, index + 1, value, qualifier, noun="per cent", unit="percent")
+
+
+_RANGE = re.compile(r"(\d[\d,]*(?:\.\d+)?)[-–](\d[\d,]*(?:\.\d+)?)")
+# Nouns after "4-1" or "2-3" that make it a score or a tally, not a range.
+_SCORES = frozenset("win wins victory defeat defeats loss draw lead vote votes margin".split())
+
+
+def range_count(tokens: Sequence[Token], index: int) -> Count | None:
+    """ "the 13-14 seconds it should have taken", "between 35,000-38,000 customers", "between
+    2,000 and 2,200 protesters": at least the lower figure, of the noun after the range."""
+    first = index
+    if tokens[index].lower == "between":
+        low_read = read_number(tokens, index + 1)
+        if low_read is None or low_read[1] + 1 >= len(tokens) or tokens[low_read[1]].lower != "and":
+            return None
+        high_read = read_number(tokens, low_read[1] + 1)
+        if high_read is None:
+            return None
+        low, high, after, index = low_read[0], high_read[0], high_read[1], index + 1
+    elif match := _RANGE.fullmatch(tokens[index].text):
+        low_value, high_value = digits_value(match.group(1)), digits_value(match.group(2))
+        if low_value is None or high_value is None:
+            return None
+        low, high, after = low_value, high_value, index + 1
+        if index > 0 and tokens[index - 1].lower == "between":
+            first = index - 1
+    else:
+        return None
+    if not low < high <= low * 10 or _years(low, high):
+        return None  # "4-1", "2019-20"
+    phrase = noun_phrase(tokens, after, singular=False)
+    if phrase is None or tokens[phrase[1] - 1].lower in _SCORES:
+        return None
+    return with_noun(tokens, first, index, low, Qualifier.AT_LEAST, phrase)
+
+
+def _years(low: Decimal, high: Decimal) -> bool:
+    return 1900 <= low <= 2100 and (high < 100 or 1900 <= high <= 2100)

@@ -27,6 +27,7 @@ from claims.finder.quantities.forms import (
     lives_count,
     multiple_count,
     ordinal_count,
+    range_count,
     ratio,
     reported_figure,
 )
@@ -109,6 +110,8 @@ def _read_count(
         return fraction
     if (multiple := multiple_count(tokens, index)) is not None:
         return multiple
+    if (between := range_count(tokens, index)) is not None:
+        return between
     if low in ("a", "an") and index + 2 < len(tokens):
         if (ordinal := ordinal_count(tokens, index)) is not None:
             return ordinal

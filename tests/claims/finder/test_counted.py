@@ -712,3 +712,29 @@ def test_a_bound_and_exact_figures_add_up_to_a_bound():
     (found,) = [c for c in find_claims(text, published=date(2016, 11, 8)) if c.kind == "quantity"]
     assert found.value == Quantity(Decimal(9), Qualifier.AT_LEAST)
     assert [p.number for p in found.parts] == [7, 2]
+
+
+def test_a_range_is_at_least_its_lower_figure_and_a_score_is_no_range():
+    # FOX 13 Salt Lake City, on power cuts after a windstorm
+    text = (
+        "\"From a peak outage of 195,000 customers out, we're currently between 35,000-38,000 "
+        'customers still remaining out." said Hoogeveen.'
+    )
+    found = [c for c in find_claims(text, published=date(2020, 9, 10)) if c.kind == "quantity"]
+    assert [(c.quote, c.value) for c in found] == [
+        ("195,000 customers", Quantity(Decimal(195000))),
+        ("between 35,000-38,000 customers", Quantity(Decimal(35000), Qualifier.AT_LEAST)),
+    ]
+    text = (
+        "When the station master gave the command to reverse the point from the loop line to "
+        "the up line for the Coromandel Express, the change was instantaneous instead of taking "
+        "the 13-14 seconds it should have taken."
+    )
+    assert [(c[0], c[1]) for c in counts(text)] == [("13-14 seconds", 13)]
+    # Soccerway, 31 December 2016, on Burnley 4-1 Sunderland
+    text = (
+        "Andre Gray scored his first Premier League hat-trick to move Burnley nine points clear "
+        "of the relegation zone and heap more misery on David Moyes with a 4-1 win over "
+        "Sunderland."
+    )
+    assert "4-1" not in " ".join(c[0] for c in counts(text))
