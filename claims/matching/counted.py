@@ -90,7 +90,7 @@ def counted_factor(a: CountedKey, b: CountedKey) -> float:
     elif a.predicate or b.predicate:
         factor *= COUNTED_UNKNOWN
     if a.entity and b.entity:
-        factor *= _entity_factor(a.entity, b.entity)
+        factor *= _entity_factor(a.entity, b.entity, a.predicate & b.predicate)
     elif a.entity or b.entity:
         factor *= COUNTED_UNKNOWN
     if _opposed(a.qualifiers, b.qualifiers):
@@ -116,9 +116,12 @@ def measured_factor(a: CountedKey, b: CountedKey) -> float:
     return 1.0
 
 
-def _entity_factor(a: str, b: str) -> float:
+def _entity_factor(a: str, b: str, happened: frozenset[str] = frozenset()) -> float:
+    """``happened``: the predicate families both sides share."""
     if a == b:
         return 1.0
+    if "infected" in happened and "case" in (a, b) and (is_person(a) or is_person(b)):
+        return COUNTED_NEAR  # "ten additional cases" of an infection are ten people infected
     if {a, b} & {"people", "jobs"} and all(is_person(k) or k == "jobs" for k in (a, b)):
         return COUNTED_NEAR  # "people" against "passengers", "jobs" against "workers"
     if is_person(a) and is_person(b):

@@ -320,3 +320,23 @@ def test_officials_and_employees_are_both_people_who_may_be_the_same():
     )
     found = matches(ClaimIndex([arrested, DEATHS]), candidate)
     assert found[0].claim == "employees-arrested" and found[0].score >= LIKELY
+
+
+def test_cases_of_an_infection_are_the_people_infected():
+    # WWAY, on the 2016 Zika outbreak in Miami: one claim, stated first as cases, then as people
+    zika = claim(
+        "zika-cases-added",
+        "Ten additional cases of Zika virus infection have been reported in northern Miami.",
+        10,
+        entity="cases",
+        predicate="infected",
+        qualifiers=("additional",),
+        changes_over_time=False,
+    )
+    candidate = count_in(
+        "Today, the Florida Department of Health has confirmed that 10 additional people have "
+        "contracted the Zika virus locally, likely through a mosquito bite, Scott said.",
+        "10 additional people",
+    )
+    found = matches(ClaimIndex([zika, INJURED]), candidate)
+    assert found[0].claim == "zika-cases-added" and found[0].score >= LIKELY
