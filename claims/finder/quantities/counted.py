@@ -59,7 +59,10 @@ def read_counted(
     total = _total_before(tokens, first)
     found_qualifiers: list[str] = []
     share, share_end = _share_of(tokens, after) if unit == "percent" else ("", after)
-    verb_after = _verb_after(tokens, share_end, found_qualifiers)
+    # "Seventeen people across 13 states became infected": the clause's verb is not the states'
+    inner = _within_other_count(tokens, first)
+    verb_after = "" if inner else _verb_after(tokens, share_end, found_qualifiers)
+    label = "" if inner else label
     # "charged three officials it had arrested": a clause with its own subject says what was
     # done to the count before, so the verb the count is the object of comes first
     object_clause = share_end < len(tokens) and tokens[share_end].lower in _SUBJECT_PRONOUNS
@@ -74,7 +77,7 @@ def read_counted(
         noun_label,
         _verb_before(tokens, first),
         verb_after if object_clause else "",
-        "" if object_clause else _verb_phrase_after(tokens, share_end, verb_after),
+        "" if object_clause or inner else _verb_phrase_after(tokens, share_end, verb_after),
         total,
         _people_include(tokens, first),
     ]
@@ -243,12 +246,33 @@ def _verb_further(tokens: Sequence[Token], position: int) -> str:
     """ "Four people on a second bus traveling behind the first one were injured": the first
     auxiliary of the clause and a verb of a known family after it."""
     for later in range(position + 1, min(len(tokens), position + 12)):
-        if not tokens[later].is_word:
-            return ""
-        if tokens[later].lower in AUXILIARIES:
+        if not tokens[later].is_word and not tokens[later].text[0].isdigit():
+            return ""  # "Seventeen people across 13 states became infected" goes on
+        if tokens[later].lower in _LINKING:
             word = _verb_after(tokens, later, [])
             return word if predicate_families(word) else ""
     return ""
+
+
+_LINKING = AUXILIARIES | frozenset("became become becomes got get gets".split())
+
+
+def _within_other_count(tokens: Sequence[Token], first: int) -> bool:
+    """Is the count inside a phrase placing the count before it ("Seventeen people across 13
+    states became infected")? Then the clause's verb is that count's, not this one's."""
+    if first < 2 or tokens[first - 1].lower not in _PLACING:
+        return False
+    return any(
+        t.text[0].isdigit() or t.lower in _NUMBER_WORDS
+        for t in tokens[max(0, first - 4) : first - 1]
+    )
+
+
+_PLACING = frozenset("across in at from among over throughout".split())
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred thousand".split()
+)
 
 
 def _family_phrase(tokens: Sequence[Token], position: int) -> str:

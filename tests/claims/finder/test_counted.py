@@ -738,3 +738,14 @@ def test_a_range_is_at_least_its_lower_figure_and_a_score_is_no_range():
         "Sunderland."
     )
     assert "4-1" not in " ".join(c[0] for c in counts(text))
+
+
+def test_a_count_placing_another_does_not_take_its_verb():
+    # Becker's Hospital Review, on a multistate E. coli outbreak
+    text = (
+        "Seventeen people across 13 states became infected with the bacteria from Nov. 15 "
+        "through Dec. 8."
+    )
+    found = {c[0]: c for c in counts(text)}
+    assert found["Seventeen people"][1:4] == (17, "people", frozenset({"infected"}))
+    assert found["13 states"][1:4] == (13, "states", frozenset())
