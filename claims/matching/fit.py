@@ -169,15 +169,24 @@ OTHER_OCCASION = 0.3
 _SAME_OCCASION_DAYS = 1  # "on Tuesday" in a report of the night after, or a late edition
 
 
-def occasion_factor(occasion: date | None, claim: KnownClaim) -> float:
-    """``occasion``: the day the candidate's sentence ties its figure to. A claim that does not
-    change over time, and whose sources tie it to one other day, is another occasion's; one
-    tied to days far apart is about no one occasion."""
-    if occasion is None or claim.changes_over_time:
-        return 1.0
+def claim_occasion(claim: KnownClaim) -> tuple[date, date] | None:
+    """The days a claim that does not change over time is tied to: the first and last of its
+    sources' as-of dates that differ from their publication dates, when they are within a day of
+    each other. None for a claim that changes over time, that its sources never tie to a day,
+    or that they tie to days far apart (about no one occasion)."""
+    if claim.changes_over_time:
+        return None
     tied = [s.as_of for s in claim.statements if s.as_of != s.published]
     if not tied or (max(tied) - min(tied)).days > _SAME_OCCASION_DAYS:
+        return None
+    return min(tied), max(tied)
+
+
+def occasion_factor(occasion: date | None, claim_days: tuple[date, date] | None) -> float:
+    """``occasion``: the day the candidate's sentence ties its figure to; ``claim_days``: the
+    claim's (``claim_occasion``). A claim tied only to other days is another occasion's."""
+    if occasion is None or claim_days is None:
         return 1.0
-    if all(abs((day - occasion).days) > _SAME_OCCASION_DAYS for day in tied):
-        return OTHER_OCCASION
-    return 1.0
+    first, last = claim_days
+    before, after = (first - occasion).days, (occasion - last).days
+    return OTHER_OCCASION if max(before, after) > _SAME_OCCASION_DAYS else 1.0

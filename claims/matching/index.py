@@ -14,7 +14,7 @@ from claims.finder import Candidate, Part
 from claims.matching.calibration import calibrated
 from claims.matching.counted import CountedKey
 from claims.matching.explain import explain
-from claims.matching.fit import lookup_keys, value_keys
+from claims.matching.fit import claim_occasion, lookup_keys, value_keys
 from claims.matching.holders import ClaimNames, Holders
 from claims.matching.records import KnownClaim, Match
 from claims.matching.scoring import (
@@ -119,6 +119,7 @@ class ClaimIndex:
             best_fields=tuple(self._field(words) for words in (statement, *quotes)),
             subject=self._field(subject),
             names=names,
+            occasion=claim_occasion(claim),
             text_values=tuple(
                 (value, frozenset(content_words(value.text)))
                 for value in dict.fromkeys(

@@ -61,6 +61,7 @@ class Prepared:
     subject: Field
     text_values: tuple[tuple[TextValue, frozenset[str]], ...]  # with their content words
     names: ClaimNames = NO_NAMES  # whose figure it is
+    occasion: tuple[date, date] | None = None  # the days its sources tie it to, if one occasion
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,6 @@ def score_claim(query: Query, prepared: Prepared, topic_factor: float, reading: 
         score *= recency_factor(query.as_of, claim)
     if prepared.names.other_holder(query.names):
         score *= OTHER_HOLDER
-    score *= occasion_factor(query.occasion, claim)
+    score *= occasion_factor(query.occasion, prepared.occasion)
     score *= topic_factor * (PART if query.part else 1.0)
     return Scored(score, reading, fit.agrees and unit >= UNIT_UNKNOWN, same_thing)

@@ -16,6 +16,7 @@ from decimal import Decimal
 from claims.finder.candidates import Part
 from claims.finder.quantities.count import Count, QuantityMatch
 from claims.finder.quantities.nouns import noun_phrase, with_noun
+from claims.finder.vocabulary import SPEECH_VERBS
 from claims.rules.values import Qualifier, Quantity
 from sources.text.tokens import Token
 
@@ -48,7 +49,8 @@ def article_count(tokens: Sequence[Token], count: Count) -> Count | None:
     return article
 
 
-_SAYS = frozenset("said says told added explained stated reported".split())
+# Verbs of speech, and two a list's last noun may take as a speaker's.
+_SAYS = SPEECH_VERBS | frozenset({"stated", "reported"})
 
 
 def _speaks(tokens: Sequence[Token], position: int) -> bool:

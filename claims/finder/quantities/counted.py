@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from claims.finder.numbers import digits_value, word_value
 from claims.finder.quantities.nouns import noun_phrase
 from claims.finder.vocabulary import TOTALS, pluralise
 from claims.rules.counted import Counted, is_measure
@@ -263,16 +264,12 @@ def _within_other_count(tokens: Sequence[Token], first: int) -> bool:
     if first < 2 or tokens[first - 1].lower not in _PLACING:
         return False
     return any(
-        t.text[0].isdigit() or t.lower in _NUMBER_WORDS
+        digits_value(t.text) is not None or word_value(t.lower) is not None
         for t in tokens[max(0, first - 4) : first - 1]
     )
 
 
 _PLACING = frozenset("across in at from among over throughout".split())
-_NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred thousand".split()
-)
 
 
 def _family_phrase(tokens: Sequence[Token], position: int) -> str:

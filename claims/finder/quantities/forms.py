@@ -315,16 +315,15 @@ def multiple_count(tokens: Sequence[Token], index: int) -> Count | None:
 _TAKING_LIVES = frozenset("claimed claim claims claiming cost costs costing took taken".split())
 
 
-def lives_count(tokens: Sequence[Token], first: int, index: int, after: int) -> Count | None:
+def lives_count(
+    tokens: Sequence[Token], first: int, index: int, after: int, value: Decimal
+) -> Count | None:
     """ "the floods have claimed four lives", "a fire that cost 12 lives": deaths of people."""
     if after >= len(tokens) or tokens[after].lower not in ("lives", "life"):
         return None
     if first == 0 or tokens[first - 1].lower not in _TAKING_LIVES:
         return None
-    value = read_number(tokens, index)
-    if value is None:
-        return None
-    return Count(first, index, after + 1, value[0], Qualifier.EXACT, noun="deaths", unit="people")
+    return Count(first, index, after + 1, value, Qualifier.EXACT, noun="deaths", unit="people")
 
 
 _HYPHENED_PERCENT = re.compile(r"(\d+(?:\.\d+)?)-per-?cent", re.IGNORECASE)

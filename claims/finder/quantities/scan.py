@@ -142,7 +142,7 @@ def _number_count(
         return Count(first, index, after + width, value, qualifier, noun="per cent", unit="percent")
     if looks_like_year(tokens, index, after):
         return None
-    if found := lives_count(tokens, first, index, after):
+    if found := lives_count(tokens, first, index, after, value):
         return found
     if found := ratio(tokens, first, index, after, value):
         return found
