@@ -42,6 +42,7 @@ def proper_words(
         said = _SAYING_BEFORE.search(text[max(0, run_start - 40) : run_start])
         if said or _SAYING_AFTER.match(text, run_end):
             continue  # "the ANC said", "according to the IEC": who says, not what it is about
+        found |= _initials(words)
         for at, word in words:
             bare = strip_possessive(word)
             if bare.isupper() and len(bare) > 1:
@@ -54,6 +55,15 @@ def proper_words(
                 continue
             found.add(bare)
     return frozenset(found)
+
+
+def _initials(words: list[tuple[int, str]]) -> set[str]:
+    """A name of several words also goes by its initials, as news writes it after the first
+    mention: "the Scottish National Party" is "the SNP"."""
+    named = [strip_possessive(w) for _, w in words if w.casefold() not in STOPWORDS]
+    if len(named) < 2 or any(w.isupper() for w in named):
+        return set()  # "MK Party" has its short form already
+    return {"".join(w[0] for w in named).upper()}
 
 
 def starts_sentence(text: str, at: int) -> bool:

@@ -340,3 +340,25 @@ def test_cases_of_an_infection_are_the_people_infected():
     )
     found = matches(ClaimIndex([zika, INJURED]), candidate)
     assert found[0].claim == "zika-cases-added" and found[0].score >= LIKELY
+
+
+def test_a_party_named_in_full_is_the_same_holder_as_its_initials():
+    # BBC News and Channel 4 News, 5 July 2024, on the UK general election in Scotland
+    snp = claim(
+        "snp-seats",
+        "The Scottish National Party won 9 seats in Scotland, 39 fewer than before.",
+        9,
+        entity="seats",
+        predicate="won",
+    )
+    labour = claim(
+        "labour-seats", "Labour won 37 seats in Scotland.", 37, entity="seats", predicate="won"
+    )
+    count = count_in(
+        "In Scotland the SNP had a catastrophic night, with Labour going from just one seat to "
+        "37 while the SNP is down to nine.",
+        "nine",
+    )
+    found = matches(ClaimIndex([snp, labour]), count)
+    assert found[0].claim == "snp-seats"
+    assert found[0].score >= LIKELY

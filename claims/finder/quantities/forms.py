@@ -133,7 +133,7 @@ def ratio(
 def after_change(tokens: Sequence[Token], index: int, after: int) -> bool:
     """A bare figure after a change or a total: "rose … to 12,400", "reached 557", "fall by a
     further 400,000"."""
-    if index == 0 or not _in_figures(tokens, index):
+    if index == 0 or not (_in_figures(tokens, index) or _in_words(tokens, index)):
         return False
     if after < len(tokens) and tokens[after].is_word and tokens[after].lower not in _AFTER_FIGURE:
         return False
@@ -165,6 +165,8 @@ def after_change(tokens: Sequence[Token], index: int, after: int) -> bool:
     if before == "of" and tokens[position - 1].lower in TOTALS:
         return True  # "a figure of 10,000", "a toll of 12"
     window = {t.lower for t in tokens[max(0, position - 12) : position]}
+    if before == "to" and _from_figure(tokens, position):
+        return True  # "went from one seat to 37": a revision, whatever its verb
     if before in ("to", "from", "by", "further"):
         return bool(window & (_CHANGE_VERBS | TOTALS))
     return before in ("as", "at") and bool(window & TOTALS)  # "the number … as 288"
@@ -180,6 +182,27 @@ def _in_figures(tokens: Sequence[Token], index: int) -> bool:
     if before == "from":
         return index + 2 < len(tokens) and tokens[index + 1].lower == "to"
     return before == "to" and index > 2 and tokens[index - 3].lower == "from"
+
+
+def _in_words(tokens: Sequence[Token], index: int) -> bool:
+    """A number in words after a change or a total ("the toll rose to nine", "has reached
+    twelve"), as style books write numbers under ten; not "one", which is far more often a
+    pronoun ("rose to one of the highest")."""
+    return tokens[index].text.isalpha() and tokens[index].lower not in ("one", "a", "an")
+
+
+def _from_figure(tokens: Sequence[Token], to: int) -> bool:
+    """Does a "from" and a figure come shortly before ``tokens[to]`` ("to")? "from 48 seats at
+    the last election to nine"."""
+    for position in range(max(0, to - 10), to - 1):
+        if tokens[position].lower != "from":
+            continue
+        figure = position + 1
+        while figure < to and tokens[figure].lower in _QUALIFYING:
+            figure += 1  # "from just one"
+        if read_number(tokens, figure) is not None:
+            return True
+    return False
 
 
 _REPORTING = frozenset(

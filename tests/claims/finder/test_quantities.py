@@ -160,3 +160,44 @@ def test_another_with_a_verb_is_one_more():
 def test_n_of_them_takes_the_unit_of_the_count_before():
     text = "About 900 homes lost power - 200 of them in Leeds."
     assert summary(text)[1] == ("200 of them", Quantity(Decimal(200)), "homes")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "number"),
+    [
+        # RTÉ News, 27 June 2021, on the Surfside building collapse: numbers under ten in words
+        (
+            "The death toll following the collapse last Thursday of an apartment tower in Miami "
+            "has risen to nine, the local mayor has said.",
+            "nine",
+            9,
+        ),
+        # TASS, 8 December 2022, on a gas explosion in Nizhnevartovsk
+        (
+            "The death toll in a partially collapsed building following a gas explosion in "
+            "Nizhnevartovsk rose to nine after one of those injured in the incident died in a "
+            "hospital.",
+            "nine",
+            9,
+        ),
+        # Wikipedia, on the UK general election of 2024 in Scotland: a revision "from X to Y"
+        # whose verb is no verb of change
+        (
+            "The Scottish National Party saw a collapse of support in which they lost 39 seats, "
+            "bringing their total from 48 seats won at the previous election to nine.",
+            "nine",
+            9,
+        ),
+        # Channel 4 News, 5 July 2024
+        (
+            "With one seat left to declare, Labour has gone from just one to 37, while the SNP is "
+            "down to nine.",
+            "37",
+            37,
+        ),
+    ],
+)
+def test_a_figure_after_a_change_or_a_revision_is_read_in_words_too(text, quote, number):
+    found = {text[c.start : c.end]: c.value.number for c in counts(text)}
+    assert found.get(quote) == number
+    assert "one of" not in found  # "one" after "to" is a pronoun far more often than a count

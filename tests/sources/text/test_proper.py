@@ -11,7 +11,7 @@ def test_places_and_companies_are_proper_words_and_the_common_word_opening_a_sen
         "With around 6,000 people on its payroll, Nissan Sunderland is currently the city's "
         "biggest employer."
     )
-    assert proper_words(text, capitalised_inside(text)) == {"nissan", "sunderland"}
+    assert proper_words(text, capitalised_inside(text)) == {"nissan", "sunderland", "NS"}
 
 
 def test_a_name_opening_a_sentence_is_proper_when_the_text_capitalises_it_elsewhere():
@@ -41,8 +41,10 @@ def test_months_and_weekdays_are_not_names():
         "central",
         "bureau",
         "investigation",
+        "CBI",
         "indian",
         "railways",
+        "IR",
         "balasore",
         "odisha",
     }
@@ -55,3 +57,14 @@ def test_a_stretch_of_the_text_is_read_in_its_context():
     assert proper_words(text, (), at) == frozenset()
     assert proper_words(text, {"oppama"}, at) == {"oppama"}
     assert lower_case_words(text) >= {"employs", "people", "has", "workers"}
+
+
+def test_a_name_of_several_words_also_goes_by_its_initials():
+    # Channel 4 News and the BBC, 5 July 2024, on the UK general election in Scotland
+    short = (
+        "With one seat left to declare, Labour has gone from just one to 37, while the SNP is "
+        "down to nine."
+    )
+    full = "The Scottish National Party: 9 seats, 39 seats lost."
+    assert "SNP" in proper_words(short, capitalised_inside(short))
+    assert "SNP" in proper_words(full, capitalised_inside(full))
