@@ -133,7 +133,7 @@ _AFTER_DEFINITE = frozenset(
     "on in at for with after before during over to from by and but who which as".split()
 )
 
-_GAP_BEFORE = frozenset("and while but whereas with".split())
+_GAP_BEFORE = frozenset("and while but whereas with ;".split())
 
 
 def gapped(tokens: Sequence[Token], index: int, unit: str) -> Count | None:
@@ -141,8 +141,8 @@ def gapped(tokens: Sequence[Token], index: int, unit: str) -> Count | None:
     had 122 seats, while the Shiv Sena had 63": a figure right after a name (and perhaps its
     verb) that follows a comma or "and", ending its clause, states the sentence's previous
     count for that name, in ``unit``."""
-    if not tokens[index].text[0].isdigit() or (read := read_number(tokens, index)) is None:
-        return None
+    if tokens[index].lower in ("one", "a", "an") or (read := read_number(tokens, index)) is None:
+        return None  # "one" after a name is a pronoun far more often ("Labour one")
     value, after = read
     if after < len(tokens) and tokens[after].is_word and tokens[after].lower not in _GAP_BEFORE:
         return None
@@ -161,6 +161,7 @@ def gapped(tokens: Sequence[Token], index: int, unit: str) -> Count | None:
     return elliptical(index, index, after, value, Qualifier.EXACT, unit)
 
 
+_QUALIFYING = frozenset("just only nearly almost about around some over".split())
 _LIST_BEFORE = frozenset(", and including include includes included with while but".split())
 _PLACE_AFTER = frozenset("in from at".split())
 _CLAUSE_ENDS = frozenset(", . ; : — and but in on at".split())
@@ -188,12 +189,20 @@ def listed(tokens: Sequence[Token], index: int, unit: str) -> Count | None:
         ):
             return elliptical(index, index, after, value, Qualifier.EXACT, unit)
         return None
-    # its own verb, in a list of what happened: "and wounding four", ", injuring 30"
-    if not (
-        tokens[index - 2].lower in _LIST_BEFORE
-        and before.lower.endswith(("ing", "ed"))
-        and predicate_families(before.lower)
+    # its own verb, in a list of what happened: "and wounding four", ", injuring 30", "and has
+    # won just nine"
+    verb = index - 1
+    while verb > 1 and tokens[verb].lower in _QUALIFYING:
+        verb -= 1
+    word = tokens[verb].lower
+    if not (word.endswith(("ing", "ed")) or word in _IRREGULAR_PAST) or not predicate_families(
+        word
     ):
+        return None
+    joined = verb - 1
+    if joined > 0 and tokens[joined].lower in ("has", "have", "had"):
+        joined -= 1
+    if tokens[joined].lower not in _LIST_BEFORE:
         return None
     if following is None or following.lower in _CLAUSE_ENDS:
         return elliptical(index, index, after, value, Qualifier.EXACT, unit)

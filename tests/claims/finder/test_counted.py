@@ -374,6 +374,28 @@ def test_a_figure_after_a_name_that_leaves_out_its_noun_is_that_names_count():
     assert counts("He listens to BBC One and Radio 4.") == []
 
 
+def test_a_list_of_names_and_figures_in_words_after_semicolons_counts_each_name():
+    # BBC News live page, 5 July 2024, on the UK general election in Scotland
+    found = [
+        c
+        for c in find_claims(
+            "After 56 declarations, Labour has won 37 seats; the SNP nine; Liberal Democrats "
+            "five; and Conservatives five.",
+            published=date(2024, 7, 5),
+        )
+        if c.kind == "quantity"
+    ]
+    by_quote = [(c.quote, c.unit, c.value.number) for c in found[1:]]
+    assert by_quote == [
+        ("37 seats", "seats", 37),
+        ("nine", "seats", 9),
+        ("five", "seats", 5),
+        ("five", "seats", 5),
+    ]
+    assert "SNP" in found[2].names and "labour" not in found[2].names
+    assert "conservatives" in found[4].names
+
+
 def test_reducing_something_by_a_figure_cuts_that_many():
     (count,) = counts(
         "According to a company spokesperson, the move forms part of the global streamlining "
@@ -749,3 +771,19 @@ def test_a_count_placing_another_does_not_take_its_verb():
     found = {c[0]: c for c in counts(text)}
     assert found["Seventeen people"][1:4] == (17, "people", frozenset({"infected"}))
     assert found["13 states"][1:4] == (13, "states", frozenset())
+
+
+def test_a_bare_figure_after_its_own_verb_in_a_list_counts_what_the_count_before_counts():
+    # Yahoo News (from the BBC), 5 July 2024, on the UK general election in Scotland
+    found = [
+        c
+        for c in find_claims(
+            "The SNP was defending 48 seats of the 57 in Scotland and has won just nine.",
+            published=date(2024, 7, 5),
+        )
+        if c.kind == "quantity"
+    ]
+    assert [(c.quote, c.unit, c.predicate) for c in found] == [
+        ("48 seats", "seats", "elected"),
+        ("nine", "seats", "elected"),
+    ]
