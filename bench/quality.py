@@ -37,7 +37,7 @@ from typing import Any
 
 from bench import leave_one_out
 from bench.common import known_claims, load_seeds, real_finder
-from bench.stories import Link, Report, Story, Trap, load_corpus
+from bench.stories import PROBE, Link, Report, Story, Trap, load_corpus
 from claims.finder import Candidate
 from claims.matching import LIKELY, ClaimIndex, KnownClaim, Match
 from claims.rules.values import Quantity, TextValue, Value, value_from_json
@@ -379,7 +379,7 @@ def print_calibration(totals: dict[str, Tally]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
-    parser.add_argument("--split", choices=["tuning", "held-out"])
+    parser.add_argument("--split", choices=["tuning", "held-out", "probe"])
     parser.add_argument("--story", help="one story's slug")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-seeds", action="store_true", help="skip the seeds' leave-one-out")
@@ -389,15 +389,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert finder is not None
     seeds = seeds_base()
     corpus = load_corpus()
+    # probe stories are reviewed only when asked for, over a ledger that also holds the corpus
+    probes = load_corpus(PROBE) if args.split == "probe" else []
     chosen = [
         s
-        for s in corpus
+        for s in corpus + probes
         if (args.split is None or s.split == args.split) and args.story in (None, s.slug)
     ]
     rows: list[tuple[str, Tally]] = []
-    totals = {"tuning": Tally(), "held-out": Tally()}
+    totals = {"tuning": Tally(), "held-out": Tally(), "probe": Tally()}
     for story in chosen:
-        tally = review_story(story, story_base(story, corpus, seeds), finder)
+        others = corpus + probes if story.split == "probe" else corpus
+        tally = review_story(story, story_base(story, others, seeds), finder)
         rows.append((f"{story.slug} ({story.split})", tally))
         totals[story.split].add(tally)
     for name, tally in totals.items():
