@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from bench import quality
 from bench.common import real_finder
-from bench.stories import load_corpus
+from bench.stories import PROBE, load_corpus
 from claims.matching import calibration
 
 
@@ -26,10 +26,14 @@ def observations() -> list[tuple[float, float, bool]]:
     assert finder is not None
     seeds = quality.seeds_base()
     corpus = load_corpus()
+    probes = load_corpus(PROBE)
     seen: list[tuple[float, float, bool]] = []
     for story in (s for s in corpus if s.split == "tuning"):
         tally = quality.review_story(story, quality.story_base(story, corpus, seeds), finder)
         seen.extend(tally.raw)
+    for story in probes:
+        base = quality.story_base(story, corpus + probes, seeds)
+        seen.extend(quality.review_story(story, base, finder).raw)
     return seen
 
 

@@ -104,3 +104,10 @@ def content_words(tokens: list[Token]) -> tuple[str, ...]:
             continue
         seen.setdefault(word, None)
     return tuple(seen)
+
+
+# Adjectives that stand for the people they describe: "the injured", "50 dead".
+PEOPLE_ADJECTIVES = frozenset(
+    "injured dead wounded missing displaced sick elderly homeless unemployed accused "
+    "living deceased".split()
+)

@@ -72,6 +72,16 @@ def confirmed(a: CountedKey, b: CountedKey) -> bool:
     )
 
 
+def same_things(a: CountedKey, b: CountedKey) -> bool:
+    """Do both count the same things, with no predicate or qualifier against it ("240 seats"
+    and "won 240 seats")? With the same holder, that is the same count (``confirmed``)."""
+    if not (a.entity and a.entity == b.entity) or _opposed(a.qualifiers, b.qualifiers):
+        return False
+    if a.predicate and b.predicate:
+        return bool(a.predicate & b.predicate - {NEGATED})
+    return not (is_negated(a.predicate) or is_negated(b.predicate))
+
+
 def counted_factor(a: CountedKey, b: CountedKey) -> float:
     if not a or not b:
         return 1.0
@@ -120,8 +130,10 @@ def _entity_factor(a: str, b: str, happened: frozenset[str] = frozenset()) -> fl
     """``happened``: the predicate families both sides share."""
     if a == b:
         return 1.0
-    if "infected" in happened and "case" in (a, b) and (is_person(a) or is_person(b)):
-        return COUNTED_NEAR  # "ten additional cases" of an infection are ten people infected
+    if happened and "case" in (a, b) and (is_person(a) or is_person(b)):
+        # "ten additional cases" of an infection are ten people infected; "36 cases … 11 of
+        # them died" are people who died
+        return COUNTED_NEAR
     if {a, b} & {"people", "jobs"} and all(is_person(k) or k == "jobs" for k in (a, b)):
         return COUNTED_NEAR  # "people" against "passengers", "jobs" against "workers"
     if is_person(a) and is_person(b):

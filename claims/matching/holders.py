@@ -22,6 +22,11 @@ class ClaimNames:
     distinct: frozenset[str]  # those that tell it from its topic's claims counting the same
     rivals: frozenset[str]  # every name that tells those claims apart
 
+    def held_by(self, names: frozenset[str]) -> bool:
+        """Does a candidate's stretch name one of the names that tell this claim from the
+        claims counting the same thing ("the BJP" for the BJP's seats, not Congress's)?"""
+        return bool(self.distinct & names)
+
     def other_holder(self, names: frozenset[str]) -> bool:
         """Is a candidate whose stretch of sentence names ``names`` someone else's figure? It
         names none of this claim's names while the claim has a telling one, or it names a

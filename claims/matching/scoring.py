@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from claims.finder import Part
-from claims.matching.counted import CountedKey, confirmed, counted_factor, measured_factor
+from claims.matching.counted import (
+    CountedKey,
+    confirmed,
+    counted_factor,
+    measured_factor,
+    same_things,
+)
 from claims.matching.fit import Fit, occasion_factor, recency_factor, value_fit
 from claims.matching.holders import NO_NAMES, ClaimNames
 from claims.matching.records import KnownClaim
@@ -119,7 +125,10 @@ def score_claim(query: Query, prepared: Prepared, topic_factor: float, reading: 
         counted = measured_factor(query.counted, prepared.counted)
     elif claim.kind == "quantity":
         counted = counted_factor(query.counted, prepared.counted)
-        same_thing = confirmed(query.counted, prepared.counted)
+        same_thing = confirmed(query.counted, prepared.counted) or (
+            # "240 seats" after "the BJP": the BJP's seats, whatever verb it leaves out
+            prepared.names.held_by(query.names) and same_things(query.counted, prepared.counted)
+        )
     if same_thing and claim.changes_over_time and fit in (Fit.CONFLICT, Fit.UPDATE):
         value = max(value, VALUE_SAME_THING)
     score = value * unit * kind_factor(query.kind, claim.kind) * counted

@@ -60,7 +60,10 @@ def proper_words(
 def _initials(words: list[tuple[int, str]]) -> set[str]:
     """A name of several words also goes by its initials, as news writes it after the first
     mention: "the Scottish National Party" is "the SNP"."""
-    named = [strip_possessive(w) for _, w in words if w.casefold() not in STOPWORDS]
+    # "the BJP-led National Democratic Alliance" is the NDA: a compound modifier is no part
+    named = [
+        strip_possessive(w) for _, w in words if w.casefold() not in STOPWORDS and "-" not in w
+    ]
     if len(named) < 2 or any(w.isupper() for w in named):
         return set()  # "MK Party" has its short form already
     return {"".join(w[0] for w in named).upper()}

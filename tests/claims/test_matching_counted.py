@@ -362,3 +362,23 @@ def test_a_party_named_in_full_is_the_same_holder_as_its_initials():
     found = matches(ClaimIndex([snp, labour]), count)
     assert found[0].claim == "snp-seats"
     assert found[0].score >= LIKELY
+
+
+def test_a_count_of_the_same_things_naming_the_claims_holder_is_that_claim_updated():
+    # Scroll.in, 5 June 2024, on India's general election: no verb says what happened to the
+    # seats, but the holder and the counted things say whose count it is
+    nda = claim(
+        "nda-seats", "The NDA won 293 seats in the Lok Sabha.", 293, entity="seats", predicate="won"
+    )
+    bjp = claim("bjp-seats", "The BJP won 239 seats.", 239, entity="seats", predicate="won")
+    india = claim(
+        "india-bloc-seats", "The INDIA bloc won 234 seats.", 234, entity="seats", predicate="won"
+    )
+    count = count_in(
+        "The overall tally of the BJP-led National Democratic Alliance reached 292 seats.",
+        "292 seats",
+    )
+    found = matches(ClaimIndex([nda, bjp, india]), count)
+    assert found[0].claim == "nda-seats"
+    assert found[0].score >= LIKELY
+    assert found[0].explanation.startswith("updates")

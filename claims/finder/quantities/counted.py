@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from claims.finder.numbers import digits_value, word_value
 from claims.finder.quantities.nouns import noun_phrase
-from claims.finder.vocabulary import TOTALS, pluralise
+from claims.finder.vocabulary import PEOPLE_ADJECTIVES, TOTALS, pluralise
 from claims.rules.counted import Counted, is_measure
 from claims.rules.paraphrase import canonical_predicate, entity_key, predicate_families
 from sources.text.tokens import Token
@@ -52,6 +52,11 @@ def read_counted(
     # "290 fatalities", "230 arrests": the noun says what happened, after any verb or modifier
     # ("793 injured passengers had been discharged", "200-odd critically injured victims")
     noun_label = _predicate_noun(entity)
+    # "50 dead and 413 injured": an adjective standing for people says what happened to them,
+    # whatever event is tied to the count
+    stands_for_people = noun.lower() in PEOPLE_ADJECTIVES and tokens[after - 2].lower != "the"
+    if stands_for_people:  # not "200 of the injured are still being treated"
+        noun_label, label = noun.lower(), ""
     if noun_label and label in ("", entity):
         entity = _DEFAULT_ENTITY.get(min(predicate_families(noun_label)), "")
     qualifiers = tuple(dict.fromkeys(w for w in modifiers if w in QUALIFIERS))
@@ -73,6 +78,7 @@ def read_counted(
         total if bare else "",
         _changed_to(tokens, first) if bare else "",
         label,
+        noun_label if stands_for_people else "",
         "" if object_clause else verb_after,
         _in_phrase(modifiers),
         noun_label,

@@ -26,7 +26,7 @@ from claims.finder.numbers import (
 )
 from claims.finder.quantities.count import Count
 from claims.finder.quantities.nouns import noun_phrase, with_noun
-from claims.finder.vocabulary import TOTALS, pluralise
+from claims.finder.vocabulary import PEOPLE_ADJECTIVES, TOTALS, pluralise
 from claims.rules.values import Qualifier
 from sources.text.tokens import Token
 from sources.text.words import FUNCTION_WORDS
@@ -237,15 +237,9 @@ def the_adjective(tokens: Sequence[Token], index: int) -> str:
     """ "the injured", "the dead": an adjective standing for the people it describes."""
     if index + 1 < len(tokens) and tokens[index].lower == "the":
         word = tokens[index + 1].lower
-        if word in _PEOPLE_ADJECTIVES:
+        if word in PEOPLE_ADJECTIVES:
             return word
     return ""
-
-
-_PEOPLE_ADJECTIVES = frozenset(
-    "injured dead wounded missing displaced sick elderly homeless unemployed accused "
-    "living deceased".split()
-)
 
 
 _FRACTIONS = {

@@ -15,7 +15,13 @@ from decimal import Decimal
 
 from claims.finder.numbers import read_number
 from claims.finder.quantities.count import Count
-from claims.finder.vocabulary import IRREGULAR_PLURALS, MODIFIERS, looks_plural, pluralise
+from claims.finder.vocabulary import (
+    IRREGULAR_PLURALS,
+    MODIFIERS,
+    PEOPLE_ADJECTIVES,
+    looks_plural,
+    pluralise,
+)
 from claims.rules.paraphrase import entity_key, is_person
 from claims.rules.values import Qualifier
 from sources.text.tokens import Token, is_acronym, strip_possessive
@@ -187,6 +193,8 @@ def _unit(words: list[Token]) -> str:
         and lows[-1] in ("men", "women", "children", "boys", "girls")
     ):
         return "people"
+    if lows == [lows[-1]] and lows[-1] in PEOPLE_ADJECTIVES:
+        return "people"  # "50 dead"
     head = strip_possessive(words[-1].text)
     if lows[-1] in ("member", "members") and len(lows) > 1 and lows[-2] == "staff":
         return "staff members"

@@ -787,3 +787,20 @@ def test_a_bare_figure_after_its_own_verb_in_a_list_counts_what_the_count_before
         ("48 seats", "seats", "elected"),
         ("nine", "seats", "elected"),
     ]
+
+
+def test_an_adjective_after_a_figure_stands_for_people_and_says_what_happened_to_them():
+    # AFP, 20 April 2018, on bus crashes in southern Peru
+    found = [
+        c
+        for c in find_claims(
+            "Hours earlier, another accident occurred in the same region that left seven dead "
+            "and 18 injured, after a passenger bus fell into a 60-meter (yards) ravine.",
+            published=date(2018, 4, 20),
+        )
+        if c.kind == "quantity" and not c.parts
+    ]
+    assert [(c.quote, c.entity, c.predicate) for c in found[:2]] == [
+        ("seven dead", "people", "died"),
+        ("18", "people", "injured"),
+    ]
