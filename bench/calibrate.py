@@ -1,10 +1,11 @@
-"""Fit the matcher's score calibration on the tuning stories of ``bench/corpus/``.
+"""Fit the matcher's score calibration on the tuning stories of ``bench/corpus/`` and the probe
+stories of ``bench/probe/``.
 
 For every gold link the finder finds, the queue's first suggestion, its raw score s and its
 margin m over the best other claim, and whether it is right (the gold claim, when the ledger
 has it). A logistic curve P(right) = 1 / (1 + exp(-(a + b·s + c·m))) is fitted by maximum
-likelihood (Newton's method); its numbers go into ``claims.matching.calibration``. Only tuning
-stories are read: the held-out ones check it.
+likelihood (Newton's method); its numbers go into ``claims.matching.calibration``. The held-out
+stories are never read: they check it.
 
     python -m bench.calibrate
 """
@@ -81,7 +82,7 @@ def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
 def main() -> int:
     seen = observations()
     a, b, c = fit(seen)
-    print(f"{len(seen)} first suggestions on the tuning stories")
+    print(f"{len(seen)} first suggestions on the tuning and probe stories")
     print(f"fitted:                           a = {a:.3f}, b = {b:.3f}, c = {c:.3f}")
     print(
         f"in claims.matching.calibration:   a = {calibration.A}, b = {calibration.B}, "

@@ -1,17 +1,17 @@
 """From the matcher's raw score, a product of factors that ranks claims well but says little on
 its own, to the chance that the match is right. Two things tell: the raw score, and its margin
 over the best other claim (a match well ahead of the next is likelier right than one that ties
-with it). Fitted on the benchmark's tuning stories by ``python -m bench.calibrate``
-(docs/matching.md gives the figures per score band)."""
+with it). Fitted on the benchmark's tuning stories and the probe stories by ``python -m
+bench.calibrate`` (docs/matching.md gives the figures per score band)."""
 
 from __future__ import annotations
 
 import math
 
 # P(right) = 1 / (1 + exp(-(A + B × raw score + C × margin)))
-A = -3.497
-B = 6.419
-C = 6.884
+A = -3.294
+B = 5.109
+C = 6.299
 
 
 def calibrated(raw: float, margin: float = 0.0) -> float:
