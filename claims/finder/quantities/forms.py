@@ -27,6 +27,7 @@ from claims.finder.numbers import (
 from claims.finder.quantities.count import Count
 from claims.finder.quantities.nouns import noun_phrase, with_noun
 from claims.finder.vocabulary import PEOPLE_ADJECTIVES, TOTALS, pluralise
+from claims.rules.paraphrase import predicate_families
 from claims.rules.values import Qualifier
 from sources.text.tokens import Token
 from sources.text.words import FUNCTION_WORDS
@@ -160,8 +161,10 @@ def after_change(tokens: Sequence[Token], index: int, after: int) -> bool:
         "draws",
         "attracted",
         "attracts",
+        "surpassed",
+        "surpasses",
     ):
-        return True  # "a march which drew 500,000 in 2006"
+        return True  # "a march which drew 500,000 in 2006", "death toll surpasses 41,000"
     if before == "of" and tokens[position - 1].lower in TOTALS:
         return True  # "a figure of 10,000", "a toll of 12"
     window = {t.lower for t in tokens[max(0, position - 12) : position]}
@@ -170,6 +173,21 @@ def after_change(tokens: Sequence[Token], index: int, after: int) -> bool:
     if before in ("to", "from", "by", "further"):
         return bool(window & (_CHANGE_VERBS | TOTALS))
     return before in ("as", "at") and bool(window & TOTALS)  # "the number … as 288"
+
+
+def object_of_verb(tokens: Sequence[Token], first: int, after: int) -> bool:
+    """A bare figure that is the object of a verb saying what happened, as headlines write it:
+    "China quake kills 72, injures 600"."""
+    if first == 0 or (
+        after < len(tokens) and tokens[after].is_word and tokens[after].lower not in _AFTER_FIGURE
+    ):
+        return False
+    verb = tokens[first - 1]
+    if not verb.text.islower() or not verb.lower.endswith(("s", "ed", "ing")):
+        return False
+    if first > 1 and tokens[first - 2].lower in FUNCTION_WORDS:
+        return False  # "the deaths 30 years ago": a noun, not a verb
+    return bool(predicate_families(verb.lower))
 
 
 def _in_figures(tokens: Sequence[Token], index: int) -> bool:

@@ -26,6 +26,7 @@ from claims.finder.quantities.forms import (
     is_duration,
     lives_count,
     multiple_count,
+    object_of_verb,
     ordinal_count,
     range_count,
     ratio,
@@ -33,7 +34,7 @@ from claims.finder.quantities.forms import (
 )
 from claims.finder.quantities.not_counts import looks_like_year, not_a_count
 from claims.finder.quantities.nouns import noun_phrase, with_noun
-from claims.finder.vocabulary import looks_plural
+from claims.finder.vocabulary import PEOPLE_ADJECTIVES, looks_plural
 from claims.rules.values import Qualifier
 from sources.text.tokens import Token
 
@@ -151,6 +152,14 @@ def _number_count(
     if first >= 2 and tokens[first - 2].lower == "of" and tokens[first - 1].lower in _ANAPHORS:
         # "Of those 275, 88 have been identified": the previous count's unit
         return elliptical(first - 2, index, after, value, qualifier, antecedent)
+    if (
+        after + 1 < len(tokens)
+        and tokens[after].lower in ("still", "now")
+        and tokens[after + 1].lower in PEOPLE_ADJECTIVES
+    ):
+        # "with 53,836 still missing": people, and what happened to them
+        adjective = tokens[after + 1].lower
+        return Count(first, index, after + 2, value, qualifier, noun=adjective, unit="people")
     phrase = noun_phrase(tokens, after, singular=value == 1)
     if phrase is not None:
         if value == 0 and not looks_plural(tokens[phrase[1] - 1].text):
@@ -162,7 +171,7 @@ def _number_count(
         return found
     if found := parenthesised(tokens, first, index, after, value, antecedent):
         return found
-    if after_change(tokens, index, after):
+    if after_change(tokens, index, after) or object_of_verb(tokens, first, after):
         return Count(first, index, after, value, qualifier)  # "rose by 28%, to 12,400"
     if after < len(tokens) and starts_predicate(tokens, after):
         return elliptical(first, index, after, value, qualifier, antecedent)

@@ -804,3 +804,48 @@ def test_an_adjective_after_a_figure_stands_for_people_and_says_what_happened_to
         ("seven dead", "people", "died"),
         ("18", "people", "injured"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hiru News, 20 April 2013: a headline's verbs say what happened to bare figures
+        (
+            "China quake kills 72, injures 600",
+            [("72", "people", "died"), ("600", "people", "injured")],
+        ),
+        # The Times of India, 6 July 2025, on the Texas floods
+        (
+            "Texas flood kills 59, 27 girls still missing after camp washed away",
+            [("59", "people", "died"), ("27 girls", "girls", "missing")],
+        ),
+        # Vientiane Times via SOTT, August 2018, and a report on floods in Nagaland, India
+        ("Flood kills 6 in northern Laos", [("6", "people", "died")]),
+        # TheNewsGuru, April 2020: a total that passes a figure
+        ("US coronavirus death toll surpasses 41,000", [("41,000", "people", "died")]),
+        # topfeed, 1 March 2023, on the Tempi train crash
+        (
+            "At least 32 dead and 85 injured in fiery Greek train collision",
+            [("At least 32 dead", "people", "died"), ("85", "people", "injured")],
+        ),
+        # AP, 24 June 2008, on Cyclone Nargis: "still missing" after a bare figure
+        (
+            "Deputy Foreign Minister Kyaw Thu said in a speech that the official death toll now "
+            "stood at 84,537 dead, with 53,836 still missing.",
+            [("84,537 dead", "people", "died"), ("53,836 still missing", "people", "missing")],
+        ),
+        # Kauai Now, 15 August 2023, on the Maui wildfires: a level something remains at
+        (
+            "The number of confirmed fatalities remains at 99 as of the latest Maui County "
+            "wildfire update at 10 a.m. Tuesday.",
+            [("99", "people", "died")],
+        ),
+    ],
+)
+def test_headline_and_tally_forms_say_what_a_bare_figure_counts(text, expected):
+    found = [
+        (c.quote, c.entity, c.predicate)
+        for c in find_claims(text, published=date(2023, 3, 1))
+        if c.kind == "quantity" and not c.parts
+    ]
+    assert found == expected
