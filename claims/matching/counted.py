@@ -72,6 +72,15 @@ def confirmed(a: CountedKey, b: CountedKey) -> bool:
     )
 
 
+# What happened to a tally that only grows, save small corrections: the dead, the injured,
+# the infected, the arrested, the charged.
+_GROWING = frozenset({"died", "injured", "infected", "arrested", "charged", "convicted"})
+
+
+def grows(key: CountedKey) -> bool:
+    return bool(key.predicate) and key.predicate <= _GROWING
+
+
 def same_things(a: CountedKey, b: CountedKey) -> bool:
     """Do both count the same things, with no predicate or qualifier against it ("240 seats"
     and "won 240 seats")? With the same holder, that is the same count (``confirmed``)."""

@@ -154,6 +154,18 @@ def value_fit(value: Value | None, as_of: date | None, claim: KnownClaim) -> tup
     return VALUE_CONFLICT * (1 + closeness), Fit.CONFLICT
 
 
+def collapses(value: Value | None, claim: KnownClaim) -> bool:
+    """Is ``value`` less than half of the claim's latest figure? A toll or a tally that grows
+    is revised by a few, not cut by half: so small a figure counts a part of it ("Nine of the
+    dead were railway staff", "17 of the deaths were in Nairobi")."""
+    stated = [s for s in claim.statements if isinstance(s.value, Quantity)]
+    if not isinstance(value, Quantity) or not stated:
+        return False
+    latest = max(stated, key=lambda s: s.as_of).value
+    assert isinstance(latest, Quantity)
+    return value.number * 2 < latest.number
+
+
 def recency_factor(as_of: date | None, claim: KnownClaim) -> float:
     """For a claim that changes over time, values stated near the candidate's date are the likelier
     match: the 2025 count rather than the 2019 one. Fixed facts are restated years later."""

@@ -11,10 +11,11 @@ from claims.matching.counted import (
     CountedKey,
     confirmed,
     counted_factor,
+    grows,
     measured_factor,
     same_things,
 )
-from claims.matching.fit import Fit, occasion_factor, recency_factor, value_fit
+from claims.matching.fit import Fit, collapses, occasion_factor, recency_factor, value_fit
 from claims.matching.holders import NO_NAMES, ClaimNames
 from claims.matching.records import KnownClaim
 from claims.matching.units import UNIT_UNKNOWN, Unit, kind_factor, unit_factor
@@ -129,6 +130,10 @@ def score_claim(query: Query, prepared: Prepared, topic_factor: float, reading: 
             # "240 seats" after "the BJP": the BJP's seats, whatever verb it leaves out
             prepared.names.held_by(query.names) and same_things(query.counted, prepared.counted)
         )
+        # a tally that grows is not revised to less than half of itself: so small a figure
+        # counts a part of it, another claim
+        if grows(prepared.counted) and collapses(query.value, claim) and fit is Fit.UPDATE:
+            same_thing = False
     if same_thing and claim.changes_over_time and fit in (Fit.CONFLICT, Fit.UPDATE):
         value = max(value, VALUE_SAME_THING)
     score = value * unit * kind_factor(query.kind, claim.kind) * counted

@@ -382,3 +382,26 @@ def test_a_count_of_the_same_things_naming_the_claims_holder_is_that_claim_updat
     assert found[0].claim == "nda-seats"
     assert found[0].score >= LIKELY
     assert found[0].explanation.startswith("updates")
+
+
+def test_a_growing_toll_is_not_updated_to_a_fraction_of_itself():
+    # AP, 3 November 2005, on the Kashmir earthquake: India's dead are a part, not a revision
+    pakistan = claim(
+        "pakistan-dead",
+        "73,276 people had been confirmed dead in Pakistan.",
+        73276,
+        entity="people",
+        predicate="died",
+    )
+    count = count_in(
+        "In the Indian-held portion of Kashmir, 1,350 people reportedly died.", "1,350 people"
+    )
+    found = matches(ClaimIndex([pakistan]), count)
+    assert all(m.score < LIKELY for m in found)
+    # a revision by a few is still an update of the same toll
+    revised = count_in(
+        "Maj. Gen. Farooq Ahmad Khan, the Pakistani relief commissioner, said 73,276 people had "
+        "been confirmed dead in Pakistan.",
+        "73,276 people",
+    )
+    assert matches(ClaimIndex([pakistan]), revised)[0].claim == "pakistan-dead"
