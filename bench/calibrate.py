@@ -22,13 +22,16 @@ from bench.stories import PROBE, load_corpus
 from claims.matching import calibration
 
 
-def observations() -> list[tuple[float, float, bool]]:
+Seen = tuple[float, float, bool, bool, bool]  # raw, margin, same value, same thing, right
+
+
+def observations() -> list[Seen]:
     finder = real_finder()
     assert finder is not None
     seeds = quality.seeds_base()
     corpus = load_corpus()
     probes = load_corpus(PROBE)
-    seen: list[tuple[float, float, bool]] = []
+    seen: list[Seen] = []
     for story in (s for s in corpus if s.split == "tuning"):
         tally = quality.review_story(story, quality.story_base(story, corpus, seeds), finder)
         seen.extend(tally.raw)
@@ -38,28 +41,29 @@ def observations() -> list[tuple[float, float, bool]]:
     return seen
 
 
-def fit(seen: Sequence[tuple[float, float, bool]]) -> tuple[float, float, float]:
-    """Newton's method on the log-likelihood, with a ridge on the slopes: a few dozen
-    suggestions from two stories overstate how sure a high score is."""
-    w = [0.0, 1.0, 0.0]
+def fit(seen: Sequence[Seen]) -> tuple[float, ...]:
+    """Newton's method on the log-likelihood, with a ridge on the slopes: a few hundred
+    suggestions overstate how sure a high score is."""
+    w = [0.0, 1.0, 0.0, 0.0, 0.0]
+    n = len(w)
     for _ in range(50):
-        gradient = [0.0] * 3
-        hessian = [[0.0] * 3 for _ in range(3)]
-        for s, m, right in seen:
-            x = (1.0, s, m)
+        gradient = [0.0] * n
+        hessian = [[0.0] * n for _ in range(n)]
+        for raw, margin, same_value, same_thing, right in seen:
+            x = (1.0, raw, margin, float(same_value), float(same_thing))
             p = 1 / (1 + math.exp(-sum(wi * xi for wi, xi in zip(w, x, strict=True))))
-            for i in range(3):
+            for i in range(n):
                 gradient[i] += (p - right) * x[i]
-                for j in range(3):
+                for j in range(n):
                     hessian[i][j] += p * (1 - p) * x[i] * x[j]
-        for i in (1, 2):  # the slopes, not the intercept
+        for i in range(1, n):  # the slopes, not the intercept
             gradient[i] += RIDGE * w[i]
             hessian[i][i] += RIDGE
         step = _solve(hessian, gradient)
         w = [wi - si for wi, si in zip(w, step, strict=True)]
         if max(abs(si) for si in step) < 1e-9:
             break
-    return w[0], w[1], w[2]
+    return tuple(w)
 
 
 RIDGE = 0.1  # chosen by cross-validation between the two tuning stories
@@ -81,12 +85,14 @@ def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
 
 def main() -> int:
     seen = observations()
-    a, b, c = fit(seen)
+    a, b, c, d, e = fit(seen)
     print(f"{len(seen)} first suggestions on the tuning and probe stories")
-    print(f"fitted:                           a = {a:.3f}, b = {b:.3f}, c = {c:.3f}")
+    print(
+        f"fitted:                           a = {a:.3f}, b = {b:.3f}, c = {c:.3f}, d = {d:.3f}, e = {e:.3f}"
+    )
     print(
         f"in claims.matching.calibration:   a = {calibration.A}, b = {calibration.B}, "
-        f"c = {calibration.C}"
+        f"c = {calibration.C}, d = {calibration.D}, e = {calibration.E}"
     )
     return 0
 

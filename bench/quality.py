@@ -66,8 +66,8 @@ class Tally:
     final_right: int = 0
     bands: list[list[int]] = field(default_factory=lambda: [[0, 0] for _ in range(BANDS)])
     misses: list[str] = field(default_factory=list)
-    # the first suggestions' raw scores and margins, and whether each was right
-    raw: list[tuple[float, float, bool]] = field(default_factory=list)
+    # the first suggestions' raw scores, margins and evidence, and whether each was right
+    raw: list[tuple[float, float, bool, bool, bool]] = field(default_factory=list)
     topics: list[tuple[float, bool, bool]] = field(default_factory=list)  # best score, right, new
 
     def add(self, other: Tally) -> None:
@@ -322,7 +322,11 @@ def review_link(tally: Tally, ledger: Ledger, link: Link, queue: Queue) -> None:
         tally.bands[band][0] += 1
         tally.bands[band][1] += matches[0].claim == link.claim
         first_right = in_ledger and matches[0].claim == link.claim
-        tally.raw.append((matches[0].raw, matches[0].margin, first_right))
+        first = matches[0]
+        if any(c.slug == first.claim for c in ledger.story.claims):
+            # another topic's claim is never likely, whatever its score: not what is calibrated
+            seen = (first.raw, first.margin, first.same_value, first.same_thing, first_right)
+            tally.raw.append(seen)
     if in_ledger and offered is None:
         tally.new_claim_false += 1
     if offered is not None and offered.claim != link.claim:

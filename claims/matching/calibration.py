@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import math
 
-# P(right) = 1 / (1 + exp(-(A + B × raw score + C × margin)))
-A = -3.294
-B = 5.109
-C = 6.299
+# P(right) = 1 / (1 + exp(-(A + B × raw score + C × margin + D × same value + E × same thing)))
+A = -1.635
+B = 4.100
+C = 5.397
+D = -0.249
+E = -0.592
 
 
-def calibrated(raw: float, margin: float = 0.0) -> float:
+def calibrated(
+    raw: float, margin: float = 0.0, *, same_value: bool = False, same_thing: bool = False
+) -> float:
     """``margin``: the raw score less the best raw score of any other claim for the candidate
-    (negative when another claim scores higher)."""
-    return round(1 / (1 + math.exp(-(A + B * raw + C * margin))), 4)
+    (negative when another claim scores higher). ``same_value``: the candidate states the
+    claim's value; ``same_thing``: both say they count the same things that happened."""
+    z = A + B * raw + C * margin + D * same_value + E * same_thing
+    return round(1 / (1 + math.exp(-z)), 4)

@@ -42,8 +42,9 @@ OFF_TOPIC = 0.5
 MIN_SCORE = 0.1
 # A match at or above this score is shown as *likely*; below it the queue offers a new claim
 # first. Chosen on the benchmark's tuning and probe stories (docs/matching.md).
-LIKELY = 0.6
+LIKELY = 0.7
 UNSURE = 0.45  # the most a match is worth whose value and counted things both fail to agree
+ELSEWHERE = 0.05  # the most another topic's claim is worth, for a source filed under a topic
 SHORTLIST = 150  # claims scored in full per candidate (and per part)
 
 
@@ -308,7 +309,8 @@ class ClaimIndex:
                 source,
                 outlet,
                 published,
-                evidence=best[index].same_value or best[index].same_thing,
+                same_value=best[index].same_value,
+                same_thing=best[index].same_thing,
                 margin=best[index].score - (second if rank == 0 else first),
                 # another story's figure is never likely: the same number in two stories is
                 # far more often chance than one claim
@@ -365,7 +367,8 @@ class ClaimIndex:
         outlet: str,
         published: date,
         *,
-        evidence: bool = True,
+        same_value: bool = True,
+        same_thing: bool = False,
         margin: float = 0.0,
         elsewhere: bool = False,
     ) -> Match:
@@ -377,13 +380,24 @@ class ClaimIndex:
         explanation = explain(claim, new, verdict.verdict)
         if query.part is not None:
             explanation = f"part “{describe(value)} {query.part.label}”: {explanation}"
-        chance = calibrated(score, margin)
-        if not evidence or elsewhere:
+        chance = calibrated(score, margin, same_value=same_value, same_thing=same_thing)
+        if not (same_value or same_thing):
             # Neither the value nor what is counted agrees: the words alone never make a link
-            # likely; nor does anything link a source to another topic's claim.
+            # likely.
             chance = min(chance, UNSURE)
+        if elsewhere:
+            # Nor does anything link a source to another topic's claim: on the benchmark, none
+            # of the first suggestions from another topic was right.
+            chance = min(chance, ELSEWHERE)
         return Match(
-            claim.key, chance, verdict.verdict, explanation, round(score, 4), round(margin, 4)
+            claim.key,
+            chance,
+            verdict.verdict,
+            explanation,
+            round(score, 4),
+            round(margin, 4),
+            same_value,
+            same_thing,
         )
 
 

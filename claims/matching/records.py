@@ -34,3 +34,5 @@ class Match:
     explanation: str  # "agrees with BBC News and The Independent", "updates: 11 as of … → 14"
     raw: float = 0.0  # the product of the factors, which ranks the matches
     margin: float = 0.0  # raw less the best other claim's raw (negative if another is ahead)
+    same_value: bool = False  # the candidate states the claim's value
+    same_thing: bool = False  # both say they count the same things that happened
