@@ -21,7 +21,6 @@ from bench.common import real_finder
 from bench.stories import PROBE, load_corpus
 from claims.matching import calibration
 
-
 Seen = tuple[float, float, bool, bool, bool]  # raw, margin, same value, same thing, right
 
 
@@ -88,7 +87,8 @@ def main() -> int:
     a, b, c, d, e = fit(seen)
     print(f"{len(seen)} first suggestions on the tuning and probe stories")
     print(
-        f"fitted:                           a = {a:.3f}, b = {b:.3f}, c = {c:.3f}, d = {d:.3f}, e = {e:.3f}"
+        f"fitted:                           a = {a:.3f}, b = {b:.3f}, c = {c:.3f}, "
+        f"d = {d:.3f}, e = {e:.3f}"
     )
     print(
         f"in claims.matching.calibration:   a = {calibration.A}, b = {calibration.B}, "

@@ -322,11 +322,10 @@ def review_link(tally: Tally, ledger: Ledger, link: Link, queue: Queue) -> None:
         tally.bands[band][0] += 1
         tally.bands[band][1] += matches[0].claim == link.claim
         first_right = in_ledger and matches[0].claim == link.claim
-        first = matches[0]
-        if any(c.slug == first.claim for c in ledger.story.claims):
+        top = matches[0]
+        if any(c.slug == top.claim for c in ledger.story.claims):
             # another topic's claim is never likely, whatever its score: not what is calibrated
-            seen = (first.raw, first.margin, first.same_value, first.same_thing, first_right)
-            tally.raw.append(seen)
+            tally.raw.append((top.raw, top.margin, top.same_value, top.same_thing, first_right))
     if in_ledger and offered is None:
         tally.new_claim_false += 1
     if offered is not None and offered.claim != link.claim:
