@@ -21,6 +21,7 @@ class ClaimNames:
     names: frozenset[str]  # every proper word of the claim's statement, qualifiers and event
     distinct: frozenset[str]  # those that tell it from its topic's claims counting the same
     rivals: frozenset[str]  # every name that tells those claims apart
+    alone: bool = False  # no other claim of its topic counts the same thing
 
     def held_by(self, names: frozenset[str]) -> bool:
         """Does a candidate's stretch name one of the names that tell this claim from the
@@ -63,6 +64,10 @@ class Holders:
                 groups.setdefault((claim.topic, key), []).append(index)
         self.of_claims = [ClaimNames(found, frozenset(), frozenset()) for found in names]
         for members in groups.values():
+            if len(members) == 1:
+                self.of_claims[members[0]] = ClaimNames(
+                    names[members[0]], frozenset(), frozenset(), alone=True
+                )
             named = [i for i in members if names[i]]  # a claim naming no one says nothing here
             if len(named) < 2:
                 continue

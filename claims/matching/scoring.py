@@ -126,9 +126,11 @@ def score_claim(query: Query, prepared: Prepared, topic_factor: float, reading: 
         counted = measured_factor(query.counted, prepared.counted)
     elif claim.kind == "quantity":
         counted = counted_factor(query.counted, prepared.counted)
+        # "240 seats" after "the BJP": the BJP's seats, whatever verb it leaves out; "56 cases"
+        # in a story with one count of cases: those cases
+        whose = prepared.names.alone or prepared.names.held_by(query.names)
         same_thing = confirmed(query.counted, prepared.counted) or (
-            # "240 seats" after "the BJP": the BJP's seats, whatever verb it leaves out
-            prepared.names.held_by(query.names) and same_things(query.counted, prepared.counted)
+            whose and same_things(query.counted, prepared.counted)
         )
         # a tally that grows is not revised to less than half of itself: so small a figure
         # counts a part of it, another claim

@@ -407,3 +407,21 @@ def test_a_growing_toll_is_not_updated_to_a_fraction_of_itself():
         "73,276 people",
     )
     assert matches(ClaimIndex([pakistan]), revised)[0].claim == "pakistan-dead"
+
+
+def test_the_only_claim_counting_a_thing_is_updated_by_a_new_count_of_it():
+    # A Legionnaires' outbreak at University Hospital, Madison: four cases confirmed on 28
+    # November 2018, then (Milwaukee Journal Sentinel, 18 December) a count whose verb says
+    # nothing of what happened to the cases; but the story has one count of them
+    cases = claim(
+        "uw-cases",
+        "Four cases of Legionnaires' disease were confirmed at University Hospital.",
+        4,
+        entity="cases",
+        predicate="confirmed",
+    )
+    deaths = claim("uw-deaths", "One patient died.", 1, entity="patients", predicate="died")
+    count = count_in("UW Hospital now has 14 cases of Legionnaires' and 3 deaths", "14 cases")
+    found = matches(ClaimIndex([cases, deaths]), count)
+    assert found[0].claim == "uw-cases"
+    assert found[0].score >= LIKELY
