@@ -331,7 +331,11 @@ def review_link(tally: Tally, ledger: Ledger, link: Link, queue: Queue) -> None:
     if offered is not None and offered.claim != link.claim:
         tally.wrong_likely += 1
     if not right:
-        first = f"{matches[0].claim} {matches[0].score:.2f}" if matches else "nothing"
+        # another story's claim is not named: listing the held-out stories' claims while
+        # tuning on others would show what they hold
+        own = matches and any(c.slug == matches[0].claim for c in ledger.story.claims)
+        shown = matches[0].claim if own else "another story's claim"
+        first = f"{shown} {matches[0].score:.2f}" if matches else "nothing"
         want = link.claim if in_ledger else "new claim"
         tally.misses.append(
             f"{report.slug}: {want} for {candidate.quote!r} [{candidate.value}]: got {first}"
