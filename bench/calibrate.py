@@ -49,7 +49,13 @@ def fit(seen: Sequence[Seen]) -> tuple[float, ...]:
         gradient = [0.0] * n
         hessian = [[0.0] * n for _ in range(n)]
         for raw, margin, same_value, same_thing, right in seen:
-            x = (1.0, raw, margin, float(same_value), float(same_thing))
+            x = (
+                1.0,
+                math.log(max(raw, calibration.FLOOR)),
+                margin,
+                float(same_value),
+                float(same_thing),
+            )
             p = 1 / (1 + math.exp(-sum(wi * xi for wi, xi in zip(w, x, strict=True))))
             for i in range(n):
                 gradient[i] += (p - right) * x[i]

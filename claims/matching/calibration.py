@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import math
 
-# P(right) = 1 / (1 + exp(-(A + B × raw score + C × margin + D × same value + E × same thing)))
-A = -1.635
-B = 4.100
-C = 5.397
-D = -0.249
-E = -0.592
+# P(right) = 1 / (1 + exp(-(A + B × ln raw score + C × margin + D × same value + E × same thing)))
+# The raw score is a product of factors: its logarithm adds their evidence up.
+A = 2.826
+B = 2.545
+C = 4.613
+D = -0.173
+E = -0.899
+FLOOR = 0.01  # a raw score of nothing is still a finite logarithm
 
 
 def calibrated(
@@ -22,5 +24,5 @@ def calibrated(
     """``margin``: the raw score less the best raw score of any other claim for the candidate
     (negative when another claim scores higher). ``same_value``: the candidate states the
     claim's value; ``same_thing``: both say they count the same things that happened."""
-    z = A + B * raw + C * margin + D * same_value + E * same_thing
+    z = A + B * math.log(max(raw, FLOOR)) + C * margin + D * same_value + E * same_thing
     return round(1 / (1 + math.exp(-z)), 4)
