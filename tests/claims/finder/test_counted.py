@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from claims.finder import Candidate
 from claims.finder.find import find_claims
 from claims.rules.paraphrase import predicate_families
 from claims.rules.values import Qualifier, Quantity
@@ -22,6 +23,11 @@ def counts(text: str) -> list[tuple[str, Decimal, str, frozenset[str], tuple[str
 
 
 DIED = frozenset({"died"})
+
+
+def quantities(text: str, published: date) -> list[Candidate]:
+    """The counts the finder makes of ``text``, in order."""
+    return [c for c in find_claims(text, published=published) if c.kind == "quantity"]
 
 
 @pytest.mark.parametrize(
@@ -159,12 +165,12 @@ def test_times_labels_and_page_numbers_are_not_counts():
 
 def test_a_list_of_people_is_a_total_with_its_parts():
     text = "According to Amtrak, 22 passenger and five crew members were injured in the crash."
-    (found,) = [c for c in find_claims(text, published=date(2003, 5, 8)) if c.kind == "quantity"]
+    (found,) = quantities(text, date(2003, 5, 8))
     assert found.value.number == 27  # type: ignore[union-attr]
     assert [(p.number, p.label) for p in found.parts] == [(22, "passenger"), (5, "crew members")]
     assert (found.entity, found.predicate) == ("people", "injured")
     text = "Seven nurses, a porter and a cleaner were taken to hospital."
-    (found,) = [c for c in find_claims(text, published=date(2003, 5, 8)) if c.kind == "quantity"]
+    (found,) = quantities(text, date(2003, 5, 8))
     assert found.value.number == 9 and len(found.parts) == 3  # type: ignore[union-attr]
     assert predicate_families(found.predicate) == {"hospitalised"}
 
@@ -360,14 +366,10 @@ def test_a_denial_in_a_relative_clause_says_what_did_not_happen():
 
 def test_a_figure_after_a_name_that_leaves_out_its_noun_is_that_names_count():
     # Maharashtra's assembly election (Hindustan Times, 26 October 2019)
-    found = [
-        c
-        for c in find_claims(
-            "The BJP had 122 seats in the outgoing Assembly, while the Shiv Sena had 63.",
-            published=date(2019, 10, 26),
-        )
-        if c.kind == "quantity"
-    ]
+    found = quantities(
+        "The BJP had 122 seats in the outgoing Assembly, while the Shiv Sena had 63.",
+        date(2019, 10, 26),
+    )
     assert [(c.quote, c.unit) for c in found] == [("122 seats", "seats"), ("63", "seats")]
     assert "sena" in found[1].names and "BJP" not in found[1].names
     # a name and a number are not always a gapped count
@@ -376,15 +378,11 @@ def test_a_figure_after_a_name_that_leaves_out_its_noun_is_that_names_count():
 
 def test_a_list_of_names_and_figures_in_words_after_semicolons_counts_each_name():
     # BBC News live page, 5 July 2024, on the UK general election in Scotland
-    found = [
-        c
-        for c in find_claims(
-            "After 56 declarations, Labour has won 37 seats; the SNP nine; Liberal Democrats "
-            "five; and Conservatives five.",
-            published=date(2024, 7, 5),
-        )
-        if c.kind == "quantity"
-    ]
+    found = quantities(
+        "After 56 declarations, Labour has won 37 seats; the SNP nine; Liberal Democrats "
+        "five; and Conservatives five.",
+        date(2024, 7, 5),
+    )
     by_quote = [(c.quote, c.unit, c.value.number) for c in found[1:]]
     assert by_quote == [
         ("37 seats", "seats", 37),
@@ -561,7 +559,7 @@ def test_rupees_in_crore_and_percentages_in_one_word():
         "The jewellery manufacturer's consolidated net profit fell 5% year-on-year to Rs 715 "
         "crore in the quarter ended June, according to an exchange filing on Friday."
     )
-    found = [c for c in find_claims(text, published=date(2024, 8, 2)) if c.kind == "quantity"]
+    found = quantities(text, date(2024, 8, 2))
     assert [(c.quote, c.value.number, c.unit) for c in found] == [
         ("5%", 5, "percent"),
         ("Rs 715 crore", 7_150_000_000, "rupees"),
@@ -731,7 +729,7 @@ def test_a_bound_and_exact_figures_add_up_to_a_bound():
         "At least seven children and two pregnant women were killed in an airstrike on Syria's "
         "rebel stronghold province of Idlib on Tuesday, a monitor said."
     )
-    (found,) = [c for c in find_claims(text, published=date(2016, 11, 8)) if c.kind == "quantity"]
+    (found,) = quantities(text, date(2016, 11, 8))
     assert found.value == Quantity(Decimal(9), Qualifier.AT_LEAST)
     assert [p.number for p in found.parts] == [7, 2]
 
@@ -742,7 +740,7 @@ def test_a_range_is_at_least_its_lower_figure_and_a_score_is_no_range():
         "\"From a peak outage of 195,000 customers out, we're currently between 35,000-38,000 "
         'customers still remaining out." said Hoogeveen.'
     )
-    found = [c for c in find_claims(text, published=date(2020, 9, 10)) if c.kind == "quantity"]
+    found = quantities(text, date(2020, 9, 10))
     assert [(c.quote, c.value) for c in found] == [
         ("195,000 customers", Quantity(Decimal(195000))),
         ("between 35,000-38,000 customers", Quantity(Decimal(35000), Qualifier.AT_LEAST)),
@@ -775,14 +773,10 @@ def test_a_count_placing_another_does_not_take_its_verb():
 
 def test_a_bare_figure_after_its_own_verb_in_a_list_counts_what_the_count_before_counts():
     # Yahoo News (from the BBC), 5 July 2024, on the UK general election in Scotland
-    found = [
-        c
-        for c in find_claims(
-            "The SNP was defending 48 seats of the 57 in Scotland and has won just nine.",
-            published=date(2024, 7, 5),
-        )
-        if c.kind == "quantity"
-    ]
+    found = quantities(
+        "The SNP was defending 48 seats of the 57 in Scotland and has won just nine.",
+        date(2024, 7, 5),
+    )
     assert [(c.quote, c.unit, c.predicate) for c in found] == [
         ("48 seats", "seats", "elected"),
         ("nine", "seats", "elected"),
