@@ -813,7 +813,7 @@ def test_an_adjective_after_a_figure_stands_for_people_and_says_what_happened_to
             "Texas flood kills 59, 27 girls still missing after camp washed away",
             [("59", "people", "died"), ("27 girls", "girls", "missing")],
         ),
-        # Vientiane Times via SOTT, August 2018, and a report on floods in Nagaland, India
+        # SOTT, August 2018, on floods in Laos (after the Vientiane Times)
         ("Flood kills 6 in northern Laos", [("6", "people", "died")]),
         # TheNewsGuru, April 2020: a total that passes a figure
         ("US coronavirus death toll surpasses 41,000", [("41,000", "people", "died")]),
