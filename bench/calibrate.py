@@ -43,7 +43,7 @@ def observations() -> list[Seen]:
 def fit(seen: Sequence[Seen]) -> tuple[float, ...]:
     """Newton's method on the log-likelihood, with a ridge on the slopes: a few hundred
     suggestions overstate how sure a high score is."""
-    w = [0.0, 1.0, 0.0, 0.0, 0.0]
+    w = [0.0, 1.0, 0.0, 0.0, 0.0, 0.0]
     n = len(w)
     for _ in range(50):
         gradient = [0.0] * n
@@ -55,6 +55,7 @@ def fit(seen: Sequence[Seen]) -> tuple[float, ...]:
                 margin,
                 float(same_value),
                 float(same_thing),
+                float(same_value and same_thing),
             )
             p = 1 / (1 + math.exp(-sum(wi * xi for wi, xi in zip(w, x, strict=True))))
             for i in range(n):
@@ -90,15 +91,15 @@ def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
 
 def main() -> int:
     seen = observations()
-    a, b, c, d, e = fit(seen)
+    a, b, c, d, e, f = fit(seen)
     print(f"{len(seen)} first suggestions on the tuning and probe stories")
     print(
         f"fitted:                           a = {a:.3f}, b = {b:.3f}, c = {c:.3f}, "
-        f"d = {d:.3f}, e = {e:.3f}"
+        f"d = {d:.3f}, e = {e:.3f}, f = {f:.3f}"
     )
     print(
         f"in claims.matching.calibration:   a = {calibration.A}, b = {calibration.B}, "
-        f"c = {calibration.C}, d = {calibration.D}, e = {calibration.E}"
+        f"c = {calibration.C}, d = {calibration.D}, e = {calibration.E}, f = {calibration.F}"
     )
     return 0
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import math
 
-# P(right) = 1 / (1 + exp(-(A + B × ln raw score + C × margin + D × same value + E × same thing)))
-# The raw score is a product of factors: its logarithm adds their evidence up.
-A = 2.826
-B = 2.545
-C = 4.613
-D = -0.173
-E = -0.899
+# P(right) = 1 / (1 + exp(-(A + B × ln raw score + C × margin + D × same value + E × same thing
+#                           + F × both)))
+# The raw score is a product of factors: its logarithm adds their evidence up. A match with both
+# kinds of evidence already has a high raw score: F tempers it.
+A = 2.170
+B = 2.759
+C = 5.714
+D = 1.251
+E = 0.035
+F = -2.931
 FLOOR = 0.01  # a raw score of nothing is still a finite logarithm
 
 
@@ -25,4 +28,5 @@ def calibrated(
     (negative when another claim scores higher). ``same_value``: the candidate states the
     claim's value; ``same_thing``: both say they count the same things that happened."""
     z = A + B * math.log(max(raw, FLOOR)) + C * margin + D * same_value + E * same_thing
+    z += F * (same_value and same_thing)
     return round(1 / (1 + math.exp(-z)), 4)

@@ -42,7 +42,7 @@ OFF_TOPIC = 0.5
 MIN_SCORE = 0.1
 # A match at or above this score is shown as *likely*; below it the queue offers a new claim
 # first. Chosen on the benchmark's tuning and probe stories (docs/matching.md).
-LIKELY = 0.75
+LIKELY = 0.8
 UNSURE = 0.45  # the most a match is worth whose value and counted things both fail to agree
 ELSEWHERE = 0.05  # the most another topic's claim is worth, for a source filed under a topic
 SHORTLIST = 150  # claims scored in full per candidate (and per part)
