@@ -309,6 +309,8 @@ def review_link(tally: Tally, ledger: Ledger, link: Link, queue: Queue) -> None:
         return
     tally.recalled += 1
     matches = queue.matches(candidate)
+    # is the first suggestion a claim of this story, rather than another story's?
+    own_first = bool(matches) and any(c.slug == matches[0].claim for c in ledger.story.claims)
     offered = likely(matches)
     in_ledger = link.claim in ledger.stated
     right = (offered is not None and offered.claim == link.claim) if in_ledger else offered is None
@@ -323,7 +325,7 @@ def review_link(tally: Tally, ledger: Ledger, link: Link, queue: Queue) -> None:
         tally.bands[band][1] += matches[0].claim == link.claim
         first_right = in_ledger and matches[0].claim == link.claim
         top = matches[0]
-        if any(c.slug == top.claim for c in ledger.story.claims):
+        if own_first:
             # another topic's claim is never likely, whatever its score: not what is calibrated
             tally.raw.append((top.raw, top.margin, top.same_value, top.same_thing, first_right))
     if in_ledger and offered is None:
@@ -333,8 +335,7 @@ def review_link(tally: Tally, ledger: Ledger, link: Link, queue: Queue) -> None:
     if not right:
         # another story's claim is not named: listing the held-out stories' claims while
         # tuning on others would show what they hold
-        own = matches and any(c.slug == matches[0].claim for c in ledger.story.claims)
-        shown = matches[0].claim if own else "another story's claim"
+        shown = matches[0].claim if own_first else "another story's claim"
         first = f"{shown} {matches[0].score:.2f}" if matches else "nothing"
         want = link.claim if in_ledger else "new claim"
         tally.misses.append(

@@ -367,8 +367,8 @@ class ClaimIndex:
         outlet: str,
         published: date,
         *,
-        same_value: bool = True,
-        same_thing: bool = False,
+        same_value: bool,
+        same_thing: bool,
         margin: float = 0.0,
         elsewhere: bool = False,
     ) -> Match:

@@ -134,7 +134,7 @@ def score_claim(query: Query, prepared: Prepared, topic_factor: float, reading: 
         )
         # a tally that grows is not revised to less than half of itself: so small a figure
         # counts a part of it, another claim
-        if grows(prepared.counted) and collapses(query.value, claim) and fit is Fit.UPDATE:
+        if fit is Fit.UPDATE and grows(prepared.counted) and collapses(query.value, claim):
             same_thing = False
     if same_thing and claim.changes_over_time and fit in (Fit.CONFLICT, Fit.UPDATE):
         value = max(value, VALUE_SAME_THING)

@@ -193,7 +193,7 @@ def _unit(words: list[Token]) -> str:
         and lows[-1] in ("men", "women", "children", "boys", "girls")
     ):
         return "people"
-    if lows == [lows[-1]] and lows[-1] in PEOPLE_ADJECTIVES:
+    if len(lows) == 1 and lows[0] in PEOPLE_ADJECTIVES:
         return "people"  # "50 dead"
     head = strip_possessive(words[-1].text)
     if lows[-1] in ("member", "members") and len(lows) > 1 and lows[-2] == "staff":
