@@ -2,10 +2,11 @@
 stories of ``bench/probe/``.
 
 For every gold link the finder finds, the queue's first suggestion, its raw score s and its
-margin m over the best other claim, and whether it is right (the gold claim, when the ledger
-has it). A logistic curve P(right) = 1 / (1 + exp(-(a + b·s + c·m))) is fitted by maximum
-likelihood (Newton's method); its numbers go into ``claims.matching.calibration``. The held-out
-stories are never read: they check it.
+margin m over the best other claim, its evidence (same value, same thing, both), and whether it
+is right (the gold claim, when the ledger has it). The logistic curve of
+``claims.matching.calibration`` (ln s, m and the evidence) is fitted by maximum likelihood
+(Newton's method); its numbers go into that module. The held-out stories are never read: they
+check it.
 
     python -m bench.calibrate
 """

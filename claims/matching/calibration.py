@@ -1,8 +1,9 @@
 """From the matcher's raw score, a product of factors that ranks claims well but says little on
-its own, to the chance that the match is right. Two things tell: the raw score, and its margin
-over the best other claim (a match well ahead of the next is likelier right than one that ties
-with it). Fitted on the benchmark's tuning stories and the probe stories by ``python -m
-bench.calibrate`` (docs/matching.md gives the figures per score band)."""
+its own, to the chance that the match is right. The raw score tells, with its margin over the
+best other claim the source could be linked to (a match well ahead of the next is likelier
+right than one that ties with it) and the kinds of evidence it has. Fitted on the benchmark's
+tuning stories and the probe stories by ``python -m bench.calibrate`` (docs/matching.md gives
+the figures per score band)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ import math
 #                           + F × both)))
 # The raw score is a product of factors: its logarithm adds their evidence up. A match with both
 # kinds of evidence already has a high raw score: F tempers it.
-A = 2.170
-B = 2.759
-C = 5.714
-D = 1.251
-E = 0.035
-F = -2.931
+A = 2.164
+B = 2.833
+C = 6.565
+D = 0.923
+E = -0.076
+F = -3.134
 FLOOR = 0.01  # a raw score of nothing is still a finite logarithm
 
 

@@ -23,15 +23,13 @@ COUNTED_PEOPLE = 0.3  # two different kinds of people: officers against passenge
 COUNTED_ONE_SIDED = 0.8  # per qualifier that only one side gives, for at most two
 COUNTED_OTHER = 0.05  # another predicate, thing, qualifier or event: near-disqualifying
 
-# Qualifiers that exclude each other: a count of former officers is not one of serving officers.
-_OPPOSED = [
-    frozenset({"serving", "current"}),
-    frozenset({"former", "retired"}),
-    frozenset({"confirmed"}),
-    frozenset({"probable", "suspected", "presumed"}),
-    frozenset({"additional"}),
-    frozenset({"total"}),
-    frozenset({"critically", "seriously", "severely", "gravely"}),
+# Qualifiers that exclude each other, by what they say: a count of former officers is not one of
+# serving officers, nor suspected cases confirmed ones, nor an additional count the total. Words
+# of different dimensions do not: "a total of 66 cases" may be the confirmed cases.
+_DIMENSIONS = [
+    (frozenset({"serving", "current"}), frozenset({"former", "retired"})),  # role
+    (frozenset({"confirmed"}), frozenset({"probable", "suspected", "presumed"})),  # status
+    (frozenset({"additional"}), frozenset({"total"})),  # scope
 ]
 
 
@@ -151,6 +149,4 @@ def _entity_factor(a: str, b: str, happened: frozenset[str] = frozenset()) -> fl
 
 
 def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
-    groups_a = {i for i, group in enumerate(_OPPOSED) if a & group}
-    groups_b = {i for i, group in enumerate(_OPPOSED) if b & group}
-    return bool(groups_a and groups_b and not groups_a & groups_b)
+    return any((a & one and b & other) or (a & other and b & one) for one, other in _DIMENSIONS)

@@ -154,6 +154,34 @@ def value_fit(value: Value | None, as_of: date | None, claim: KnownClaim) -> tup
     return VALUE_CONFLICT * (1 + closeness), Fit.CONFLICT
 
 
+# A count revised between reports moves by a fraction of itself: up to four times itself (an
+# outbreak's cases triple in a few weeks) or down to half, the step says nothing; beyond, the
+# farther the step, the likelier another count.
+STEP_UP_FREE = math.log(4)
+STEP_DOWN_FREE = math.log(2)
+
+
+def step_factor(value: Value | None, as_of: date | None, claim: KnownClaim) -> float:
+    """1 when ``value`` is within the free steps of the claim's figure as of the nearest date,
+    falling as the step grows beyond (2,200 after 17,000 is a part, 350 after 38 another
+    count)."""
+    stated = [s for s in claim.statements if isinstance(s.value, Quantity) and s.value.number > 0]
+    if not isinstance(value, Quantity) or value.number <= 0 or not stated:
+        return 1.0
+    when = as_of or max(s.as_of for s in stated)
+    nearest = min(stated, key=lambda s: (abs((s.as_of - when).days), s.as_of > when)).as_of
+    beyond = min(
+        _beyond_free(math.log(float(value.number) / float(s.value.number)))
+        for s in stated
+        if s.as_of == nearest and isinstance(s.value, Quantity)
+    )
+    return 1 / (1 + beyond)
+
+
+def _beyond_free(step: float) -> float:
+    return max(0.0, step - STEP_UP_FREE if step > 0 else -step - STEP_DOWN_FREE)
+
+
 def collapses(value: Value | None, claim: KnownClaim) -> bool:
     """Is ``value`` less than half of the claim's latest figure? A toll or a tally that grows
     is revised by a few, not cut by half: so small a figure counts a part of it ("Nine of the

@@ -41,8 +41,9 @@ OFF_TOPIC = 0.5
 
 MIN_SCORE = 0.1
 # A match at or above this score is shown as *likely*; below it the queue offers a new claim
-# first. Chosen on the benchmark's tuning and probe stories (docs/matching.md).
-LIKELY = 0.8
+# first. With calibrated scores and a wrong link costed at three right ones, offering pays from
+# 0.75 (docs/matching.md gives the figures on the benchmark's tuning and probe stories).
+LIKELY = 0.75
 UNSURE = 0.45  # the most a match is worth whose value and counted things both fail to agree
 ELSEWHERE = 0.05  # the most another topic's claim is worth, for a source filed under a topic
 SHORTLIST = 150  # claims scored in full per candidate (and per part)
@@ -299,8 +300,14 @@ class ClaimIndex:
             (index for index, scored in best.items() if scored.score >= min_score),
             key=lambda index: (-best[index].score, index),
         )
-        # each match's margin over the best other claim: the runner-up for the first
-        first, second = [*heapq.nlargest(2, (s.score for s in best.values())), 0.0, 0.0][:2]
+        # each match's margin over the best other claim that could be offered (for a source
+        # filed under topics, its topics' claims): the runner-up for the first
+        rivals = (
+            scored.score
+            for index, scored in best.items()
+            if not topics or self._claims[index].topic in factors
+        )
+        first, second = [*heapq.nlargest(2, rivals), 0.0, 0.0][:2]
         return [
             self._match(
                 index,

@@ -15,7 +15,14 @@ from claims.matching.counted import (
     measured_factor,
     same_things,
 )
-from claims.matching.fit import Fit, collapses, occasion_factor, recency_factor, value_fit
+from claims.matching.fit import (
+    Fit,
+    collapses,
+    occasion_factor,
+    recency_factor,
+    step_factor,
+    value_fit,
+)
 from claims.matching.holders import NO_NAMES, ClaimNames
 from claims.matching.records import KnownClaim
 from claims.matching.units import UNIT_UNKNOWN, Unit, kind_factor, unit_factor
@@ -137,7 +144,7 @@ def score_claim(query: Query, prepared: Prepared, topic_factor: float, reading: 
         if fit is Fit.UPDATE and grows(prepared.counted) and collapses(query.value, claim):
             same_thing = False
     if same_thing and claim.changes_over_time and fit in (Fit.CONFLICT, Fit.UPDATE):
-        value = max(value, VALUE_SAME_THING)
+        value = max(value, VALUE_SAME_THING * step_factor(query.value, query.as_of, claim))
     score = value * unit * kind_factor(query.kind, claim.kind) * counted
     if score >= 0.005:  # below, nothing the words could rescue
         floor = TEXT_FLOOR if fit.compared else 0.0

@@ -425,3 +425,30 @@ def test_the_only_claim_counting_a_thing_is_updated_by_a_new_count_of_it():
     found = matches(ClaimIndex([cases, deaths]), count)
     assert found[0].claim == "uw-cases"
     assert found[0].score >= LIKELY
+
+
+def test_a_total_may_be_the_confirmed_count_but_not_an_additional_one():
+    # AP, 20 December 2024, as Rwanda's Marburg outbreak was declared over: "a total of" says
+    # the count is whole, "confirmed" how sure it is; neither excludes the other
+    deaths = claim(
+        "marburg-deaths",
+        "Fifteen people with confirmed Marburg virus disease died in Rwanda.",
+        15,
+        entity="people",
+        predicate="died",
+        qualifiers=("confirmed",),
+    )
+    count = count_in(
+        "The country first declared the outbreak on Sept. 27 and reported a total of 15 deaths "
+        "and 66 cases, with the majority of those affected healthcare workers who handled the "
+        "first patients.",
+        "15 deaths",
+    )
+    assert count.qualifiers == ("total",)
+    # offered, as agreeing; a qualifier only one side gives still costs, so not as likely
+    (first,) = matches(ClaimIndex([deaths]), count)
+    assert first.claim == "marburg-deaths" and first.verdict_if_linked == Verdict.AGREE
+    assert first.score > 0.25
+    # a count of more deaths is another claim than the total
+    more = replace(deaths, key="marburg-deaths-added", qualifiers=("additional",))
+    assert all(m.score < 0.1 for m in matches(ClaimIndex([more]), count))

@@ -37,6 +37,8 @@ _FILLERS = AUXILIARIES | frozenset(
     "currently since been being".split()
 )
 _NEGATIONS = frozenset("not never yet".split())
+_NOT_YET = frozenset("yet still remain remains remained".split())  # before "to be identified"
+_ASIDES = frozenset(",—–")  # an aside between commas or dashes
 _SUBJECT_PRONOUNS = frozenset("it they he she we i you".split())
 _STOP = frozenset("and or but because after before when while which who that as".split())
 
@@ -206,7 +208,9 @@ def _verb_after(tokens: Sequence[Token], index: int, qualifiers: list[str]) -> s
             qualifiers.append(tokens[position].lower)
         negated = negated or tokens[position].lower in ("not", "never")
         position += 1
-    if position < len(tokens) and tokens[position].text == "," and position == index:
+        if _not_yet(tokens, position):
+            negated, position = True, position + 2
+    if position < len(tokens) and tokens[position].text in _ASIDES and position == index:
         return _after_aside(tokens, position, qualifiers)
     if position >= len(tokens) or not tokens[position].is_word or position - index > 6:
         return ""
@@ -222,12 +226,24 @@ def _verb_after(tokens: Sequence[Token], index: int, qualifiers: list[str]) -> s
     return word
 
 
-def _after_aside(tokens: Sequence[Token], comma: int, qualifiers: list[str]) -> str:
-    """ "Ten people, including six children, have been killed": the verb after an aside."""
-    for position in range(comma + 1, min(len(tokens), comma + 10)):
+def _not_yet(tokens: Sequence[Token], position: int) -> bool:
+    """ "have yet to be identified", "still to be found", "remain to be named": what is still
+    to be done to a count has not been done to it. A bare "are to be laid off" is a plan."""
+    return (
+        position + 1 < len(tokens)
+        and tokens[position].lower == "to"
+        and tokens[position + 1].lower == "be"
+        and tokens[position - 1].lower in _NOT_YET
+    )
+
+
+def _after_aside(tokens: Sequence[Token], opening: int, qualifiers: list[str]) -> str:
+    """ "Ten people, including six children, have been killed", "5,333—or about 88 percent of
+    the death toll—have yet to be identified": the verb after an aside."""
+    for position in range(opening + 1, min(len(tokens), opening + 10)):
         if tokens[position].text in ".;:":
             return ""
-        if tokens[position].text == ",":
+        if tokens[position].text == tokens[opening].text:
             if position + 1 < len(tokens) and tokens[position + 1].lower in _FILLERS:
                 return _verb_after(tokens, position + 1, qualifiers)
             return ""

@@ -364,6 +364,20 @@ def test_a_denial_in_a_relative_clause_says_what_did_not_happen():
     )
 
 
+def test_what_a_count_has_yet_to_have_done_to_it_has_not_been_done():
+    # Philippine Sentinel, 5 January 2014, on Typhoon Haiyan: after an aside between dashes
+    (found,) = [
+        c
+        for c in quantities(
+            "Of the actual retrieved bodies, a total of 5,333—or about 88 percent of the death "
+            "toll—have yet to be identified, the council's records showed.",
+            date(2014, 1, 5),
+        )
+        if c.quote == "5,333"
+    ]
+    assert found.predicate == "not identified"
+
+
 def test_a_figure_after_a_name_that_leaves_out_its_noun_is_that_names_count():
     # Maharashtra's assembly election (Hindustan Times, 26 October 2019)
     found = quantities(
