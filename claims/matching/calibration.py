@@ -13,12 +13,12 @@ import math
 #                           + F × both)))
 # The raw score is a product of factors: its logarithm adds their evidence up. A match with both
 # kinds of evidence already has a high raw score: F tempers it.
-A = 2.164
-B = 2.833
-C = 6.565
-D = 0.923
-E = -0.076
-F = -3.134
+A = 2.171
+B = 2.840
+C = 6.601
+D = 0.942
+E = -0.084
+F = -3.164
 FLOOR = 0.01  # a raw score of nothing is still a finite logarithm
 
 

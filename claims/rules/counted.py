@@ -14,6 +14,7 @@ MEASURES = frozenset(
     second seconds minute minutes hour hours day days week weeks month months year years decade
     decades percent pounds dollars euros yen yuan rand rupees pence cents metres meters
     kilometres kilometers km miles feet inches tonnes tons kilograms kg hectares acres points
+    magnitude
     """.split()
 )
 

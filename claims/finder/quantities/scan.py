@@ -143,6 +143,9 @@ def _number_count(
         return Count(first, index, after + width, value, qualifier, noun="per cent", unit="percent")
     if looks_like_year(tokens, index, after):
         return None
+    if _magnitude(tokens, first, after):
+        # "A magnitude 6.8 earthquake", "registered a magnitude 6.3", "measured 6.8 in magnitude"
+        return Count(first, index, after, value, qualifier, noun="magnitude", unit="magnitude")
     if found := lives_count(tokens, first, index, after, value):
         return found
     if found := ratio(tokens, first, index, after, value):
@@ -176,6 +179,14 @@ def _number_count(
     if after < len(tokens) and starts_predicate(tokens, after):
         return elliptical(first, index, after, value, qualifier, antecedent)
     return None
+
+
+def _magnitude(tokens: Sequence[Token], first: int, after: int) -> bool:
+    """Is the figure an earthquake's magnitude, named just before or after it?"""
+    if first > 0 and tokens[first - 1].lower == "magnitude":
+        return True
+    following = [t.lower for t in tokens[after : after + 2]]
+    return following[:1] == ["magnitude"] or following == ["in", "magnitude"]
 
 
 def _figure(tokens: Sequence[Token], index: int, skip: Sequence[tuple[int, int]]) -> _Figure | None:

@@ -857,3 +857,27 @@ def test_headline_and_tally_forms_say_what_a_bare_figure_counts(text, expected):
         if c.kind == "quantity" and not c.parts
     ]
     assert found == expected
+
+
+def test_an_earthquakes_magnitude_is_a_measure_not_a_count_of_what_follows_it():
+    # WAM via Sharjah24, 12 September 2023; Pledge Times, 8 October 2023; The National, same day
+    for text, number in [
+        (
+            "A magnitude 6.8 earthquake struck 74 km southwest of Marrakech, Morocco, at a "
+            "reported depth of 25.987 km on Friday 8th September.",
+            "6.8",
+        ),
+        (
+            "The earthquake registered a magnitude 6.3 followed by several aftershocks, as "
+            "reported by the United States Geological Survey.",
+            "6.3",
+        ),
+        (
+            "The US Geological Survey said a series of earthquakes hit 35 kilometres north-west "
+            "of the city of Herat, with one measuring 6.3 magnitude.",
+            "6.3",
+        ),
+    ]:
+        (found,) = [c for c in quantities(text, date(2023, 10, 8)) if c.quote == number]
+        assert (found.unit, found.value) == ("magnitude", Quantity(Decimal(number)))
+        assert found.entity == ""
