@@ -13,12 +13,12 @@ import math
 #                           + F × both)))
 # The raw score is a product of factors: its logarithm adds their evidence up. A match with both
 # kinds of evidence already has a high raw score: F tempers it.
-A = 2.171
-B = 2.840
-C = 6.601
-D = 0.942
-E = -0.084
-F = -3.164
+A = 2.141
+B = 2.828
+C = 6.677
+D = 0.944
+E = -0.085
+F = -3.128
 FLOOR = 0.01  # a raw score of nothing is still a finite logarithm
 
 

@@ -156,6 +156,7 @@ def after_change(tokens: Sequence[Token], index: int, after: int) -> bool:
         "exceeded",
         "exceeds",
         "passed",
+        "passes",
         "surpassed",
         "drew",
         "draws",
@@ -168,11 +169,22 @@ def after_change(tokens: Sequence[Token], index: int, after: int) -> bool:
     if before == "of" and tokens[position - 1].lower in TOTALS:
         return True  # "a figure of 10,000", "a toll of 12"
     window = {t.lower for t in tokens[max(0, position - 12) : position]}
+    if before == "past":
+        return bool(window & TOTALS)  # "death toll soars past 2,000", not "past 10 years"
     if before == "to" and _from_figure(tokens, position):
         return True  # "went from one seat to 37": a revision, whatever its verb
     if before in ("to", "from", "by", "further"):
         return bool(window & (_CHANGE_VERBS | TOTALS))
     return before in ("as", "at") and bool(window & TOTALS)  # "the number … as 288"
+
+
+_BEYOND = frozenset("passed passes surpassed surpasses exceeded exceeds topped tops past".split())
+
+
+def beyond(tokens: Sequence[Token], first: int) -> bool:
+    """Is the figure one a total went beyond ("the toll passed 2,000", "soars past 2,000")? Then
+    it is a lower bound, not the total."""
+    return first > 0 and tokens[first - 1].lower in _BEYOND
 
 
 def object_of_verb(tokens: Sequence[Token], first: int, after: int) -> bool:

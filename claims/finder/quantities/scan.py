@@ -20,6 +20,7 @@ from claims.finder.quantities.elliptical import (
 )
 from claims.finder.quantities.forms import (
     after_change,
+    beyond,
     duration_count,
     fraction_count,
     hyphened_percent,
@@ -175,6 +176,8 @@ def _number_count(
     if found := parenthesised(tokens, first, index, after, value, antecedent):
         return found
     if after_change(tokens, index, after) or object_of_verb(tokens, first, after):
+        if qualifier is Qualifier.EXACT and beyond(tokens, first):
+            qualifier = Qualifier.AT_LEAST  # "the toll passed 2,000": more than 2,000
         return Count(first, index, after, value, qualifier)  # "rose by 28%, to 12,400"
     if after < len(tokens) and starts_predicate(tokens, after):
         return elliptical(first, index, after, value, qualifier, antecedent)

@@ -881,3 +881,14 @@ def test_an_earthquakes_magnitude_is_a_measure_not_a_count_of_what_follows_it():
         (found,) = [c for c in quantities(text, date(2023, 10, 8)) if c.quote == number]
         assert (found.unit, found.value) == ("magnitude", Quantity(Decimal(number)))
         assert found.entity == ""
+
+
+def test_a_figure_a_total_went_past_is_a_lower_bound_of_it():
+    # Africa Times, 9 September 2023, a headline; TheNewsGuru, April 2020
+    for text, number in [
+        ("Morocco quake death toll soars past 2,000", "2,000"),
+        ("US coronavirus death toll surpasses 41,000", "41,000"),
+    ]:
+        (found,) = quantities(text, date(2023, 9, 9))
+        assert (found.quote, found.entity, found.predicate) == (number, "people", "died")
+        assert found.value == Quantity(Decimal(number.replace(",", "")), Qualifier.AT_LEAST)
