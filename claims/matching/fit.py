@@ -10,7 +10,7 @@ from enum import StrEnum
 from claims.matching.records import KnownClaim
 from claims.matching.words import content_words, numbers_in
 from claims.rules.values import DateValue, Qualifier, Quantity, TextValue, Value
-from claims.rules.verdicts import APPROXIMATE_TOLERANCE, compatible
+from claims.rules.verdicts import APPROXIMATE_TOLERANCE, Statement, compatible
 
 # Value factor: how well the candidate's value fits the claim's values.
 VALUE_SAME = 1.0  # equal to a value the claim already has, and compatible with all that count
@@ -125,6 +125,13 @@ class Fit(StrEnum):
         return self not in (Fit.UNKNOWN, Fit.SHAPE)
 
 
+def _nearest(stated: list[Statement], as_of: date | None) -> list[Statement]:
+    """The statements as of the date nearest ``as_of`` (the latest when it is unknown)."""
+    when = as_of or max(s.as_of for s in stated)
+    nearest = min(stated, key=lambda s: (abs((s.as_of - when).days), s.as_of > when))
+    return [s for s in stated if s.as_of == nearest.as_of]
+
+
 def value_fit(value: Value | None, as_of: date | None, claim: KnownClaim) -> tuple[float, Fit]:
     """How well ``value``, true as of ``as_of``, fits the values ``claim``'s sources give."""
     stated = [s for s in claim.statements if s.value is not None]
@@ -133,10 +140,7 @@ def value_fit(value: Value | None, as_of: date | None, claim: KnownClaim) -> tup
     if not any(type(s.value) is type(value) for s in stated):
         return VALUE_SHAPE_MISMATCH, Fit.SHAPE
     if claim.changes_over_time:
-        # Compare with the values as of the nearest date (the latest when the date is unknown).
-        when = as_of or max(s.as_of for s in stated)
-        nearest = min(stated, key=lambda s: (abs((s.as_of - when).days), s.as_of > when))
-        stated = [s for s in stated if s.as_of == nearest.as_of]
+        stated = _nearest(stated, as_of)
     fits = [compatible(value, s.value) for s in stated]
     if all(fits):
         if any(s.value is not None and _same_value(value, s.value) for s in stated):
@@ -168,17 +172,16 @@ def step_factor(value: Value | None, as_of: date | None, claim: KnownClaim) -> f
     stated = [s for s in claim.statements if isinstance(s.value, Quantity) and s.value.number > 0]
     if not isinstance(value, Quantity) or value.number <= 0 or not stated:
         return 1.0
-    when = as_of or max(s.as_of for s in stated)
-    nearest = min(stated, key=lambda s: (abs((s.as_of - when).days), s.as_of > when)).as_of
-    beyond = min(
-        _beyond_free(math.log(float(value.number) / float(s.value.number)))
-        for s in stated
-        if s.as_of == nearest and isinstance(s.value, Quantity)
+    excess = min(
+        _excess(math.log(float(value.number) / float(s.value.number)))
+        for s in _nearest(stated, as_of)
+        if isinstance(s.value, Quantity)
     )
-    return 1 / (1 + beyond)
+    return 1 / (1 + excess)
 
 
-def _beyond_free(step: float) -> float:
+def _excess(step: float) -> float:
+    """How far a step (a natural logarithm of a ratio) goes beyond the free steps."""
     return max(0.0, step - STEP_UP_FREE if step > 0 else -step - STEP_DOWN_FREE)
 
 
