@@ -4,17 +4,22 @@ Pure Python over plain data, so every rule is unit-tested without a database. Th
 in the order they are tried:
 
 ``single``
-    One source states the claim, however many times (even if it gives differing values).
-    Copies of one story (a wire story carried by three sites) are one source here: sources
-    are counted by independent origin, and explanations say "3 sources, 1 independent".
+    One origin states the claim, however many times (even if it gives differing values).
+    Statements are counted by who gives the figure: a claimant's statement ("police said")
+    is one origin however many outlets repeat it; an unattributed figure is its source's own,
+    and copies of one story (a wire story carried by three sites) are one origin. Explanations
+    say "3 sources, 1 independent".
 ``agree``
-    Two or more sources, and every pair of values is compatible (see ``compatible``).
+    Two or more origins, and every pair of values is compatible (see ``compatible``), even
+    within one report (the union and the employer both say 12,000).
 ``updated``
     The claim changes over time, and values conflict only between different as-of dates:
-    11 officers investigated as of April 2019, 14 as of February 2022.
+    11 officers investigated as of April 2019, 14 as of February 2022. Or a claimant revised
+    its own figure, and what each origin says now agrees.
 ``differ``
     Anything else: values that conflict for the same as-of date, or a fixed fact stated
-    differently by different sources ("between 2015 and 2017" vs "between 2016 and 2018").
+    differently by different origins ("between 2015 and 2017" vs "between 2016 and 2018"),
+    including two claimants in one report (the union says 40,000, the employer 12,000).
 
 A claim no source states has no verdict (``None``).
 """
@@ -63,10 +68,14 @@ class Statement:
     as_of: date
     value: Value | None
     origin: str = ""  # the source this one copies (a syndicated wire story); "" if original
+    claimant: str = ""  # who the source attributes the figure to ("police"); "" if its own
 
     @property
     def independent_of(self) -> str:
-        """What makes two statements independent: different origins."""
+        """What makes two statements independent: different origins. A claimant's statement
+        is one origin however many outlets carry it; an unattributed one is its source's."""
+        if self.claimant:
+            return f"claimant:{self.claimant.casefold()}"
         return self.origin or self.source
 
 
@@ -81,6 +90,16 @@ def assess(statements: Sequence[Statement], *, changes_over_time: bool) -> Asses
     statements = sorted(statements, key=lambda s: (s.as_of, s.published, s.outlet, s.source))
     if not statements:
         return Assessment(None, "No source states this claim yet.")
+    current, revised = superseded(statements)
+    if revised:
+        verdict = _assess(current, changes_over_time=changes_over_time)
+        if verdict.verdict in (Verdict.SINGLE, Verdict.AGREE):
+            return Assessment(Verdict.UPDATED, _counted(explain_revision(revised), statements))
+        return verdict
+    return _assess(statements, changes_over_time=changes_over_time)
+
+
+def _assess(statements: Sequence[Statement], *, changes_over_time: bool) -> Assessment:
     if len({s.independent_of for s in statements}) == 1:
         return Assessment(Verdict.SINGLE, _counted(_explain_single(statements), statements))
     if conflict := _first_conflict(statements):
@@ -92,6 +111,49 @@ def assess(statements: Sequence[Statement], *, changes_over_time: bool) -> Asses
     return Assessment(Verdict.AGREE, _counted(_explain_agree(statements), statements))
 
 
+def superseded(
+    statements: Sequence[Statement],
+) -> tuple[list[Statement], list[tuple[Statement, Statement]]]:
+    """A claimant's figures that its own later report revised: the statements left, and each
+    revision as (the first figure revised, the figure that replaced it). Only a claimant
+    revises itself; figures of one report are never revisions of each other."""
+    latest: dict[str, date] = {}
+    for statement in statements:
+        if statement.claimant:
+            key = statement.independent_of
+            latest[key] = max(latest.get(key, statement.published), statement.published)
+    current: list[Statement] = []
+    revised: dict[str, tuple[Statement, Statement]] = {}
+    for statement in statements:
+        key = statement.independent_of
+        if key in latest and statement.published < latest[key]:
+            now = [s for s in statements if s.independent_of == key and s.published == latest[key]]
+            if not any(compatible(statement.value, s.value) for s in now):
+                revised.setdefault(key, (statement, now[-1]))
+                continue
+        current.append(statement)
+    return current, list(revised.values())
+
+
+def explain_revision(revised: Sequence[tuple[Statement, Statement]]) -> str:
+    """ "Police revised their figure: 10 (BBC News, 3 May 2023), then 12 (ITV News, 4 May
+    2023)." (A claimant is named as the source names it; "their" fits one or many.)"""
+    parts = [
+        f"{old.claimant} revised their figure: {describe(old.value)} ({_reported(old)}), then "
+        f"{describe(new.value)} ({_reported(new)})"
+        for old, new in revised
+    ]
+    return _sentence("; ".join(parts))
+
+
+def _sentence(text: str) -> str:
+    return f"{text[:1].upper()}{text[1:]}."
+
+
+def _reported(statement: Statement) -> str:
+    return f"{statement.outlet}, {_day(statement.published)}"
+
+
 def count_sources(statements: Sequence[Statement]) -> tuple[int, int]:
     """(sources, independent sources) among ``statements``."""
     return len({s.source for s in statements}), len({s.independent_of for s in statements})
@@ -100,8 +162,9 @@ def count_sources(statements: Sequence[Statement]) -> tuple[int, int]:
 def _counted(explanation: str, statements: Sequence[Statement]) -> str:
     """The explanation with "(3 sources, 1 independent)" before its full stop when copies of
     one story are among the sources."""
+    explanation = explanation[:1].upper() + explanation[1:]  # "the union …" opens a sentence
     sources, independent = count_sources(statements)
-    if sources == independent:
+    if independent >= sources:  # no copies nor repeats (two claimants in one report are two)
         return explanation
     return f"{explanation.removesuffix('.')} ({sources} sources, {independent} independent)."
 
@@ -173,6 +236,10 @@ def _day(value: date) -> str:
 
 
 def _cite(statement: Statement) -> str:
+    """ "BBC News (2 October 2025)"; for a claimant's figure, "police (BBC News, 2 October
+    2025)"."""
+    if statement.claimant:
+        return f"{statement.claimant} ({_reported(statement)})"
     return f"{statement.outlet} ({_day(statement.published)})"
 
 
@@ -189,6 +256,12 @@ def _values(statements: Iterable[Statement]) -> str:
 
 def _explain_single(statements: Sequence[Statement]) -> str:
     sources = _by_source(statements)
+    if statements[0].claimant:  # "Only from police, as reported by …"
+        values = _values(statements)
+        who = _join(f"{s.outlet} ({_day(s.published)})" for s in sources)
+        return f"Only from {statements[0].claimant}, as reported by {who}" + (
+            f": {values}." if values else "."
+        )
     if len(sources) > 1:  # copies of one story
         who = _join(_cite(s) for s in sources)
         values = _values(statements)
@@ -211,10 +284,10 @@ def _explain_single(statements: Sequence[Statement]) -> str:
 
 
 def _by_source(statements: Sequence[Statement]) -> list[Statement]:
-    """The first statement of each source, in order."""
-    seen: dict[str, Statement] = {}
+    """The first statement of each source and claimant, in order."""
+    seen: dict[tuple[str, str], Statement] = {}
     for statement in statements:
-        seen.setdefault(statement.source, statement)
+        seen.setdefault((statement.source, statement.claimant), statement)
     return list(seen.values())
 
 
@@ -227,7 +300,9 @@ def _explain_agree(statements: Sequence[Statement]) -> str:
     if len(distinct) == 1:
         return f"{who} agree: {distinct[0]}."
     says = _join(
-        f"{_cite(s)} says {_values(x for x in statements if x.source == s.source)}" for s in sources
+        f"{_cite(s)} says "
+        + _values(x for x in statements if (x.source, x.claimant) == (s.source, s.claimant))
+        for s in sources
     )
     return f"{says}; these values are compatible."
 
@@ -242,7 +317,20 @@ def _explain_updated(statements: Sequence[Statement]) -> str:
 
 
 def _explain_differ(a: Statement, b: Statement, changes_over_time: bool) -> str:
-    said = f"{_cite(a)} says {describe(a.value)} but {_cite(b)} says {describe(b.value)}"
+    if a.claimant or b.claimant:
+        # "According to the union, about 40,000 (Daily Example, 3 May 2023); according to the
+        # employer, 12,000 (same report)."
+        where = "same report" if b.source == a.source else _reported(b)
+        said = (
+            f"according to {_who(a)}, {describe(a.value)} ({_reported(a)}); "
+            f"according to {_who(b)}, {describe(b.value)} ({where})"
+        )
+    else:
+        said = f"{_cite(a)} says {describe(a.value)} but {_cite(b)} says {describe(b.value)}"
     if changes_over_time:
         return f"For the same date ({_day(a.as_of)}), {said}."
-    return f"{said}."
+    return _sentence(said)
+
+
+def _who(statement: Statement) -> str:
+    return statement.claimant or statement.outlet
