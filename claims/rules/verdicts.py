@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -90,6 +90,7 @@ def assess(statements: Sequence[Statement], *, changes_over_time: bool) -> Asses
     statements = sorted(statements, key=lambda s: (s.as_of, s.published, s.outlet, s.source))
     if not statements:
         return Assessment(None, "No source states this claim yet.")
+    statements = attributed_in_report(statements)
     current, revised = superseded(statements)
     if revised:
         verdict = _assess(current, changes_over_time=changes_over_time)
@@ -109,6 +110,27 @@ def _assess(statements: Sequence[Statement], *, changes_over_time: bool) -> Asse
         explanation = _explain_differ(*conflict, changes_over_time)
         return Assessment(Verdict.DIFFER, _counted(explanation, statements))
     return Assessment(Verdict.AGREE, _counted(_explain_agree(statements), statements))
+
+
+def attributed_in_report(statements: Sequence[Statement]) -> list[Statement]:
+    """A report that attributes a figure to one claimant and restates it on its own account
+    ("the IOPC said 11 officers …", then "the 11 officers") repeats the claimant: the
+    restatement is the claimant's too, not a second origin. A figure of its own that the
+    claimant's does not allow stays the report's."""
+    by_source: dict[str, set[str]] = {}
+    for statement in statements:
+        if statement.claimant:
+            by_source.setdefault(statement.source, set()).add(statement.claimant)
+    result = []
+    for statement in statements:
+        claimants = by_source.get(statement.source, set())
+        if not statement.claimant and len(claimants) == 1:
+            (claimant,) = claimants
+            theirs = [s for s in statements if s.source == statement.source and s.claimant]
+            if all(compatible(statement.value, s.value) for s in theirs):
+                statement = replace(statement, claimant=claimant)
+        result.append(statement)
+    return result
 
 
 def superseded(

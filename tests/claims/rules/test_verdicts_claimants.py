@@ -138,3 +138,19 @@ def test_an_approximate_figure_of_one_claimant_agrees_with_another_within_its_ra
     ]
 
     assert assess(statements, changes_over_time=False).verdict == Verdict.AGREE
+
+
+def test_a_report_restating_its_claimants_figure_on_its_own_account_is_not_a_second_origin():
+    # AP, 3 October 2024 (Local News 8): the headline "Rwanda's Marburg fever deaths rise to
+    # 11", and in the text "has killed 11 people in Rwanda, health authorities said"
+    day = date(2024, 10, 3)
+    headline = Statement("ln8", "Local News 8", day, day, Quantity(Decimal(11)))
+    body = said("health authorities", "Local News 8", day, 11, source="ln8")
+
+    assessment = assess([headline, body], changes_over_time=True)
+
+    assert assessment.verdict == Verdict.SINGLE
+    assert assessment.explanation.startswith("Only from health authorities")
+    # a figure of its own that the claimant's does not allow stays the report's, and differs
+    own = Statement("ln8", "Local News 8", day, day, Quantity(Decimal(12)))
+    assert assess([own, body], changes_over_time=True).verdict == Verdict.DIFFER
