@@ -10,7 +10,8 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 
 from claims import services
-from claims.models import Attestation, Claim, Topic, value_shape_error
+from claims.claimants import name_key
+from claims.models import Attestation, Claim, Claimant, ClaimantName, Topic, value_shape_error
 from claims.rules.quotes import QuoteError
 from claims.rules.values import InvalidValue, format_partial_date, parse_partial_date
 
@@ -53,6 +54,7 @@ class AttestationForm(forms.ModelForm):
             "value_text",
             "as_of",
             "attributed_to",
+            "claimant",
         ]
         widgets = {"quote": forms.Textarea(attrs={"rows": 2})}
         labels = {
@@ -133,7 +135,7 @@ class AttestationInline(admin.StackedInline):
     model = Attestation
     form = AttestationForm
     formset = AttestationFormSet
-    autocomplete_fields = ["source"]
+    autocomplete_fields = ["source", "claimant"]
     extra = 0
     readonly_fields = ["in_context"]
     fields = [
@@ -144,7 +146,7 @@ class AttestationInline(admin.StackedInline):
         ("value_number", "value_qualifier"),
         ("value_date_text", "value_date_end_text"),
         "value_text",
-        ("as_of", "attributed_to"),
+        ("as_of", "attributed_to", "claimant"),
     ]
 
     @admin.display(description="In context")
@@ -159,7 +161,7 @@ class AttestationInline(admin.StackedInline):
         )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Attestation]:
-        return super().get_queryset(request).select_related("source__outlet")
+        return super().get_queryset(request).select_related("source__outlet", "claimant")
 
 
 @admin.register(Claim)
@@ -216,3 +218,65 @@ class ClaimAdmin(admin.ModelAdmin):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
         for claim in queryset:
             services.claim_delete(claim=claim)
+
+
+class ClaimantNameFormSet(BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        seen: set[str] = set()
+        for form in self.forms:
+            name = getattr(form, "cleaned_data", {}).get("name", "")
+            if not name or form.cleaned_data.get("DELETE"):
+                continue
+            if name_key(name) in seen:
+                form.add_error("name", f"“{name}” is given twice.")
+            seen.add(name_key(name))
+
+
+class ClaimantNameInline(admin.TabularInline):
+    model = ClaimantName
+    formset = ClaimantNameFormSet
+    extra = 1
+    fields = ["name"]
+    verbose_name = "name sources use"
+    verbose_name_plural = "names sources use (the claimant's own name among them)"
+
+
+class ClaimantForm(forms.ModelForm):
+    class Meta:
+        model = Claimant
+        fields = ["name", "slug"]
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        taken = ClaimantName.objects.filter(key=name_key(name)).select_related("claimant")
+        other = taken.exclude(claimant_id=self.instance.pk).first()
+        if other is not None:
+            raise forms.ValidationError(
+                f"“{name}” already names {other.claimant}: add names to that claimant instead."
+            )
+        return name
+
+
+@admin.register(Claimant)
+class ClaimantAdmin(admin.ModelAdmin):
+    """Who figures are attributed to, with every name sources give them: a name belongs to one
+    claimant, so "the Met" typed under "Metropolitan Police" makes them one party."""
+
+    form = ClaimantForm
+    list_display = ["name", "slug", "attestation_count"]
+    search_fields = ["name", "names__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ClaimantNameInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Claimant]:
+        return super().get_queryset(request).annotate(attestation_count=Count("attestations"))
+
+    @admin.display(ordering="attestation_count", description="Attestations")
+    def attestation_count(self, claimant: Claimant) -> int:
+        return claimant.attestation_count  # type: ignore[attr-defined]
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # the claimant's own name is always one of its names
+        services.claimant_name_add(claimant=form.instance, name=form.instance.name)

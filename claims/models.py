@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from claims.claimants import Claimant, ClaimantName
 from claims.rules.counted import split_qualifiers
 from claims.rules.quotes import QuoteError, Span, context, locate_quote
 from claims.rules.values import DateValue, Precision, Qualifier, Quantity, TextValue, describe
@@ -118,7 +119,9 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         return self.select_related("topic").prefetch_related(
             models.Prefetch(
                 "attestations",
-                queryset=Attestation.objects.select_related("source__outlet").in_as_of_order(),
+                queryset=Attestation.objects.select_related(
+                    "source__outlet", "claimant"
+                ).in_as_of_order(),
             )
         )
 
@@ -215,7 +218,7 @@ class Claim(models.Model):
 
     def refresh_verdict(self) -> bool:
         """Recompute the verdict from the attestations; save and return True if it changed."""
-        attestations = self.attestations.select_related("source__outlet")
+        attestations = self.attestations.select_related("source__outlet", "claimant")
         assessment = assess(
             [a.as_statement() for a in attestations], changes_over_time=self.changes_over_time
         )
@@ -289,6 +292,10 @@ class Attestation(models.Model):
     )
     attributed_to = models.CharField(
         max_length=200, blank=True, help_text="Who the source attributes it to: “the IOPC”."
+    )
+    # the party those words name, curated; empty: the source gives the figure on its own account
+    claimant = models.ForeignKey(
+        Claimant, on_delete=models.PROTECT, null=True, blank=True, related_name="attestations"
     )
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
@@ -394,6 +401,7 @@ class Attestation(models.Model):
             as_of=self.effective_as_of,
             value=self.value,
             origin=str(self.source.copy_of_id or ""),
+            claimant=self.claimant.name if self.claimant_id and self.claimant else "",
         )
 
     def place_quote(self, *, near: int | None = None) -> None:
@@ -453,4 +461,12 @@ class DismissedCandidate(models.Model):
         return f"{self.source.slug}: “{self.quote}” (dismissed)"
 
 
-__all__ = ["Attestation", "Claim", "DismissedCandidate", "QuoteError", "Topic"]
+__all__ = [
+    "Attestation",
+    "Claim",
+    "Claimant",
+    "ClaimantName",
+    "DismissedCandidate",
+    "QuoteError",
+    "Topic",
+]

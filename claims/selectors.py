@@ -19,7 +19,7 @@ from claims.filters import ClaimFilter
 from claims.models import Attestation, AttestationQuerySet, Claim, ClaimQuerySet, Topic
 from claims.rules.composite import PartClaim, SumCheck, check_sums
 from claims.rules.values import DateValue, Quantity
-from claims.rules.verdicts import Verdict
+from claims.rules.verdicts import Verdict, attributed_in_report, count_sources
 from sources.models import Source, SourceEntry
 
 # The order verdicts are listed in: the contested first.
@@ -61,16 +61,18 @@ def claim_page(*, slug: str, site: str = "") -> ClaimPage:
     attestations = list(claim.attestations.all())
     related = Claim.objects.for_list().related_to(claim).sorted_by("contested")
     parts = list(claim.parts.for_page())
+    statements = [a.as_statement() for a in attestations]
     return ClaimPage(
         claim=claim,
         attestations=attestations,
         source_count=len({a.source_id for a in attestations}),
-        independent_count=len({a.source.origin_id for a in attestations}),
+        # origins, as the verdict counts them: a claimant once, a copy as its original
+        independent_count=count_sources(attributed_in_report(statements))[1],
         timeline=claim_timeline(claim, attestations),
         related=list(related),
         parts=parts,
         sums=check_sums(
-            [a.as_statement() for a in attestations],
+            statements,
             [
                 PartClaim(
                     p.subject or p.statement, tuple(a.as_statement() for a in p.attestations.all())
@@ -195,7 +197,7 @@ def topic_page(*, slug: str) -> TopicPage:
     topic = Topic.objects.with_verdict_counts().get(slug=slug)
     attestations = list(
         Attestation.objects.filter(claim__topic=topic)
-        .select_related("claim", "source__outlet")
+        .select_related("claim", "source__outlet", "claimant")
         .order_by("source__published_on", "source__published_at", "start")
     )
     sources = list({a.source_id: a.source for a in attestations}.values())
@@ -244,7 +246,7 @@ def api_sources(*, with_text: bool = False) -> QuerySet[Source]:
 
 
 def api_attestations() -> AttestationQuerySet:
-    return Attestation.objects.select_related("source__outlet").defer("source__text")
+    return Attestation.objects.select_related("source__outlet", "claimant").defer("source__text")
 
 
 def api_claims() -> ClaimQuerySet:

@@ -11,8 +11,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.text import slugify
 
-from claims.models import Attestation, Claim, DismissedCandidate, Topic
+from claims.claimants import name_key
+from claims.models import Attestation, Claim, Claimant, ClaimantName, DismissedCandidate, Topic
 from claims.rules.counted import join_qualifiers
 from claims.rules.values import Value
 from sources.models import Source
@@ -100,6 +102,8 @@ def attestation_save(
     value well formed itself: Django checks each constraint with a query of its own, six per
     row, and the database enforces them anyway.
     """
+    if attestation.claimant_id is None and attestation.attributed_to:
+        attestation.claimant = claimant_for(name=attestation.attributed_to)
     attestation.full_clean(validate_constraints=validate_constraints)
     attestation.save()
     if refresh:
@@ -119,6 +123,8 @@ def attestation_update(
         fields["as_of"] = attestation_as_of(source=attestation.source, as_of=fields["as_of"])
     if "attributed_to" in fields:
         fields["attributed_to"] = fields["attributed_to"][:200]
+        if "claimant" not in fields:  # the party the words name, known or new
+            fields["claimant"] = claimant_for(name=fields["attributed_to"])
     for name, value in fields.items():
         setattr(attestation, name, value)  # ``value`` is a property over the value_* columns
     if {"start", "end"} & fields.keys():
@@ -220,3 +226,63 @@ def candidate_dismiss(*, source: Source, start: int, end: int, user: Any) -> Dis
         defaults={"quote": source.text[start:end], "dismissed_by": user},
     )
     return dismissal
+
+
+def claimant_for(*, name: str) -> Claimant | None:
+    """The claimant ``name`` is a name of, created when no claimant has it yet; None when it
+    names nobody (empty)."""
+    name = " ".join(name.split())[:200]
+    if not name_key(name):
+        return None
+    return Claimant.objects.named(name).first() or claimant_create(name=name)
+
+
+@transaction.atomic
+def claimant_create(*, name: str, aliases: Iterable[str] = ()) -> Claimant:
+    """A new claimant, shown as ``name``, with the other names sources give it."""
+    claimant = Claimant(name=name, slug=_free_slug(name))
+    claimant.full_clean()
+    claimant.save()
+    for other in (name, *aliases):
+        claimant_name_add(claimant=claimant, name=other)
+    return claimant
+
+
+def claimant_name_add(*, claimant: Claimant, name: str) -> ClaimantName:
+    """Another name sources give ``claimant`` ("the Met"). A name of another claimant is an
+    error: merge the two instead."""
+    key = name_key(name)
+    taken = ClaimantName.objects.select_related("claimant").filter(key=key).first()
+    if taken is not None:
+        if taken.claimant_id == claimant.pk:
+            return taken
+        raise ValidationError({"name": f"“{name}” already names {taken.claimant}."})
+    entry = ClaimantName(claimant=claimant, name=" ".join(name.split())[:200], key=key)
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def claimant_merge(*, keep: Claimant, drop: Claimant) -> Claimant:
+    """Two claimants that are one party: ``drop``'s names and attestations become ``keep``'s,
+    and the verdicts of the claims they state are recomputed (one origin now, not two)."""
+    claims = list(Claim.objects.filter(attestations__claimant=drop).distinct())
+    for attestation in Attestation.objects.filter(claimant=drop):
+        attestation.claimant = keep
+        attestation.save(update_fields=["claimant"])  # one history row each
+    ClaimantName.objects.filter(claimant=drop).update(claimant=keep)
+    drop.delete()
+    claims_refresh_verdicts(claims=claims)
+    return keep
+
+
+def _free_slug(name: str) -> str:
+    """A slug no claimant has: the name's, or "claimant" for a name with no Latin letters,
+    with a number after it when taken."""
+    base = slugify(name)[:180] or "claimant"
+    slug, number = base, 1
+    while Claimant.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug

@@ -9,12 +9,21 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture
 def editor(db) -> User:
-    """A curator: staff, allowed to change claims, attestations, sources and topics."""
+    """A curator: staff, allowed to change claims, attestations, sources, topics and
+    claimants."""
     user = User.objects.create_user("editor", password="pw", is_staff=True)
     codenames = [
         f"{action}_{model}"
         for action in ("view", "add", "change", "delete")
-        for model in ("claim", "attestation", "source", "topic", "outlet")
+        for model in (
+            "claim",
+            "attestation",
+            "source",
+            "topic",
+            "outlet",
+            "claimant",
+            "claimantname",
+        )
     ]
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
     return user

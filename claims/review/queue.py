@@ -110,7 +110,7 @@ def claim_index() -> tuple[ClaimIndex, dict[str, Claim]]:
 def build_claim_index() -> tuple[ClaimIndex, dict[str, Claim]]:
     """Every claim of the ledger as the matcher sees it, and the titles of the sources filed
     under each topic, in three queries."""
-    attestations = Attestation.objects.select_related("source__outlet")
+    attestations = Attestation.objects.select_related("source__outlet", "claimant")
     claims = Claim.objects.select_related("topic").prefetch_related(
         Prefetch("attestations", queryset=attestations)
     )

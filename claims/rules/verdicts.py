@@ -117,20 +117,24 @@ def attributed_in_report(statements: Sequence[Statement]) -> list[Statement]:
     ("the IOPC said 11 officers …", then "the 11 officers") repeats the claimant: the
     restatement is the claimant's too, not a second origin. A figure of its own that the
     claimant's does not allow stays the report's."""
-    by_source: dict[str, set[str]] = {}
+    by_report: dict[str, set[str]] = {}  # a copy is its original's report
     for statement in statements:
         if statement.claimant:
-            by_source.setdefault(statement.source, set()).add(statement.claimant)
+            by_report.setdefault(_report(statement), set()).add(statement.claimant)
     result = []
     for statement in statements:
-        claimants = by_source.get(statement.source, set())
+        claimants = by_report.get(_report(statement), set())
         if not statement.claimant and len(claimants) == 1:
             (claimant,) = claimants
-            theirs = [s for s in statements if s.source == statement.source and s.claimant]
+            theirs = [s for s in statements if _report(s) == _report(statement) and s.claimant]
             if all(compatible(statement.value, s.value) for s in theirs):
                 statement = replace(statement, claimant=claimant)
         result.append(statement)
     return result
+
+
+def _report(statement: Statement) -> str:
+    return statement.origin or statement.source
 
 
 def superseded(
@@ -342,11 +346,7 @@ def _explain_differ(a: Statement, b: Statement, changes_over_time: bool) -> str:
     if a.claimant or b.claimant:
         # "According to the union, about 40,000 (Daily Example, 3 May 2023); according to the
         # employer, 12,000 (same report)."
-        where = "same report" if b.source == a.source else _reported(b)
-        said = (
-            f"according to {_who(a)}, {describe(a.value)} ({_reported(a)}); "
-            f"according to {_who(b)}, {describe(b.value)} ({where})"
-        )
+        said = f"{_said(a)}; {_said(b, after=a)}"
     else:
         said = f"{_cite(a)} says {describe(a.value)} but {_cite(b)} says {describe(b.value)}"
     if changes_over_time:
@@ -354,5 +354,15 @@ def _explain_differ(a: Statement, b: Statement, changes_over_time: bool) -> str:
     return _sentence(said)
 
 
-def _who(statement: Statement) -> str:
-    return statement.claimant or statement.outlet
+def _said(statement: Statement, after: Statement | None = None) -> str:
+    """ "according to the union, about 40,000 (Daily Example, 3 May 2023)"; "(same report)"
+    after a figure of the same report; a figure of the report's own, "BBC News (2 October
+    2025) says 9"."""
+    same = after is not None and after.source == statement.source
+    value = describe(statement.value)
+    if not statement.claimant:
+        if same:
+            return f"{statement.outlet} itself says {value}"
+        return f"{statement.outlet} ({_day(statement.published)}) says {value}"
+    where = "same report" if same else _reported(statement)
+    return f"according to {statement.claimant}, {value} ({where})"

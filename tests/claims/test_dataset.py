@@ -118,7 +118,11 @@ def test_reimporting_a_changed_value_updates_the_attestation_and_verdict(tmp_pat
 
     claim = Claim.objects.get()
     assert claim.verdict == "differ"
-    assert "says 11 but Other News (2 October 2025) says 10" in claim.verdict_explanation
+    # the first source attributes its 11 to the IOPC; the second gives 10 on its own account
+    assert claim.verdict_explanation == (
+        "According to the IOPC, 11 (The Paper, 1 October 2025); "
+        "Other News (2 October 2025) says 10."
+    )
 
 
 def test_reimport_replaces_a_claims_attestations_with_the_files(tmp_path):

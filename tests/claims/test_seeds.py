@@ -66,9 +66,11 @@ def test_nine_officers_suspended_in_2025_is_agreed_by_the_independent_and_the_bb
     assert claim.topic.slug == PANORAMA
     assert claim.verdict == "agree"
     assert sources_of(claim.slug) == {"independent-2025-09-30", "bbc-live-2025-10-02"}
-    assert "The Independent (30 September 2025)" in claim.verdict_explanation
-    assert "BBC News (2 October 2025)" in claim.verdict_explanation
-    assert claim.verdict_explanation.endswith("agree: 9.")
+    # The Independent gives Sir Mark Rowley's figure, the BBC its own
+    assert claim.verdict_explanation == (
+        "Sir Mark Rowley (The Independent, 30 September 2025) and BBC News (2 October 2025) "
+        "agree: 9."
+    )
 
 
 def test_officers_investigated_was_updated_from_11_in_2019_to_14_in_2022(seeds):
@@ -83,8 +85,10 @@ def test_officers_investigated_was_updated_from_11_in_2019_to_14_in_2022(seeds):
 def test_the_conduct_period_differs_between_the_guardian_and_itv(seeds):
     claim = Claim.objects.get(slug="conduct-period-westminster-team")
     assert claim.verdict == "differ"
+    # The Guardian gives the Met's period, ITV News its own
     assert claim.verdict_explanation == (
-        "The Guardian (30 April 2019) says 2015–2017 but ITV News (2 February 2022) says 2016–2018."
+        "According to the Met, 2015–2017 (The Guardian, 30 April 2019); "
+        "ITV News (2 February 2022) says 2016–2018."
     )
 
 

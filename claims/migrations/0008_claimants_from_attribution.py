@@ -1,0 +1,79 @@
+"""Give every attestation that names who said it ("attributed to the IOPC") its claimant: one
+claimant per name as compared (case, spacing, punctuation and a leading "the" aside), named as
+first written. Then recompute the verdicts of the claims they state, since verdicts now count
+a claimant once however many outlets repeat it (docs/verdicts.md). Curators merge claimants
+that are one party afterwards (two spellings of one name are one already)."""
+
+from django.db import migrations
+from django.utils.text import slugify
+
+from claims.claimants import name_key
+from claims.rules.values import DateValue, Precision, Qualifier, Quantity, TextValue
+from claims.rules.verdicts import Statement, assess
+
+
+def _value(attestation):
+    if attestation.value_number is not None:
+        return Quantity(attestation.value_number, Qualifier(attestation.value_qualifier))
+    if attestation.value_date is not None:
+        return DateValue(
+            attestation.value_date,
+            Precision(attestation.value_date_precision),
+            attestation.value_date_end,
+        )
+    if attestation.value_text:
+        return TextValue(attestation.value_text)
+    return None
+
+
+def _statement(attestation):
+    source = attestation.source
+    return Statement(
+        source=str(source.pk),
+        outlet=source.outlet.name,
+        published=source.published_on,
+        as_of=attestation.as_of or source.published_on,
+        value=_value(attestation),
+        origin=str(source.copy_of_id or ""),
+        claimant=attestation.claimant.name if attestation.claimant_id else "",
+    )
+
+
+def fill(apps, schema_editor):
+    Attestation = apps.get_model("claims", "Attestation")
+    Claim = apps.get_model("claims", "Claim")
+    Claimant = apps.get_model("claims", "Claimant")
+    ClaimantName = apps.get_model("claims", "ClaimantName")
+    by_key = {}
+    touched = set()
+    for attestation in Attestation.objects.exclude(attributed_to="").order_by("pk"):
+        key = name_key(attestation.attributed_to)
+        if not key:
+            continue
+        if key not in by_key:
+            name = " ".join(attestation.attributed_to.split())[:200]
+            slug, number = slugify(name)[:180] or "claimant", 1
+            while Claimant.objects.filter(slug=slug).exists():
+                number += 1
+                slug = f"{slugify(name)[:180] or 'claimant'}-{number}"
+            by_key[key] = Claimant.objects.create(name=name, slug=slug)
+            ClaimantName.objects.create(claimant=by_key[key], name=name, key=key)
+        attestation.claimant = by_key[key]
+        attestation.save(update_fields=["claimant"])
+        touched.add(attestation.claim_id)
+    for claim in Claim.objects.filter(pk__in=touched):
+        attestations = Attestation.objects.filter(claim=claim).select_related(
+            "source__outlet", "claimant"
+        )
+        assessment = assess(
+            [_statement(a) for a in attestations], changes_over_time=claim.changes_over_time
+        )
+        claim.verdict = assessment.verdict.value if assessment.verdict else ""
+        claim.verdict_explanation = assessment.explanation
+        claim.save(update_fields=["verdict", "verdict_explanation"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("claims", "0007_claimants")]
+
+    operations = [migrations.RunPython(fill, migrations.RunPython.noop)]

@@ -1,0 +1,158 @@
+"""Claimants: who a figure is attributed to, curated with every name sources give them, counted
+once in a verdict however many outlets repeat them. Figures from reports on Kenya's 2024
+Finance Bill protests."""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+
+import pytest
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from claims import services
+from claims.models import Claim, Claimant
+from claims.rules.values import Quantity
+from tests.factories import attest, make_claim, make_source
+
+pytestmark = pytest.mark.django_db
+
+fill = importlib.import_module("claims.migrations.0008_claimants_from_attribution").fill
+
+KNCHR = "Kenya National Commission on Human Rights"
+
+
+def toll_claim() -> Claim:
+    return make_claim(
+        statement="People killed in the protests against the Finance Bill",
+        entity="people",
+        predicate="died",
+        changes_over_time=False,
+    )
+
+
+def link(claim, source, quote, number, attributed_to=""):
+    start = source.text.index(quote)
+    return services.attestation_link(
+        source=source,
+        claim=claim,
+        start=start,
+        end=start + len(quote),
+        value=Quantity(number),
+        attributed_to=attributed_to,
+    )
+
+
+def test_a_claimant_is_found_by_any_of_its_names_however_written():
+    commission = services.claimant_create(name=KNCHR, aliases=["KNCHR"])
+
+    assert services.claimant_for(name="the KNCHR") == commission
+    assert services.claimant_for(name=f"The {KNCHR}.") == commission
+    assert services.claimant_for(name="  ") is None
+    ruto = services.claimant_for(name="President William Ruto")
+    assert ruto != commission and ruto.slug == "president-william-ruto"
+
+
+def test_a_name_belongs_to_one_claimant():
+    services.claimant_create(name=KNCHR, aliases=["KNCHR"])
+    rights_group = services.claimant_create(name="Kenya Human Rights Commission")
+
+    with pytest.raises(ValidationError, match=f"“KNCHR” already names {KNCHR}"):
+        services.claimant_name_add(claimant=rights_group, name="KNCHR")
+
+
+def test_a_claimant_quoted_by_two_outlets_is_one_origin_and_another_claimant_differs():
+    claim = toll_claim()
+    voi = make_source(
+        f"The {KNCHR} (KNCHR) says 39 people have been killed.",
+        outlet="VOI",
+        published=date(2024, 7, 2),
+    )
+    star = make_source(
+        "The KNCHR said 39 people had died in the protests.",
+        outlet="The Star",
+        published=date(2024, 7, 3),
+    )
+    services.claimant_create(name=KNCHR, aliases=["KNCHR"])
+    link(claim, voi, "39 people", 39, attributed_to=f"The {KNCHR}")
+    link(claim, star, "39 people", 39, attributed_to="The KNCHR")
+
+    claim.refresh_from_db()
+    assert claim.verdict == "single"
+    # named as curated, whatever words each report uses
+    assert claim.verdict_explanation.startswith(f"Only from {KNCHR}, as reported by VOI")
+    assert Claimant.objects.get().attestations.count() == 2
+
+    ruto = make_source(
+        "President William Ruto said 19 people had died.",
+        outlet="Capital FM",
+        published=date(2024, 6, 30),
+    )
+    link(claim, ruto, "19 people", 19, attributed_to="President William Ruto")
+    claim.refresh_from_db()
+    assert claim.verdict == "differ"
+    assert claim.verdict_explanation.startswith(
+        "According to President William Ruto, 19 (Capital FM, 30 June 2024); according to "
+        f"{KNCHR}, 39 (VOI, 2 July 2024)"
+    )
+
+
+def test_merging_two_claimants_that_are_one_party_makes_their_figures_one_origin():
+    claim = toll_claim()
+    voi = make_source(f"The {KNCHR} says 39 people have been killed.", outlet="VOI")
+    star = make_source("The KNCHR said 39 people had died.", outlet="The Star")
+    link(claim, voi, "39 people", 39, attributed_to=KNCHR)
+    link(claim, star, "39 people", 39, attributed_to="The KNCHR")
+    claim.refresh_from_db()
+    assert claim.verdict == "agree"  # two claimants, as far as the ledger knows
+
+    keep, drop = Claimant.objects.get(name=KNCHR), Claimant.objects.get(name="The KNCHR")
+    services.claimant_merge(keep=keep, drop=drop)
+
+    claim.refresh_from_db()
+    assert claim.verdict == "single"
+    assert services.claimant_for(name="KNCHR") == keep
+    assert not Claimant.objects.filter(pk=drop.pk).exists()
+
+
+def test_the_migration_gives_attributed_attestations_claimants_and_recomputes_verdicts():
+    claim = toll_claim()
+    voi = make_source("The KNCHR says 39 people have been killed.", outlet="VOI")
+    star = make_source("The KNCHR said 39 people had died.", outlet="The Star")
+    attest(claim, voi, "39 people", Quantity(39), attributed_to="The KNCHR")
+    attest(claim, star, "39 people", Quantity(39), attributed_to="the KNCHR ")
+    claim.refresh_from_db()
+    assert claim.verdict == "agree"  # before: two outlets
+
+    fill(apps, None)
+
+    claim.refresh_from_db()
+    assert Claimant.objects.get().name == "The KNCHR"  # one name, as first written
+    assert claim.verdict == "single"
+
+
+def test_curators_name_claimants_in_the_admin_and_a_name_of_another_is_refused(editor_client):
+    services.claimant_create(name=KNCHR, aliases=["KNCHR"])
+    url = reverse("admin:claims_claimant_add")
+    form = {
+        "name": "Kenya Police Service",
+        "slug": "kenya-police-service",
+        "names-TOTAL_FORMS": "1",
+        "names-INITIAL_FORMS": "0",
+        "names-MIN_NUM_FORMS": "0",
+        "names-MAX_NUM_FORMS": "1000",
+        "names-0-name": "the police",
+    }
+
+    response = editor_client.post(url, form)
+
+    assert response.status_code == 302
+    police = Claimant.objects.get(slug="kenya-police-service")
+    assert services.claimant_for(name="Police") == police
+    assert services.claimant_for(name="Kenya Police Service") == police
+
+    refused = editor_client.post(url, form | {"name": "KNCHR", "slug": "knchr"})
+    assert refused.status_code == 200
+    assert f"already names {KNCHR}" in refused.content.decode()
