@@ -16,7 +16,13 @@ from claims.claimants import Claimant, ClaimantName
 from claims.rules.counted import split_qualifiers
 from claims.rules.quotes import QuoteError, Span, context, locate_quote
 from claims.rules.values import DateValue, Precision, Qualifier, Quantity, TextValue, describe
-from claims.rules.verdicts import Statement, Verdict, assess
+from claims.rules.verdicts import (
+    Statement,
+    Verdict,
+    assess,
+    attributed_in_report,
+    count_sources,
+)
 from sources.models import Source
 
 if TYPE_CHECKING:
@@ -78,10 +84,8 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
     def for_list(self) -> ClaimQuerySet:
         """What a list of claims shows: the topic, how many sources state each claim, and the
         date of the latest of them."""
-        origin = Coalesce("attestations__source__copy_of", "attestations__source")
         return self.select_related("topic").annotate(
             source_count=Count("attestations__source", distinct=True),
-            independent_count=Count(origin, distinct=True),
             attestation_count=Count("attestations"),
             latest_source_on=Max("attestations__source__published_on"),
         )
@@ -188,6 +192,9 @@ class Claim(models.Model):
     # Kept on the row, recomputed from the attestations, so that lists can filter on it.
     verdict = models.CharField(max_length=10, choices=VERDICT_CHOICES, blank=True, editable=False)
     verdict_explanation = models.TextField(blank=True, editable=False)
+    # origins stating the claim, as the verdict counts them: a claimant once however many
+    # outlets repeat it, a syndicated copy as its original (kept with the verdict)
+    independent_count = models.PositiveIntegerField(default=0, editable=False)
     # A curator's rating of the claim, published as a schema.org ClaimReview.
     rating = models.CharField(
         max_length=100, blank=True, help_text="A curator's rating: “Accurate”, “Misleading”."
@@ -219,14 +226,15 @@ class Claim(models.Model):
     def refresh_verdict(self) -> bool:
         """Recompute the verdict from the attestations; save and return True if it changed."""
         attestations = self.attestations.select_related("source__outlet", "claimant")
-        assessment = assess(
-            [a.as_statement() for a in attestations], changes_over_time=self.changes_over_time
-        )
+        statements = [a.as_statement() for a in attestations]
+        assessment = assess(statements, changes_over_time=self.changes_over_time)
         verdict = assessment.verdict.value if assessment.verdict else ""
-        if (verdict, assessment.explanation) == (self.verdict, self.verdict_explanation):
+        independent = count_sources(attributed_in_report(statements))[1]
+        now = (verdict, assessment.explanation, independent)
+        if now == (self.verdict, self.verdict_explanation, self.independent_count):
             return False
-        self.verdict, self.verdict_explanation = verdict, assessment.explanation
-        self.save(update_fields=["verdict", "verdict_explanation"])
+        self.verdict, self.verdict_explanation, self.independent_count = now
+        self.save(update_fields=["verdict", "verdict_explanation", "independent_count"])
         return True
 
 

@@ -19,7 +19,7 @@ from claims.filters import ClaimFilter
 from claims.models import Attestation, AttestationQuerySet, Claim, ClaimQuerySet, Topic
 from claims.rules.composite import PartClaim, SumCheck, check_sums
 from claims.rules.values import DateValue, Quantity
-from claims.rules.verdicts import Verdict, attributed_in_report, count_sources
+from claims.rules.verdicts import Verdict
 from sources.models import Source, SourceEntry
 
 # The order verdicts are listed in: the contested first.
@@ -66,8 +66,7 @@ def claim_page(*, slug: str, site: str = "") -> ClaimPage:
         claim=claim,
         attestations=attestations,
         source_count=len({a.source_id for a in attestations}),
-        # origins, as the verdict counts them: a claimant once, a copy as its original
-        independent_count=count_sources(attributed_in_report(statements))[1],
+        independent_count=claim.independent_count,
         timeline=claim_timeline(claim, attestations),
         related=list(related),
         parts=parts,

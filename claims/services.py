@@ -154,12 +154,15 @@ def attestation_link(
     value: Value | None,
     as_of: date | None = None,
     attributed_to: str = "",
+    claimant: Claimant | None = None,
     refresh: bool = True,
     validate_constraints: bool = True,
 ) -> Attestation:
     """Link a span of ``source`` to ``claim`` and recompute the claim's verdict at once
-    (``refresh=False``: the caller refreshes it after a batch of links)."""
+    (``refresh=False``: the caller refreshes it after a batch of links). The claimant is the
+    one ``attributed_to`` names unless given."""
     attestation = Attestation(claim=claim, source=source, start=start, end=end)
+    named = {"claimant": claimant} if claimant is not None else {}
     return attestation_update(
         attestation=attestation,
         refresh=refresh,
@@ -169,6 +172,7 @@ def attestation_link(
         value=value,
         as_of=as_of,
         attributed_to=attributed_to,
+        **named,
     )
 
 

@@ -18,7 +18,7 @@ from claims.api.fields import (
     VerdictField,
     absolute,
 )
-from claims.models import Attestation, Claim, QuoteError, Topic, value_shape_error
+from claims.models import Attestation, Claim, Claimant, QuoteError, Topic, value_shape_error
 from sources.models import Source
 
 
@@ -105,6 +105,13 @@ class AttestationSerializer(serializers.ModelSerializer):
         "the source dates it otherwise.",
     )
     url = serializers.SerializerMethodField(help_text="The quote's place in the source's text.")
+    claimant: serializers.SlugRelatedField[Claimant] = serializers.SlugRelatedField(
+        slug_field="name",
+        read_only=True,
+        allow_null=True,
+        help_text="Who the figure is attributed to, as curated (one name for all the ways "
+        "sources write it); null when the source gives it on its own account.",
+    )
 
     class Meta:
         model = Attestation
@@ -118,6 +125,7 @@ class AttestationSerializer(serializers.ModelSerializer):
             "value",
             "as_of",
             "attributed_to",
+            "claimant",
             "url",
         ]
         read_only_fields = fields
@@ -135,7 +143,9 @@ class ClaimSerializer(serializers.ModelSerializer):
     explanation = serializers.CharField(source="verdict_explanation", read_only=True)
     source_count = serializers.IntegerField(read_only=True)
     independent_count = serializers.IntegerField(
-        read_only=True, help_text="Sources, counting a syndicated copy and its original once."
+        read_only=True,
+        help_text="Origins, as the verdict counts them: a claimant once however many outlets "
+        "repeat it, a syndicated copy and its original once.",
     )
     parts: serializers.SlugRelatedField[Claim] = serializers.SlugRelatedField(
         slug_field="slug",

@@ -9,23 +9,28 @@ from typing import Any
 from django.utils import timezone
 
 from claims.dataset.records import FORMAT, VERSION
-from claims.models import Attestation, Claim, Topic
+from claims.models import Attestation, Claim, Claimant, Topic
 from claims.rules.values import value_to_json
 from sources.models import Source
 
 
 def export_dataset(*, topic: Topic | None = None) -> dict[str, Any]:
     """The ledger (or one topic of it) in the dataset format; stable order, so diffable."""
-    claims = Claim.objects.select_related("topic").prefetch_related("attestations__source", "parts")
+    claims = Claim.objects.select_related("topic").prefetch_related(
+        "attestations__source", "attestations__claimant", "parts"
+    )
     topics = Topic.objects.all()
     sources = Source.objects.select_related("outlet", "copy_of")
+    claimants = Claimant.objects.prefetch_related("names")
     if topic is not None:
         claims, topics = claims.filter(topic=topic), topics.filter(pk=topic.pk)
+        claimants = claimants.filter(attestations__claim__topic=topic).distinct()
         sources = sources.filter(attestations__claim__topic=topic).distinct()
     return {
         "format": FORMAT,
         "version": VERSION,
         "topics": [_topic_json(t) for t in topics.order_by("slug")],
+        "claimants": [_claimant_json(c) for c in claimants.order_by("slug")],
         "sources": [_source_json(s) for s in sources.order_by("slug")],
         "claims": [_claim_json(c) for c in claims.order_by("slug")],
     }
@@ -91,4 +96,10 @@ def _attestation_json(attestation: Attestation) -> dict[str, Any]:
         "value": value_to_json(attestation.value),
         "as_of": attestation.as_of.isoformat() if attestation.as_of else None,
         "attributed_to": attestation.attributed_to,
+        "claimant": attestation.claimant.slug if attestation.claimant else None,
     }
+
+
+def _claimant_json(claimant: Claimant) -> dict[str, Any]:
+    names = [n.name for n in claimant.names.all() if n.name != claimant.name]
+    return {"slug": claimant.slug, "name": claimant.name, "names": names}

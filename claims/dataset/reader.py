@@ -18,6 +18,7 @@ from claims.dataset.records import (
     FORMAT,
     VERSION,
     AttestationRecord,
+    ClaimantRecord,
     ClaimRecord,
     Dataset,
     DatasetError,
@@ -55,7 +56,8 @@ def read_dataset_file(path: Path) -> Dataset:
 def parse_dataset(data: Any, *, base_dir: Path | None = None) -> Dataset:
     """Check a decoded dataset and turn it into records. ``base_dir`` resolves ``text_file``."""
     reader = _Reader(base_dir)
-    obj = reader.object(data, "", {"format", "version", "topics", "sources", "claims"})
+    sections = {"format", "version", "topics", "claimants", "sources", "claims"}
+    obj = reader.object(data, "", sections)
     if "format" in obj and obj["format"] != FORMAT:
         raise DatasetError(f"format must be {FORMAT!r}", place="format")
     if "version" in obj and obj["version"] != VERSION:
@@ -64,10 +66,11 @@ def parse_dataset(data: Any, *, base_dir: Path | None = None) -> Dataset:
         )
     dataset = Dataset(
         topics=[reader.topic(item, place) for item, place in reader.items(obj, "topics")],
+        claimants=[reader.claimant(i, place) for i, place in reader.items(obj, "claimants")],
         sources=[reader.source(item, place) for item, place in reader.items(obj, "sources")],
         claims=[reader.claim(item, place) for item, place in reader.items(obj, "claims")],
     )
-    for section in ("topics", "sources", "claims"):
+    for section in ("topics", "claimants", "sources", "claims"):
         seen: set[str] = set()
         for record in getattr(dataset, section):
             if record.slug in seen:
@@ -163,6 +166,18 @@ class _Reader:
             slug=self.slug(obj, "slug", place),
             title=self.string(obj, "title", place),
             description=self.string(obj, "description", place, required=False),
+        )
+
+    def claimant(self, item: Any, place: str) -> ClaimantRecord:
+        obj = self.object(item, place, {"slug", "name", "names"})
+        names = obj.get("names", [])
+        if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+            raise DatasetError("must be a list of names", place=f"{place}.names")
+        return ClaimantRecord(
+            place=place,
+            slug=self.slug(obj, "slug", place),
+            name=self.string(obj, "name", place),
+            names=names,
         )
 
     def source(self, item: Any, place: str) -> SourceRecord:
@@ -264,7 +279,7 @@ class _Reader:
         )
 
     def attestation(self, item: Any, place: str, kind: str) -> AttestationRecord:
-        keys = {"source", "quote", "start", "end", "value", "as_of", "attributed_to"}
+        keys = {"source", "quote", "start", "end", "value", "as_of", "attributed_to", "claimant"}
         obj = self.object(item, place, keys)
         if "quote" not in obj or not isinstance(obj["quote"], str) or not obj["quote"]:
             raise DatasetError("must be a non-empty string", place=f"{place}.quote")
@@ -291,4 +306,5 @@ class _Reader:
             value=value,
             as_of=self.date(obj, "as_of", place),
             attributed_to=self.string(obj, "attributed_to", place, required=False),
+            claimant=self.optional_slug(obj, "claimant", place),
         )

@@ -48,6 +48,14 @@ class SourceRecord:
 
 
 @dataclass
+class ClaimantRecord:
+    place: str
+    slug: str
+    name: str
+    names: list[str]  # other names sources use
+
+
+@dataclass
 class AttestationRecord:
     place: str
     source: str
@@ -57,6 +65,7 @@ class AttestationRecord:
     value: Value | None
     as_of: date | None
     attributed_to: str
+    claimant: str = ""  # a claimant's slug; "" follows attributed_to
 
 
 @dataclass
@@ -80,6 +89,7 @@ class ClaimRecord:
 @dataclass
 class Dataset:
     topics: list[TopicRecord] = field(default_factory=list)
+    claimants: list[ClaimantRecord] = field(default_factory=list)
     sources: list[SourceRecord] = field(default_factory=list)
     claims: list[ClaimRecord] = field(default_factory=list)
 

@@ -19,6 +19,7 @@ from claims import services
 from claims.dataset.reader import read_dataset_file
 from claims.dataset.records import (
     AttestationRecord,
+    ClaimantRecord,
     ClaimRecord,
     Dataset,
     DatasetError,
@@ -26,7 +27,7 @@ from claims.dataset.records import (
     SourceRecord,
     TopicRecord,
 )
-from claims.models import Attestation, Claim, Topic
+from claims.models import Attestation, Claim, Claimant, Topic
 from claims.rules.quotes import Span, context, exact_occurrences
 from sources.models import Outlet, Source
 from sources.services import source_entries_sync, source_save
@@ -47,6 +48,7 @@ def import_dataset(dataset: Dataset) -> ImportSummary:
     """Write ``dataset``: rows matched by slug are updated, new ones created; idempotent."""
     writer = _Writer()
     topics = {record.slug: writer.topic(record) for record in dataset.topics}
+    writer.claimants = {record.slug: writer.claimant(record) for record in dataset.claimants}
     sources = {record.slug: writer.source(record) for record in dataset.sources}
     touched: list[Claim] = []
     for record in dataset.claims:
@@ -94,6 +96,7 @@ class _Writer:
         self.summary = ImportSummary()
         self.redated_sources: list[Source] = []
         self.retexted_sources: list[tuple[Source, str]] = []
+        self.claimants: dict[str, Claimant] = {}
 
     def counted(self, is_new: bool, kind: str) -> None:
         self.summary.count(self.summary.created if is_new else self.summary.updated, kind)
@@ -109,6 +112,24 @@ class _Writer:
             _written(record.place, topic.full_clean)
             topic.save()
         return topic
+
+    def claimant(self, record: ClaimantRecord) -> Claimant:
+        claimant = Claimant.objects.filter(slug=record.slug).first()
+        if claimant is None:
+            self.counted(True, "claimants")
+            return _written(
+                record.place, services.claimant_create, name=record.name, aliases=record.names
+            )
+        known = set(claimant.names.values_list("name", flat=True))
+        if claimant.name != record.name or not set(record.names) <= known:
+            self.counted(False, "claimants")
+            if claimant.name != record.name:
+                claimant.name = record.name
+                _written(record.place, claimant.full_clean)
+                claimant.save()
+            for name in (record.name, *record.names):
+                _written(record.place, services.claimant_name_add, claimant=claimant, name=name)
+        return claimant
 
     def source(self, record: SourceRecord) -> Source:
         source = Source.objects.filter(slug=record.slug).first() or Source(slug=record.slug)
@@ -200,11 +221,13 @@ class _Writer:
         record: AttestationRecord,
         attestation: Attestation | None,
     ) -> None:
-        fields = {
+        fields: dict[str, Any] = {
             "value": record.value,
             "as_of": services.attestation_as_of(source=source, as_of=record.as_of),
             "attributed_to": record.attributed_to,
         }
+        if record.claimant:  # else the claimant follows the words "attributed to"
+            fields["claimant"] = self.claimants.get(record.claimant) or _known_claimant(record)
         if attestation is None:
             self.counted(True, "attestations")
             _written(
@@ -221,6 +244,8 @@ class _Writer:
             return
         attestation.source = source  # its text may have just changed, and the context with it
         changes = _changes(attestation, fields)
+        if "attributed_to" in changes and "claimant" in fields:
+            changes["claimant"] = fields["claimant"]  # the file's, not the one the words name
         if attestation.quote != record.quote:
             changes |= {"start": span.start, "end": span.end}  # the quote follows the span
         before, after = context(source.text, span)
@@ -285,6 +310,15 @@ class _Writer:
                         f'the new text breaks the quote of claim "{claim}": {problem}',
                         place=f"{place}.text",
                     )
+
+
+def _known_claimant(record: AttestationRecord) -> Claimant:
+    claimant = Claimant.objects.filter(slug=record.claimant).first()
+    if claimant is None:
+        raise DatasetError(
+            f"unknown claimant {record.claimant!r}", place=f"{record.place}.claimant"
+        )
+    return claimant
 
 
 def _place_quote(source: Source, record: AttestationRecord) -> Span:

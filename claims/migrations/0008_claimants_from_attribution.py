@@ -1,7 +1,7 @@
 """Give every attestation that names who said it ("attributed to the IOPC") its claimant: one
 claimant per name as compared (case, spacing, punctuation and a leading "the" aside), named as
-first written. Then recompute the verdicts of the claims they state, since verdicts now count
-a claimant once however many outlets repeat it (docs/verdicts.md). Curators merge claimants
+first written. Then recompute every claim's verdict and its count of origins, since both now
+count a claimant once however many outlets repeat it (docs/verdicts.md). Curators merge claimants
 that are one party afterwards (two spellings of one name are one already)."""
 
 from django.db import migrations
@@ -9,7 +9,7 @@ from django.utils.text import slugify
 
 from claims.claimants import name_key
 from claims.rules.values import DateValue, Precision, Qualifier, Quantity, TextValue
-from claims.rules.verdicts import Statement, assess
+from claims.rules.verdicts import Statement, assess, attributed_in_report, count_sources
 
 
 def _value(attestation):
@@ -45,7 +45,6 @@ def fill(apps, schema_editor):
     Claimant = apps.get_model("claims", "Claimant")
     ClaimantName = apps.get_model("claims", "ClaimantName")
     by_key = {}
-    touched = set()
     for attestation in Attestation.objects.exclude(attributed_to="").order_by("pk"):
         key = name_key(attestation.attributed_to)
         if not key:
@@ -60,17 +59,16 @@ def fill(apps, schema_editor):
             ClaimantName.objects.create(claimant=by_key[key], name=name, key=key)
         attestation.claimant = by_key[key]
         attestation.save(update_fields=["claimant"])
-        touched.add(attestation.claim_id)
-    for claim in Claim.objects.filter(pk__in=touched):
+    for claim in Claim.objects.all():  # every claim: its count of origins is new
         attestations = Attestation.objects.filter(claim=claim).select_related(
             "source__outlet", "claimant"
         )
-        assessment = assess(
-            [_statement(a) for a in attestations], changes_over_time=claim.changes_over_time
-        )
+        statements = [_statement(a) for a in attestations]
+        assessment = assess(statements, changes_over_time=claim.changes_over_time)
         claim.verdict = assessment.verdict.value if assessment.verdict else ""
         claim.verdict_explanation = assessment.explanation
-        claim.save(update_fields=["verdict", "verdict_explanation"])
+        claim.independent_count = count_sources(attributed_in_report(statements))[1]
+        claim.save(update_fields=["verdict", "verdict_explanation", "independent_count"])
 
 
 class Migration(migrations.Migration):

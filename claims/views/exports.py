@@ -39,6 +39,7 @@ CSV_COLUMNS = [
     "value_json",
     "as_of",
     "attributed_to",
+    "claimant",
     "claim_url",
 ]
 
@@ -55,7 +56,7 @@ def claims_csv(request: HttpRequest) -> HttpResponse:
     _, claims = selectors.claim_list(filters=request.GET)
     attestations = (
         Attestation.objects.filter(claim__in=claims.values("pk"))
-        .select_related("claim__topic", "source__outlet")
+        .select_related("claim__topic", "source__outlet", "claimant")
         .order_by("claim__slug", "source__published_on", "start")
     )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -85,6 +86,7 @@ def claims_csv(request: HttpRequest) -> HttpResponse:
                 _json(value_to_json(a.value)),
                 a.effective_as_of.isoformat(),
                 a.attributed_to,
+                a.claimant.name if a.claimant else "",
                 site + a.claim.get_absolute_url(),
             ]
         )

@@ -84,6 +84,8 @@ def test_a_claimant_quoted_by_two_outlets_is_one_origin_and_another_claimant_dif
     # named as curated, whatever words each report uses
     assert claim.verdict_explanation.startswith(f"Only from {KNCHR}, as reported by VOI")
     assert Claimant.objects.get().attestations.count() == 2
+    listed = Claim.objects.for_list().get(pk=claim.pk)
+    assert (listed.source_count, listed.independent_count) == (2, 1)
 
     ruto = make_source(
         "President William Ruto said 19 people had died.",
@@ -156,3 +158,31 @@ def test_curators_name_claimants_in_the_admin_and_a_name_of_another_is_refused(e
     refused = editor_client.post(url, form | {"name": "KNCHR", "slug": "knchr"})
     assert refused.status_code == 200
     assert f"already names {KNCHR}" in refused.content.decode()
+
+
+def test_a_dataset_carries_claimants_with_their_names_and_names_them_on_attestations(tmp_path):
+    from claims.dataset import DatasetError, export_dataset
+    from claims.dataset.reader import parse_dataset
+    from claims.dataset.writer import import_dataset
+
+    claim = toll_claim()
+    voi = make_source(f"The {KNCHR} says 39 people have been killed.", outlet="VOI")
+    commission = services.claimant_create(name=KNCHR, aliases=["KNCHR"])
+    link(claim, voi, "39 people", 39, attributed_to=f"The {KNCHR}")
+
+    exported = export_dataset()
+
+    assert exported["claimants"] == [{"slug": commission.slug, "name": KNCHR, "names": ["KNCHR"]}]
+    (attestation,) = exported["claims"][0]["attestations"]
+    assert attestation["claimant"] == commission.slug
+    # a file names the claimant of a figure whose words name nobody it knows
+    attestation.update(attributed_to="rights monitors", claimant=commission.slug)
+    exported["claimants"][0]["names"].append("the commission")
+    import_dataset(parse_dataset(exported))
+    assert claim.attestations.get().claimant == commission
+    assert services.claimant_for(name="the commission") == commission
+    # an unknown claimant is an error that names the place
+    attestation["claimant"] = "nobody"
+    exported["claimants"] = []
+    with pytest.raises(DatasetError, match="unknown claimant 'nobody'"):
+        import_dataset(parse_dataset(exported))
