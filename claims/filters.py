@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
-from claims.models import VERDICT_CHOICES, Attestation, Claim, Topic
+from claims.models import VERDICT_CHOICES, Attestation, Claim, Claimant, Topic
 from sources.models import Outlet, Source
 
 SORT_CHOICES = [
@@ -38,6 +38,13 @@ class ClaimFilter(django_filters.FilterSet):
         label="Source",
         empty_label="Any source",
     )
+    claimant = django_filters.ModelChoiceFilter(
+        queryset=Claimant.objects.order_by("name"),
+        to_field_name="slug",
+        method="applied_later",
+        label="Who says it",
+        empty_label="Anyone",
+    )
     published_after = django_filters.DateFilter(
         method="applied_later",
         label="Published from",
@@ -54,7 +61,7 @@ class ClaimFilter(django_filters.FilterSet):
 
     class Meta:
         model = Claim
-        fields = ["q", "topic", "verdict", "kind", "outlet", "source"]
+        fields = ["q", "topic", "verdict", "kind", "outlet", "source", "claimant"]
 
     def search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         quoted = Attestation.objects.filter(quote__icontains=value).values("claim_id")
@@ -88,6 +95,7 @@ class ClaimFilter(django_filters.FilterSet):
 ATTESTATION_LOOKUPS = {
     "outlet": "source__outlet",
     "source": "source",
+    "claimant": "claimant",
     "published_after": "source__published_on__gte",
     "published_before": "source__published_on__lte",
 }

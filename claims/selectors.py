@@ -151,7 +151,9 @@ class Reader:
 def source_reader(*, slug: str) -> Reader:
     """The source's text with every attested span highlighted. Raises ``Source.DoesNotExist``."""
     source = Source.objects.with_outlet().get(slug=slug)
-    attestations = list(source.attestations.select_related("claim").order_by("start", "end"))
+    attestations = list(
+        source.attestations.select_related("claim", "claimant").order_by("start", "end")
+    )
     highlights = [
         Highlight(
             anchor=f"att-{a.pk}",
@@ -161,6 +163,7 @@ def source_reader(*, slug: str) -> Reader:
             href=f"{a.claim.get_absolute_url()}#attestation-{a.pk}",
             claim=a.claim.slug,
             statement=a.claim.statement,
+            claimant=a.claimant.name if a.claimant else "",
         )
         for a in attestations
     ]

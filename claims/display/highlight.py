@@ -35,6 +35,7 @@ class Highlight:
     href: str
     claim: str  # the claim's slug
     statement: str
+    claimant: str = ""  # who the source attributes it to, as curated; "" for the source itself
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,10 @@ def _render_segment(segment: Segment) -> str:
     start_label = (
         format_html(
             '<span class="hl-icon" aria-hidden="true">{}</span>'
-            '<span class="visually-hidden">({}) </span>',
+            '<span class="visually-hidden">({}{}) </span>',
             VERDICT_ICONS.get(target.verdict, "○"),
             VERDICT_LABELS.get(target.verdict, ""),
+            f"; according to {target.claimant}" if target.claimant else "",
         )
         if segment.starting
         else ""
@@ -109,8 +111,10 @@ def _render_segment(segment: Segment) -> str:
         " hl-overlap" if len(segment.covering) > 1 else ""
     )
     others = len({h.claim for h in segment.covering}) - 1
-    title = target.statement + (
-        f" (and {others} more claim{'s' if others > 1 else ''} here)" if others else ""
+    title = (
+        target.statement
+        + (f" — according to {target.claimant}" if target.claimant else "")
+        + (f" (and {others} more claim{'s' if others > 1 else ''} here)" if others else "")
     )
     return format_html(
         '{}<a class="{}" href="{}" data-claim="{}" data-verdict="{}" title="{}">{}{}</a>',

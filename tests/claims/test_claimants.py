@@ -186,3 +186,54 @@ def test_a_dataset_carries_claimants_with_their_names_and_names_them_on_attestat
     exported["claimants"] = []
     with pytest.raises(DatasetError, match="unknown claimant 'nobody'"):
         import_dataset(parse_dataset(exported))
+
+
+def test_the_claim_list_filters_by_who_says_it(client):
+    toll = toll_claim()
+    injured = make_claim(statement="People injured in the protests", entity="people")
+    voi = make_source("The KNCHR says 39 people have been killed and 361 injured.", outlet="VOI")
+    link(toll, voi, "39 people", 39, attributed_to="The KNCHR")
+    link(injured, voi, "361", 361)  # the report's own words for the injured
+    commission = Claimant.objects.get()
+
+    page = client.get(reverse("claims:list"), {"claimant": commission.slug}).content.decode()
+
+    assert toll.statement in page and injured.statement not in page
+    assert "Who says it" in page
+
+
+def test_the_review_queue_shows_who_says_a_figure_and_the_editor_can_correct_it(editor_client):
+    toll = toll_claim()
+    source = make_source(
+        "Kenya's human rights commission said on Monday that 39 people had been killed.",
+        outlet="VOI",
+    )
+    queue = editor_client.get(reverse("claims:review", args=[source.slug])).content.decode()
+    assert 'name="attributed_to"' in queue and "Who says it" in queue
+
+    start = source.text.index("39 people")
+    response = editor_client.post(
+        reverse("claims:review_link", args=[source.slug]),
+        {
+            "start": start,
+            "end": start + len("39 people"),
+            "claim": toll.slug,
+            "value": "39",
+            "attributed_to": "the KNCHR",  # typed by the editor
+        },
+    )
+
+    assert response.status_code == 302
+    assert toll.attestations.get().claimant.name == "the KNCHR"
+
+
+def test_the_reader_says_who_is_speaking_at_each_highlight(client):
+    toll = toll_claim()
+    source = make_source("The KNCHR says 39 people have been killed.", outlet="VOI")
+    link(toll, source, "39 people", 39, attributed_to="The KNCHR")
+
+    page = client.get(reverse("claims:source", args=[source.slug])).content.decode()
+
+    assert f'title="{toll.statement} — according to The KNCHR"' in page
+    assert "; according to The KNCHR)" in page  # read out before the highlight
+    assert '<span class="meta">according to The KNCHR</span>' in page  # the claims listed
