@@ -134,6 +134,7 @@ def statement_of(link: Link, report: Report) -> Statement:
         published=report.day,
         as_of=as_of,
         value=value_from_json(link.value),
+        claimant=link.claimant,
     )
 
 

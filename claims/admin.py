@@ -10,8 +10,8 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 
 from claims import services
-from claims.claimants import name_key
 from claims.models import Attestation, Claim, Claimant, ClaimantName, Topic, value_shape_error
+from claims.rules.names import name_key
 from claims.rules.quotes import QuoteError
 from claims.rules.values import InvalidValue, format_partial_date, parse_partial_date
 

@@ -5,22 +5,11 @@ API; none is written in code."""
 
 from __future__ import annotations
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-_NOT_NAME = re.compile(r"[^\w\s&'’-]")
-
-
-def name_key(text: str) -> str:
-    """What two spellings of one name share: case, spacing, punctuation and a leading "the"
-    aside ("The Met" and "the Met." are one name)."""
-    words = _NOT_NAME.sub(" ", text.casefold()).split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)[:200]
+from claims.rules.names import name_key
 
 
 class ClaimantQuerySet(models.QuerySet["Claimant"]):

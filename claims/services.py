@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from claims.claimants import name_key
 from claims.models import Attestation, Claim, Claimant, ClaimantName, DismissedCandidate, Topic
 from claims.rules.counted import join_qualifiers
+from claims.rules.names import name_key
 from claims.rules.values import Value
 from sources.models import Source
 from sources.services import NearDuplicate, source_create

@@ -322,6 +322,7 @@ class ClaimIndex:
                 # another story's figure is never likely: the same number in two stories is
                 # far more often chance than one claim
                 elsewhere=bool(topics) and self._claims[index].topic not in factors,
+                claimant=candidate.attributed_to,
             )
             for rank, index in enumerate(ranked[:limit])
         ]
@@ -378,10 +379,14 @@ class ClaimIndex:
         same_thing: bool,
         margin: float = 0.0,
         elsewhere: bool = False,
+        claimant: str = "",
     ) -> Match:
         claim = self._claims[index]
         value = stated_value(query, self._prepared[index])
-        new = Statement(source, outlet, published, query.as_of or published, value)
+        # who the source attributes the figure to: the verdict counts origins, not outlets
+        new = Statement(
+            source, outlet, published, query.as_of or published, value, claimant=claimant
+        )
         verdict = assess([*claim.statements, new], changes_over_time=claim.changes_over_time)
         assert verdict.verdict is not None  # at least one statement
         explanation = explain(claim, new, verdict.verdict)

@@ -7,7 +7,7 @@ that are one party afterwards (two spellings of one name are one already)."""
 from django.db import migrations
 from django.utils.text import slugify
 
-from claims.claimants import name_key
+from claims.rules.names import name_key
 from claims.rules.values import DateValue, Precision, Qualifier, Quantity, TextValue
 from claims.rules.verdicts import Statement, assess, attributed_in_report, count_sources
 

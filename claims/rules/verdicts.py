@@ -33,6 +33,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from claims.rules.names import name_key
 from claims.rules.values import (
     DateValue,
     Precision,
@@ -75,7 +76,7 @@ class Statement:
         """What makes two statements independent: different origins. A claimant's statement
         is one origin however many outlets carry it; an unattributed one is its source's."""
         if self.claimant:
-            return f"claimant:{self.claimant.casefold()}"
+            return f"claimant:{name_key(self.claimant)}"
         return self.origin or self.source
 
 
