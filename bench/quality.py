@@ -42,6 +42,7 @@ from claims.finder import Candidate
 from claims.matching import LIKELY, ClaimIndex, KnownClaim, Match
 from claims.rules.values import Quantity, TextValue, Value, value_from_json
 from claims.rules.verdicts import Statement, assess, compatible
+from sources.text.credits import agency_credit
 
 BANDS = 10
 
@@ -134,6 +135,8 @@ def statement_of(link: Link, report: Report) -> Statement:
         published=report.day,
         as_of=as_of,
         value=value_from_json(link.value),
+        # an agency's story carried by several outlets is one origin, as in the ledger
+        origin=f"agency:{agency}" if (agency := agency_credit(report.text)) else "",
         claimant=link.claimant,
     )
 

@@ -408,7 +408,7 @@ class Attestation(models.Model):
             published=self.source.published_on,
             as_of=self.effective_as_of,
             value=self.value,
-            origin=str(self.source.copy_of_id or ""),
+            origin=self.source.origin_key,
             claimant=self.claimant.name if self.claimant_id and self.claimant else "",
         )
 

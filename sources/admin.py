@@ -49,6 +49,7 @@ class SourceAdminForm(forms.ModelForm):
             "updated_at",
             "text",
             "copy_of",
+            "agency",
         ]
         widgets = {"text": forms.Textarea(attrs={"rows": 24})}
 
@@ -103,7 +104,7 @@ class SourceAdmin(admin.ModelAdmin):
     autocomplete_fields = ["copy_of"]
     fieldsets = [
         (None, {"fields": ["outlet", "title", "slug", "authors", "url", "kind", "language"]}),
-        ("Independence", {"fields": ["copy_of", "copy_similarity"]}),
+        ("Independence", {"fields": ["copy_of", "copy_similarity", "agency"]}),
         ("Dates", {"fields": ["published_on", "published_at", "updated_on", "updated_at"]}),
         ("Text", {"fields": ["text", "content_hash"]}),
         ("Record", {"fields": ["created", "modified"], "classes": ["collapse"]}),
@@ -118,8 +119,8 @@ class SourceAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Source, form: Any, change: bool) -> None:
         source_save(source=obj)  # the hash, anchors and live-page entries follow text and date
-        # As-of dates follow the source's date; independence follows copy_of.
-        if change and {"published_on", "copy_of"} & set(form.changed_data):
+        # As-of dates follow the source's date; independence follows copy_of and the agency.
+        if change and {"published_on", "copy_of", "agency"} & set(form.changed_data):
             source_dated_or_origin_changed.send(sender=Source, source=obj)
 
     def delete_model(self, request: HttpRequest, obj: Source) -> None:

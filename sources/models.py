@@ -81,6 +81,13 @@ class Source(models.Model):
         help_text="The original this source is a copy of (a wire story carried by another site).",
     )
     copy_similarity = models.FloatField(null=True, blank=True, editable=False)
+    # A wire story under an agency's credit: every site carrying it is one origin of it.
+    agency = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The news agency the text credits (AP, Reuters, AFP), read from its dateline "
+        "or credit line when the text is stored.",
+    )
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
 
@@ -128,6 +135,14 @@ class Source(models.Model):
     @property
     def byline(self) -> str:
         return ", ".join(self.authors)
+
+    @property
+    def origin_key(self) -> str:
+        """What this source's own statements are one origin with: its original, if it is a
+        copy; its agency's wire, if it carries one; else nothing ("": itself)."""
+        if self.copy_of_id:
+            return str(self.copy_of_id)
+        return f"agency:{self.agency}" if self.agency else ""
 
     @property
     def origin_id(self) -> int | None:

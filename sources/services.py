@@ -21,6 +21,7 @@ from sources.ingest.extract import (
 )
 from sources.ingest.fetch import extract_url
 from sources.models import Outlet, Source, SourceEntry
+from sources.text.credits import agency_credit
 from sources.text.live import split_live_page
 from sources.text.normalise import content_hash, normalise_text
 
@@ -142,6 +143,8 @@ def source_save(*, source: Source, entries: Sequence[EntrySpan] | None = None) -
     source.set_text(source.text)
     stored = Source.objects.filter(pk=source.pk).values_list("content_hash", flat=True)
     text_changed = source.pk is None or stored.first() != source.content_hash
+    if text_changed:
+        source.agency = agency_credit(source.text)  # a curator may correct it afterwards
     source.full_clean()
     source.save()
     if text_changed:

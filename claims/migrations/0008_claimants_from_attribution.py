@@ -34,7 +34,7 @@ def _statement(attestation):
         published=source.published_on,
         as_of=attestation.as_of or source.published_on,
         value=_value(attestation),
-        origin=str(source.copy_of_id or ""),
+        origin=str(source.copy_of_id or "") or (f"agency:{source.agency}" if source.agency else ""),
         claimant=attestation.claimant.name if attestation.claimant_id else "",
     )
 
@@ -72,6 +72,6 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0007_claimants")]
+    dependencies = [("claims", "0007_claimants"), ("sources", "0007_source_agency_from_credits")]
 
     operations = [migrations.RunPython(fill, migrations.RunPython.noop)]

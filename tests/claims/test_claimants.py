@@ -237,3 +237,27 @@ def test_the_reader_says_who_is_speaking_at_each_highlight(client):
     assert f'title="{toll.statement} — according to The KNCHR"' in page
     assert "; according to The KNCHR)" in page  # read out before the highlight
     assert '<span class="meta">according to The KNCHR</span>' in page  # the claims listed
+
+
+def test_one_agency_story_carried_by_two_sites_is_one_origin():
+    # the AP story of 3 October 2024 as Local News 8 carried it, and under another site's
+    # headline: the same wire, one origin, though neither names the other as its copy
+    wire = (
+        "KIGALI, Rwanda (AP) — Marburg hemorrhagic fever has killed 11 people in Rwanda, "
+        "health authorities said, as the East African country continues to investigate the "
+        "source of an outbreak first traced among patients in health facilities."
+    )
+    deaths = make_claim(statement="People killed by Marburg fever in Rwanda", entity="people")
+    local = make_source(wire, outlet="Local News 8", published=date(2024, 10, 3))
+    other = make_source(
+        "Marburg fever deaths rise in Rwanda\n\n" + wire,
+        outlet="Another Site",
+        published=date(2024, 10, 3),
+    )
+    assert (local.agency, other.agency) == ("AP", "AP")
+    link(deaths, local, "11 people", 11)
+    link(deaths, other, "11 people", 11)
+
+    deaths.refresh_from_db()
+    assert (deaths.verdict, deaths.independent_count) == ("single", 1)
+    assert deaths.verdict_explanation.endswith("(2 sources, 1 independent).")
