@@ -16,13 +16,7 @@ from claims.claimants import Claimant, ClaimantName
 from claims.rules.counted import split_qualifiers
 from claims.rules.quotes import QuoteError, Span, context, locate_quote
 from claims.rules.values import DateValue, Precision, Qualifier, Quantity, TextValue, describe
-from claims.rules.verdicts import (
-    Statement,
-    Verdict,
-    assess,
-    attributed_in_report,
-    count_sources,
-)
+from claims.rules.verdicts import Statement, Verdict, assess
 from sources.models import Source
 
 if TYPE_CHECKING:
@@ -226,11 +220,11 @@ class Claim(models.Model):
     def refresh_verdict(self) -> bool:
         """Recompute the verdict from the attestations; save and return True if it changed."""
         attestations = self.attestations.select_related("source__outlet", "claimant")
-        statements = [a.as_statement() for a in attestations]
-        assessment = assess(statements, changes_over_time=self.changes_over_time)
+        assessment = assess(
+            [a.as_statement() for a in attestations], changes_over_time=self.changes_over_time
+        )
         verdict = assessment.verdict.value if assessment.verdict else ""
-        independent = count_sources(attributed_in_report(statements))[1]
-        now = (verdict, assessment.explanation, independent)
+        now = (verdict, assessment.explanation, assessment.independent)
         if now == (self.verdict, self.verdict_explanation, self.independent_count):
             return False
         self.verdict, self.verdict_explanation, self.independent_count = now
@@ -398,6 +392,11 @@ class Attestation(models.Model):
         return at < len(self.source.text) and self.source.text[at] != "\n"
 
     @property
+    def claimant_name(self) -> str:
+        """Who the figure is attributed to, as curated; "" for the source's own account."""
+        return self.claimant.name if self.claimant else ""
+
+    @property
     def effective_as_of(self) -> date:
         return self.as_of or self.source.published_on
 
@@ -409,7 +408,7 @@ class Attestation(models.Model):
             as_of=self.effective_as_of,
             value=self.value,
             origin=self.source.origin_key,
-            claimant=self.claimant.name if self.claimant_id and self.claimant else "",
+            claimant=self.claimant_name,
         )
 
     def place_quote(self, *, near: int | None = None) -> None:

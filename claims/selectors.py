@@ -61,7 +61,6 @@ def claim_page(*, slug: str, site: str = "") -> ClaimPage:
     attestations = list(claim.attestations.all())
     related = Claim.objects.for_list().related_to(claim).sorted_by("contested")
     parts = list(claim.parts.for_page())
-    statements = [a.as_statement() for a in attestations]
     return ClaimPage(
         claim=claim,
         attestations=attestations,
@@ -71,7 +70,7 @@ def claim_page(*, slug: str, site: str = "") -> ClaimPage:
         related=list(related),
         parts=parts,
         sums=check_sums(
-            statements,
+            [a.as_statement() for a in attestations],
             [
                 PartClaim(
                     p.subject or p.statement, tuple(a.as_statement() for a in p.attestations.all())
@@ -163,7 +162,7 @@ def source_reader(*, slug: str) -> Reader:
             href=f"{a.claim.get_absolute_url()}#attestation-{a.pk}",
             claim=a.claim.slug,
             statement=a.claim.statement,
-            claimant=a.claimant.name if a.claimant else "",
+            claimant=a.claimant_name,
         )
         for a in attestations
     ]

@@ -18,7 +18,7 @@ from claims.rules.counted import join_qualifiers
 from claims.rules.names import name_key
 from claims.rules.values import Value
 from sources.models import Source
-from sources.services import NearDuplicate, source_create
+from sources.services import NearDuplicate, free_slug, source_create
 
 
 @transaction.atomic
@@ -103,6 +103,7 @@ def attestation_save(
     row, and the database enforces them anyway.
     """
     if attestation.claimant_id is None and attestation.attributed_to:
+        # the party the words name, known or new
         attestation.claimant = claimant_for(name=attestation.attributed_to)
     attestation.full_clean(validate_constraints=validate_constraints)
     attestation.save()
@@ -123,8 +124,7 @@ def attestation_update(
         fields["as_of"] = attestation_as_of(source=attestation.source, as_of=fields["as_of"])
     if "attributed_to" in fields:
         fields["attributed_to"] = fields["attributed_to"][:200]
-        if "claimant" not in fields:  # the party the words name, known or new
-            fields["claimant"] = claimant_for(name=fields["attributed_to"])
+        fields.setdefault("claimant", None)  # new words: the save finds the party they name
     for name, value in fields.items():
         setattr(attestation, name, value)  # ``value`` is a property over the value_* columns
     if {"start", "end"} & fields.keys():
@@ -162,7 +162,6 @@ def attestation_link(
     (``refresh=False``: the caller refreshes it after a batch of links). The claimant is the
     one ``attributed_to`` names unless given."""
     attestation = Attestation(claim=claim, source=source, start=start, end=end)
-    named = {"claimant": claimant} if claimant is not None else {}
     return attestation_update(
         attestation=attestation,
         refresh=refresh,
@@ -172,7 +171,7 @@ def attestation_link(
         value=value,
         as_of=as_of,
         attributed_to=attributed_to,
-        **named,
+        claimant=claimant,
     )
 
 
@@ -284,9 +283,4 @@ def claimant_merge(*, keep: Claimant, drop: Claimant) -> Claimant:
 def _free_slug(name: str) -> str:
     """A slug no claimant has: the name's, or "claimant" for a name with no Latin letters,
     with a number after it when taken."""
-    base = slugify(name)[:180] or "claimant"
-    slug, number = base, 1
-    while Claimant.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return free_slug(Claimant.objects.all(), slugify(name)[:180] or "claimant")

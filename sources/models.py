@@ -144,11 +144,6 @@ class Source(models.Model):
             return str(self.copy_of_id)
         return f"agency:{self.agency}" if self.agency else ""
 
-    @property
-    def origin_id(self) -> int | None:
-        """The independent source this one stands for: its original, or itself."""
-        return self.copy_of_id or self.pk
-
 
 class SourceAnchor(models.Model):
     """One anchor of a source's text (a sampled shingle hash, see ``similarity.anchors``): the

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.text import slugify
 
 from sources.duplicates import find_copied_source
@@ -60,8 +61,13 @@ def find_near_duplicate(text: str, *, exclude: int | None = None) -> NearDuplica
 
 def unique_slug(outlet: str, published: date, title: str) -> str:
     base = slugify(f"{outlet} {published:%Y-%m-%d} {title}")[:80].strip("-") or "source"
+    return free_slug(Source.objects.all(), base)
+
+
+def free_slug(rows: QuerySet[Any], base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``…: the first slug none of ``rows`` has."""
     slug, n = base, 2
-    while Source.objects.filter(slug=slug).exists():
+    while rows.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 

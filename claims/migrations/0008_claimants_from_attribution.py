@@ -9,7 +9,8 @@ from django.utils.text import slugify
 
 from claims.rules.names import name_key
 from claims.rules.values import DateValue, Precision, Qualifier, Quantity, TextValue
-from claims.rules.verdicts import Statement, assess, attributed_in_report, count_sources
+from claims.rules.verdicts import Statement, assess
+from sources.services import free_slug
 
 
 def _value(attestation):
@@ -51,10 +52,7 @@ def fill(apps, schema_editor):
             continue
         if key not in by_key:
             name = " ".join(attestation.attributed_to.split())[:200]
-            slug, number = slugify(name)[:180] or "claimant", 1
-            while Claimant.objects.filter(slug=slug).exists():
-                number += 1
-                slug = f"{slugify(name)[:180] or 'claimant'}-{number}"
+            slug = free_slug(Claimant.objects.all(), slugify(name)[:180] or "claimant")
             by_key[key] = Claimant.objects.create(name=name, slug=slug)
             ClaimantName.objects.create(claimant=by_key[key], name=name, key=key)
         attestation.claimant = by_key[key]
@@ -63,11 +61,12 @@ def fill(apps, schema_editor):
         attestations = Attestation.objects.filter(claim=claim).select_related(
             "source__outlet", "claimant"
         )
-        statements = [_statement(a) for a in attestations]
-        assessment = assess(statements, changes_over_time=claim.changes_over_time)
+        assessment = assess(
+            [_statement(a) for a in attestations], changes_over_time=claim.changes_over_time
+        )
         claim.verdict = assessment.verdict.value if assessment.verdict else ""
         claim.verdict_explanation = assessment.explanation
-        claim.independent_count = count_sources(attributed_in_report(statements))[1]
+        claim.independent_count = assessment.independent
         claim.save(update_fields=["verdict", "verdict_explanation", "independent_count"])
 
 

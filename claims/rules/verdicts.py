@@ -84,6 +84,7 @@ class Statement:
 class Assessment:
     verdict: Verdict | None
     explanation: str
+    independent: int = 0  # the origins stating the claim, as the verdict counts them
 
 
 def assess(statements: Sequence[Statement], *, changes_over_time: bool) -> Assessment:
@@ -93,12 +94,10 @@ def assess(statements: Sequence[Statement], *, changes_over_time: bool) -> Asses
         return Assessment(None, "No source states this claim yet.")
     statements = attributed_in_report(statements)
     current, revised = superseded(statements)
-    if revised:
-        verdict = _assess(current, changes_over_time=changes_over_time)
-        if verdict.verdict in (Verdict.SINGLE, Verdict.AGREE):
-            return Assessment(Verdict.UPDATED, _counted(explain_revision(revised), statements))
-        return verdict
-    return _assess(statements, changes_over_time=changes_over_time)
+    assessment = _assess(current, changes_over_time=changes_over_time)
+    if revised and assessment.verdict in (Verdict.SINGLE, Verdict.AGREE):
+        assessment = Assessment(Verdict.UPDATED, _counted(explain_revision(revised), statements))
+    return replace(assessment, independent=count_sources(statements)[1])
 
 
 def _assess(statements: Sequence[Statement], *, changes_over_time: bool) -> Assessment:
@@ -118,18 +117,19 @@ def attributed_in_report(statements: Sequence[Statement]) -> list[Statement]:
     ("the IOPC said 11 officers …", then "the 11 officers") repeats the claimant: the
     restatement is the claimant's too, not a second origin. A figure of its own that the
     claimant's does not allow stays the report's."""
-    by_report: dict[str, set[str]] = {}  # a copy is its original's report
+    attributed: dict[str, list[Statement]] = {}  # by report; a copy is its original's report
     for statement in statements:
         if statement.claimant:
-            by_report.setdefault(_report(statement), set()).add(statement.claimant)
+            attributed.setdefault(_report(statement), []).append(statement)
     result = []
     for statement in statements:
-        claimants = by_report.get(_report(statement), set())
-        if not statement.claimant and len(claimants) == 1:
-            (claimant,) = claimants
-            theirs = [s for s in statements if _report(s) == _report(statement) and s.claimant]
-            if all(compatible(statement.value, s.value) for s in theirs):
-                statement = replace(statement, claimant=claimant)
+        theirs = attributed.get(_report(statement), [])
+        if (
+            not statement.claimant
+            and len({s.claimant for s in theirs}) == 1
+            and all(compatible(statement.value, s.value) for s in theirs)
+        ):
+            statement = replace(statement, claimant=theirs[0].claimant)
         result.append(statement)
     return result
 
@@ -144,20 +144,25 @@ def superseded(
     """A claimant's figures that its own later report revised: the statements left, and each
     revision as (the first figure revised, the figure that replaced it). Only a claimant
     revises itself; figures of one report are never revisions of each other."""
-    latest: dict[str, date] = {}
+    by_claimant: dict[str, list[Statement]] = {}
     for statement in statements:
         if statement.claimant:
-            key = statement.independent_of
-            latest[key] = max(latest.get(key, statement.published), statement.published)
+            by_claimant.setdefault(statement.independent_of, []).append(statement)
+    latest: dict[str, list[Statement]] = {}  # what each claimant says in its latest report
+    for key, said in by_claimant.items():
+        last = max(s.published for s in said)
+        latest[key] = [s for s in said if s.published == last]
     current: list[Statement] = []
     revised: dict[str, tuple[Statement, Statement]] = {}
     for statement in statements:
-        key = statement.independent_of
-        if key in latest and statement.published < latest[key]:
-            now = [s for s in statements if s.independent_of == key and s.published == latest[key]]
-            if not any(compatible(statement.value, s.value) for s in now):
-                revised.setdefault(key, (statement, now[-1]))
-                continue
+        now = latest.get(statement.independent_of, [])
+        if (
+            now
+            and statement.published < now[0].published
+            and not any(compatible(statement.value, s.value) for s in now)
+        ):
+            revised.setdefault(statement.independent_of, (statement, now[-1]))
+            continue
         current.append(statement)
     return current, list(revised.values())
 
@@ -170,11 +175,7 @@ def explain_revision(revised: Sequence[tuple[Statement, Statement]]) -> str:
         f"{describe(new.value)} ({_reported(new)})"
         for old, new in revised
     ]
-    return _sentence("; ".join(parts))
-
-
-def _sentence(text: str) -> str:
-    return f"{text[:1].upper()}{text[1:]}."
+    return "; ".join(parts) + "."  # ``_counted`` opens it with a capital
 
 
 def _reported(statement: Statement) -> str:
@@ -352,7 +353,7 @@ def _explain_differ(a: Statement, b: Statement, changes_over_time: bool) -> str:
         said = f"{_cite(a)} says {describe(a.value)} but {_cite(b)} says {describe(b.value)}"
     if changes_over_time:
         return f"For the same date ({_day(a.as_of)}), {said}."
-    return _sentence(said)
+    return f"{said}."
 
 
 def _said(statement: Statement, after: Statement | None = None) -> str:

@@ -86,7 +86,7 @@ def claims_csv(request: HttpRequest) -> HttpResponse:
                 _json(value_to_json(a.value)),
                 a.effective_as_of.isoformat(),
                 a.attributed_to,
-                a.claimant.name if a.claimant else "",
+                a.claimant_name,
                 site + a.claim.get_absolute_url(),
             ]
         )
