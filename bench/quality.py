@@ -15,7 +15,12 @@ split and in total:
   linking the gold value gives;
 - **traps likely**: numbers that are not claims (ages, ordinals…) offered with a likely match;
 - **topic**: reports whose first topic is right (*new topic* for a story's first report);
-- **final verdicts**: gold claims whose verdict, once every gold link is made, is the gold one.
+- **final verdicts**: gold claims whose verdict, once every gold link is made, is the gold one,
+  also counted per gold verdict (how many *differ* claims read differ);
+- **who**: found links whose candidate names the gold claimant (or none, for an outlet's own
+  figure), as the review queue pre-fills "Who says it";
+- **agency credits**: reports the gold credits to AP, Reuters, PA or AFP whose text the app
+  reads that credit from (their own statements then count once, as one origin).
 
 Then calibration: the first suggestions grouped by score band, with the share that was right.
 The seeds' leave-one-out figures (``bench.leave_one_out``) follow.
@@ -40,6 +45,7 @@ from bench.common import known_claims, load_seeds, real_finder
 from bench.stories import PROBE, Link, Report, Story, Trap, load_corpus
 from claims.finder import Candidate
 from claims.matching import LIKELY, ClaimIndex, KnownClaim, Match
+from claims.rules.names import name_key
 from claims.rules.values import Quantity, TextValue, Value, value_from_json
 from claims.rules.verdicts import Statement, assess, compatible
 from sources.text.credits import agency_credit
@@ -65,6 +71,12 @@ class Tally:
     topic_right: int = 0
     claims: int = 0
     final_right: int = 0
+    said_by: int = 0  # found links whose claimant the finder reads as the gold's
+    credited: int = 0  # reports the gold credits to a news agency
+    credit_read: int = 0  # of those, reports whose text gives that credit to the app
+    credit_false: int = 0  # reports the gold credits to no agency that the app credits
+    # per gold verdict: [claims, right], so "differ" and "updated" can be read on their own
+    by_verdict: dict[str, list[int]] = field(default_factory=dict)
     bands: list[list[int]] = field(default_factory=lambda: [[0, 0] for _ in range(BANDS)])
     misses: list[str] = field(default_factory=list)
     # the first suggestions' raw scores, margins and evidence, and whether each was right
@@ -77,6 +89,11 @@ class Tally:
                 for mine, theirs in zip(self.bands, other.bands, strict=True):
                     mine[0] += theirs[0]
                     mine[1] += theirs[1]
+            elif f.name == "by_verdict":
+                for verdict, (n, right) in other.by_verdict.items():
+                    mine = self.by_verdict.setdefault(verdict, [0, 0])
+                    mine[0] += n
+                    mine[1] += right
             elif f.name != "misses":
                 setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
@@ -94,6 +111,8 @@ class Tally:
             "traps_likely": self.traps_likely,
             "topic": f"{self.topic_right}/{self.reports}",
             "final_verdicts": share(self.final_right, self.claims),
+            "claimant_read": share(self.said_by, self.recalled),
+            "final_by_verdict": {v: f"{r}/{n}" for v, (n, r) in sorted(self.by_verdict.items())},
         }
 
 
@@ -135,8 +154,11 @@ def statement_of(link: Link, report: Report) -> Statement:
         published=report.day,
         as_of=as_of,
         value=value_from_json(link.value),
-        # an agency's story carried by several outlets is one origin, as in the ledger
-        origin=f"agency:{agency}" if (agency := agency_credit(report.text)) else "",
+        # an agency's story carried by several outlets is one origin, as in the ledger: the
+        # credit its text gives, or the one a curator records (our rewrites drop credit lines)
+        origin=f"agency:{agency}"
+        if (agency := report.credit or agency_credit(report.text))
+        else "",
         claimant=link.claimant,
     )
 
@@ -245,6 +267,10 @@ def review_story(story: Story, base: Base, finder: Any) -> Tally:
     tally = Tally()
     ledger = Ledger(base, story)
     for report in story.reports:
+        read = agency_credit(report.text)
+        tally.credited += bool(report.credit)
+        tally.credit_read += bool(report.credit) and read == report.credit
+        tally.credit_false += bool(read) and not report.credit
         queue = Queue(
             ClaimIndex(ledger.known(), topic_titles=ledger.titles()), report, story, finder
         )
@@ -260,8 +286,11 @@ def review_story(story: Story, base: Base, finder: Any) -> Tally:
         tally.claims += 1
         stated = [s for s, _ in ledger.stated.get(gold.slug, [])]
         verdict = assess(stated, changes_over_time=gold.changes_over_time).verdict
+        counts = tally.by_verdict.setdefault(gold.verdict, [0, 0])
+        counts[0] += 1
         if verdict is not None and verdict.value == gold.verdict:
             tally.final_right += 1
+            counts[1] += 1
         else:
             tally.misses.append(f"final verdict of {gold.slug}: {verdict} not {gold.verdict}")
     return tally
@@ -312,6 +341,13 @@ def review_link(tally: Tally, ledger: Ledger, link: Link, queue: Queue) -> None:
         tally.misses.append(f"{report.slug}: not found: {link.claim}: {link.quote!r}")
         return
     tally.recalled += 1
+    if same_claimant(candidate.attributed_to, link.claimant):
+        tally.said_by += 1
+    else:
+        tally.misses.append(
+            f"{report.slug}: who says {link.quote!r}: {candidate.attributed_to or 'the outlet'}"
+            f", not {link.claimant or 'the outlet'}"
+        )
     matches = queue.matches(candidate)
     # is the first suggestion a claim of this story, rather than another story's?
     own_first = bool(matches) and any(c.slug == matches[0].claim for c in ledger.story.claims)
@@ -356,11 +392,23 @@ def review_link(tally: Tally, ledger: Ledger, link: Link, queue: Queue) -> None:
         tally.verdict_right += gold_match.verdict_if_linked == expected
 
 
+_NAME_FILLER = frozenset("the a an of and for in".split())
+
+
+def same_claimant(found: str, gold: str) -> bool:
+    """Does the finder name the gold's claimant: none for none, or a name sharing a word
+    ("police" in "Moscow police", "the Odisha government" in "Odisha government")?"""
+    if not gold or not found:
+        return not gold and not found
+    words = [set(name_key(n).split()) - _NAME_FILLER for n in (found, gold)]
+    return bool(words[0] & words[1])
+
+
 def print_table(rows: Sequence[tuple[str, Tally]]) -> None:
     header = (
         f"{'story':<44} {'links':>5} {'recall':>6} {'top-1':>6} {'known':>6} {'first':>6} "
         f"{'new✗':>5} {'wrong':>5} "
-        f"{'v-if-l':>6} {'traps':>5} {'trap✗':>5} {'topic':>6} {'final':>6}"
+        f"{'v-if-l':>6} {'traps':>5} {'trap✗':>5} {'topic':>6} {'final':>6} {'who':>6}"
     )
     print(header)
     for name, t in rows:
@@ -369,8 +417,17 @@ def print_table(rows: Sequence[tuple[str, Tally]]) -> None:
             f"{name:<44} {t.links:>5} {f['recall']:>6.3f} {f['top1']:>6.3f} "
             f"{f['known_top1']:>6.3f} {f['known_first']:>6.3f} "
             f"{t.new_claim_false:>5} {t.wrong_likely:>5} {f['verdict_if_linked']:>6.3f} "
-            f"{t.traps:>5} {t.traps_likely:>5} {f['topic']:>6} {f['final_verdicts']:>6.3f}"
+            f"{t.traps:>5} {t.traps_likely:>5} {f['topic']:>6} {f['final_verdicts']:>6.3f} "
+            f"{f['claimant_read']:>6.3f}"
         )
+    for name, t in rows:
+        if name.startswith("all "):
+            kinds = ", ".join(f"{v} {c}" for v, c in t.figures()["final_by_verdict"].items())
+            print(f"{name}: final verdicts right, by gold verdict: {kinds}")
+            print(
+                f"{name}: agency credits read {t.credit_read}/{t.credited} credited reports, "
+                f"{t.credit_false} uncredited report(s) credited"
+            )
 
 
 def print_calibration(totals: dict[str, Tally]) -> None:

@@ -3,10 +3,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
 from claims import services
@@ -258,6 +261,34 @@ class ClaimantForm(forms.ModelForm):
         return name
 
 
+class ClaimantChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, claimant: Any) -> str:
+        others = [f"“{n.name}”" for n in claimant.names.all() if n.name != claimant.name]
+        count = claimant.attestation_count
+        label = f"{claimant.name} ({count} attestation{'' if count == 1 else 's'})"
+        return f"{label}, also {', '.join(others)}" if others else label
+
+
+class ClaimantMergeForm(forms.Form):
+    """Which of the claimants selected in the list to keep: the others are merged into it."""
+
+    keep = ClaimantChoiceField(
+        queryset=Claimant.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label="Keep",
+    )
+
+    def __init__(self, *args: Any, claimants: QuerySet[Claimant], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keep = self.fields["keep"]
+        assert isinstance(keep, ClaimantChoiceField)
+        keep.queryset = claimants.prefetch_related("names")
+        # the one most attestations name already, as a curator would most often choose
+        busiest = max(claimants, key=lambda c: c.attestation_count)  # type: ignore[attr-defined]
+        keep.initial = busiest.pk
+
+
 @admin.register(Claimant)
 class ClaimantAdmin(admin.ModelAdmin):
     """Who figures are attributed to, with every name sources give them: a name belongs to one
@@ -268,9 +299,47 @@ class ClaimantAdmin(admin.ModelAdmin):
     search_fields = ["name", "names__name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ClaimantNameInline]
+    actions = ["merge"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Claimant]:
         return super().get_queryset(request).annotate(attestation_count=Count("attestations"))
+
+    @admin.action(
+        description="Merge the selected claimants into one", permissions=["change", "delete"]
+    )
+    def merge(self, request: HttpRequest, queryset: QuerySet[Claimant]) -> TemplateResponse | None:
+        """Django's action with an intermediate page: the page posts the selection back with
+        ``post`` and the claimant to keep, and the others are merged into it."""
+        claimants = queryset.order_by("name")
+        if len(claimants) < 2:
+            self.message_user(request, "Select two or more claimants to merge.", messages.WARNING)
+            return None
+        form = ClaimantMergeForm(
+            request.POST if "post" in request.POST else None, claimants=claimants
+        )
+        if form.is_valid():
+            keep = form.cleaned_data["keep"]
+            dropped = [c for c in claimants if c.pk != keep.pk]
+            with transaction.atomic():  # all of them or none
+                for drop in dropped:
+                    services.claimant_merge(keep=keep, drop=drop)
+            merged = ", ".join(c.name for c in dropped)
+            self.log_change(request, keep, f"Merged {merged} into it.")
+            self.message_user(
+                request, f"Merged {len(claimants)} claimants into {keep}.", messages.SUCCESS
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge claimants",
+            "subtitle": None,
+            "opts": self.opts,
+            "form": form,
+            "claimants": claimants,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/claims/claimant/merge.html", context)
 
     @admin.display(ordering="attestation_count", description="Attestations")
     def attestation_count(self, claimant: Claimant) -> int:
@@ -280,3 +349,5 @@ class ClaimantAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         # the claimant's own name is always one of its names
         services.claimant_name_add(claimant=form.instance, name=form.instance.name)
+        if change and "name" in form.changed_data:
+            services.claimant_claims_refresh(claimant=form.instance)  # explanations name it

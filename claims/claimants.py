@@ -17,6 +17,9 @@ class ClaimantQuerySet(models.QuerySet["Claimant"]):
         """The claimant one of whose names ``text`` is (at most one: names are unique)."""
         return self.filter(names__key=name_key(text))
 
+    def with_attestation_count(self) -> ClaimantQuerySet:
+        return self.annotate(attestation_count=models.Count("attestations"))
+
 
 class Claimant(models.Model):
     """A party figures are attributed to. Its ``name`` is how the ledger shows it; its

@@ -14,12 +14,13 @@ from claims.display.comparison import Comparison, Stated, compare
 from claims.display.highlight import VERDICT_LABELS, Highlight, render_highlighted
 from claims.display.story import Chapter, Told, tell
 from claims.display.timeline import Timeline, TimelinePoint, build_timeline
+from claims.display.voices import Voice, speakers, voices
 from claims.exports.citing import cited_claim, cited_source
 from claims.filters import ClaimFilter
 from claims.models import Attestation, AttestationQuerySet, Claim, ClaimQuerySet, Topic
 from claims.rules.composite import PartClaim, SumCheck, check_sums
 from claims.rules.values import DateValue, Quantity
-from claims.rules.verdicts import Verdict
+from claims.rules.verdicts import Statement, Verdict
 from sources.models import Source, SourceEntry
 
 # The order verdicts are listed in: the contested first.
@@ -48,6 +49,7 @@ class ClaimPage:
     source_count: int
     independent_count: int
     timeline: Timeline | None
+    voices: list[Voice[Attestation]]  # the quotes by who gives the figure; [] when nobody does
     related: list[Claim]
     parts: list[Claim]
     sums: list[SumCheck]
@@ -61,12 +63,14 @@ def claim_page(*, slug: str, site: str = "") -> ClaimPage:
     attestations = list(claim.attestations.all())
     related = Claim.objects.for_list().related_to(claim).sorted_by("contested")
     parts = list(claim.parts.for_page())
+    statements = [a.as_statement() for a in attestations]
     return ClaimPage(
         claim=claim,
         attestations=attestations,
         source_count=len({a.source_id for a in attestations}),
         independent_count=claim.independent_count,
-        timeline=claim_timeline(claim, attestations),
+        timeline=claim_timeline(claim, attestations, statements),
+        voices=voices(attestations, statements),
         related=list(related),
         parts=parts,
         sums=check_sums(
@@ -113,10 +117,13 @@ def _source_citation_text(source: Any) -> str:
     return f"{lead}“{source.title}”, {source.outlet}, {when}, {link} (accessed {accessed})."
 
 
-def claim_timeline(claim: Claim, attestations: list[Attestation]) -> Timeline | None:
+def claim_timeline(
+    claim: Claim, attestations: list[Attestation], statements: list[Statement]
+) -> Timeline | None:
     """A picture of the value by as-of date, for claims whose numbers or dates change."""
     if not claim.changes_over_time:
         return None
+    who = speakers(statements)
     points = [
         TimelinePoint(
             as_of=a.effective_as_of,
@@ -124,8 +131,9 @@ def claim_timeline(claim: Claim, attestations: list[Attestation]) -> Timeline | 
             outlet=a.source.outlet.name,
             source=a.source.slug,
             label=a.value_display,
+            lane=claimant,
         )
-        for a in attestations
+        for a, claimant in zip(attestations, who, strict=True)
         if isinstance(a.value, Quantity | DateValue)
     ]
     return build_timeline(points, unit=claim.unit)

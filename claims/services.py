@@ -119,9 +119,14 @@ def attestation_update(
     validate_constraints: bool = True,
     **fields: Any,
 ) -> Attestation:
-    """Change an attestation's span, ``value``, ``as_of`` or ``attributed_to``."""
+    """Change an attestation's span, ``value``, ``as_of``, ``attributed_to`` or ``claimant``.
+    New words name their claimant unless one is given; ``claimant=None`` alone makes the figure
+    the source's own, and clears the words."""
     if "as_of" in fields:
         fields["as_of"] = attestation_as_of(source=attestation.source, as_of=fields["as_of"])
+    if "claimant" in fields and fields["claimant"] is None and "attributed_to" not in fields:
+        # no one's figure: the words that named someone go too, or the save would find them again
+        fields["attributed_to"] = ""
     if "attributed_to" in fields:
         fields["attributed_to"] = fields["attributed_to"][:200]
         fields.setdefault("claimant", None)  # new words: the save finds the party they name
@@ -246,9 +251,41 @@ def claimant_create(*, name: str, aliases: Iterable[str] = ()) -> Claimant:
     claimant = Claimant(name=name, slug=_free_slug(name))
     claimant.full_clean()
     claimant.save()
-    for other in (name, *aliases):
-        claimant_name_add(claimant=claimant, name=other)
+    claimant_name_add(claimant=claimant, name=name)
+    _aliases_add(claimant=claimant, aliases=aliases)
     return claimant
+
+
+@transaction.atomic
+def claimant_update(
+    *, claimant: Claimant, name: str | None = None, aliases: Iterable[str] = ()
+) -> Claimant:
+    """Rename ``claimant`` and give it more names. Its old name stays one of its names (sources
+    still write it), its slug stays, and the claims it states are recomputed: their
+    explanations name it."""
+    name = " ".join(name.split()) if name is not None else claimant.name
+    if name != claimant.name:
+        claimant_name_add(claimant=claimant, name=name)  # refused if it names another
+        claimant.name = name
+        claimant.full_clean()
+        claimant.save()
+        claimant_claims_refresh(claimant=claimant)
+    _aliases_add(claimant=claimant, aliases=aliases)
+    return claimant
+
+
+def claimant_claims_refresh(*, claimant: Claimant) -> None:
+    """Recompute the verdicts of the claims ``claimant`` states: their explanations name it."""
+    claims_refresh_verdicts(claims=Claim.objects.filter(attestations__claimant=claimant).distinct())
+
+
+def _aliases_add(*, claimant: Claimant, aliases: Iterable[str]) -> None:
+    """``claimant_name_add`` for each alias, its refusal reported under ``aliases``."""
+    for alias in aliases:
+        try:
+            claimant_name_add(claimant=claimant, name=alias)
+        except ValidationError as error:
+            raise ValidationError({"aliases": error.messages}) from None
 
 
 def claimant_name_add(*, claimant: Claimant, name: str) -> ClaimantName:
@@ -270,6 +307,8 @@ def claimant_name_add(*, claimant: Claimant, name: str) -> ClaimantName:
 def claimant_merge(*, keep: Claimant, drop: Claimant) -> Claimant:
     """Two claimants that are one party: ``drop``'s names and attestations become ``keep``'s,
     and the verdicts of the claims they state are recomputed (one origin now, not two)."""
+    if keep.pk == drop.pk:
+        raise ValidationError("A claimant cannot be merged into itself.")
     claims = list(Claim.objects.filter(attestations__claimant=drop).distinct())
     for attestation in Attestation.objects.filter(claimant=drop):
         attestation.claimant = keep

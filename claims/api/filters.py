@@ -1,10 +1,11 @@
-"""The API's filters: the claim list page's own, and the source list's."""
+"""The API's filters: the claim list page's own, the source list's and the claimant list's."""
 
 from __future__ import annotations
 
 import django_filters
 from django.db.models import Q, QuerySet
 
+from claims.claimants import Claimant, ClaimantName
 from claims.filters import ClaimFilter
 from claims.models import Attestation, Claim, ClaimQuerySet, Topic
 from sources.models import Outlet, Source
@@ -46,3 +47,18 @@ class SourceFilter(django_filters.FilterSet):
         filed = Topic.sources.through.objects.filter(topic=value).values("source_id")
         stated = Attestation.objects.filter(claim__topic=value).values("source_id")
         return queryset.filter(Q(pk__in=filed) | Q(pk__in=stated))
+
+
+class ClaimantFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="named", label="Text in any of its names, in any case: “met” finds “the Met”"
+    )
+
+    class Meta:
+        model = Claimant
+        fields = ["q"]
+
+    def named(self, queryset: QuerySet[Claimant], name: str, value: str) -> QuerySet[Claimant]:
+        # a subquery, not a join: a claimant with two matching names is listed once
+        names = ClaimantName.objects.filter(name__icontains=value).values("claimant_id")
+        return queryset.filter(Q(name__icontains=value) | Q(pk__in=names))

@@ -252,3 +252,98 @@ class LinkedAttestationSerializer(AttestationSerializer):
     class Meta(AttestationSerializer.Meta):
         fields = [*AttestationSerializer.Meta.fields, "claim"]
         read_only_fields = fields
+
+
+class ClaimantField(serializers.SlugRelatedField[Claimant]):
+    """A claimant, shown by its name, found by its slug or by any name sources give it."""
+
+    default_error_messages = {
+        **serializers.SlugRelatedField.default_error_messages,
+        "does_not_exist": "No claimant has the slug or the name “{value}”.",
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(slug_field="name", queryset=Claimant.objects.all(), **kwargs)
+
+    def to_internal_value(self, data: Any) -> Claimant:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        found = Claimant.objects.filter(slug=data).first() or Claimant.objects.named(data).first()
+        if found is None:
+            self.fail("does_not_exist", value=data)
+        return found
+
+
+class AttestationEditSerializer(serializers.Serializer):
+    """Who an attestation's figure is attributed to. The other fields are the span's and the
+    claim's: unlink and link again to change them."""
+
+    attributed_to = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        help_text="Who the source attributes the figure to, in its words. Unless `claimant` is "
+        "given too, the claimant becomes the one these words name (a new one, named as "
+        "written, if none has the name); blank: the source's own account.",
+    )
+    claimant = ClaimantField(
+        required=False,
+        allow_null=True,
+        help_text="A claimant's slug or any of its names, to correct who the words name; null: "
+        "the source gives the figure on its own account, and `attributed_to` is cleared.",
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if "claimant" in attrs and attrs["claimant"] is None and attrs.get("attributed_to"):
+            raise serializers.ValidationError(
+                {
+                    "claimant": [
+                        "Words that attribute the figure name a claimant: leave "
+                        "attributed_to blank for the source's own account."
+                    ]
+                }
+            )
+        return attrs
+
+
+class AliasesField(serializers.ListField):
+    """Read: the names sources give a claimant besides its own (as the dataset format lists
+    them). Written: names to add; none is removed."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.update(child=serializers.CharField(max_length=200), required=False)
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance: Claimant) -> list[str]:
+        return [n.name for n in instance.names.all() if n.name != instance.name]
+
+
+class ClaimantSerializer(serializers.ModelSerializer):
+    aliases = AliasesField(
+        help_text='The other names sources give the claimant ("the Met"). Sent, they are '
+        "added to its names; a name of another claimant is refused."
+    )
+    attestation_count = serializers.IntegerField(
+        read_only=True, help_text="How many attestations attribute their figure to it."
+    )
+    api_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claimant
+        fields = ["slug", "name", "aliases", "attestation_count", "api_url"]
+        read_only_fields = ["slug"]
+        # the services refuse a name any claimant has, saying which
+        extra_kwargs: dict[str, dict[str, Any]] = {"name": {"validators": []}}
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_api_url(self, claimant: Claimant) -> str:
+        path = reverse("api:claimant", args=[claimant.slug])
+        return absolute(self.context.get("request"), path)
+
+
+class ClaimantMergeSerializer(serializers.Serializer):
+    into = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Claimant.objects.all(),
+        help_text="The slug of the claimant to keep; the one in the path is merged into it.",
+    )

@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from claims.api import views
+from claims.api import claimants, views
 
 app_name = "api"
 urlpatterns = [
@@ -20,6 +20,13 @@ urlpatterns = [
         "claims/<slug:slug>/attestations/<int:pk>/",
         views.AttestationDetail.as_view(),
         name="attestation",
+    ),
+    path("claimants/", claimants.ClaimantList.as_view(), name="claimants"),
+    path("claimants/<slug:slug>/", claimants.ClaimantDetail.as_view(), name="claimant"),
+    path(
+        "claimants/<slug:slug>/merge/",
+        claimants.ClaimantMerge.as_view(),
+        name="claimant_merge",
     ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),

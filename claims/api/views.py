@@ -3,6 +3,7 @@
 Reads are open to everyone; writes need the Django model permission of the row they write
 (``DjangoModelPermissionsOrAnonReadOnly`` in settings), by session with CSRF or by token.
 Topics and sources are read-only here: sources are added with their review queue on the site.
+Claimants have a module of their own, ``claims.api.claimants``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from claims.api.openapi import (
     slug_parameter,
 )
 from claims.api.serializers import (
+    AttestationEditSerializer,
     AttestationLinkSerializer,
     AttestationSerializer,
     ClaimSerializer,
@@ -244,6 +246,21 @@ class AttestationLink(generics.CreateAPIView):
         parameters=[slug_parameter("claim"), ATTESTATION_ID],
         responses={200: AttestationSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
     ),
+    patch=extend_schema(
+        summary="Say who the figure is attributed to",
+        description="Needs the *change attestation* permission. Sets `attributed_to` (the "
+        "claimant follows the words) or `claimant` (a slug or any name of a claimant; null for "
+        "the source's own account). The claim's verdict is recomputed and returned with the "
+        "attestation.",
+        parameters=[slug_parameter("claim"), ATTESTATION_ID],
+        request=AttestationEditSerializer,
+        responses={
+            200: LinkedAttestationSerializer,
+            400: INVALID,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        },
+    ),
     delete=extend_schema(
         summary="Unlink a source from the claim",
         description="Needs the *delete attestation* permission. The verdict is recomputed.",
@@ -251,11 +268,22 @@ class AttestationLink(generics.CreateAPIView):
         responses={204: DELETED, 403: FORBIDDEN, 404: NOT_FOUND},
     ),
 )
-class AttestationDetail(generics.RetrieveDestroyAPIView):
+class AttestationDetail(generics.RetrieveUpdateDestroyAPIView):
     serializer_class = AttestationSerializer
+    http_method_names = ["get", "patch", "delete", "head", "options"]  # no PUT
 
     def get_queryset(self) -> QuerySet[Attestation]:
         return api_attestations().filter(claim__slug=self.kwargs.get("slug"))
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        attestation = self.get_object()
+        edit = AttestationEditSerializer(data=request.data)
+        edit.is_valid(raise_exception=True)
+        attestation = saved(
+            services.attestation_update, attestation=attestation, **edit.validated_data
+        )
+        body = LinkedAttestationSerializer(attestation, context=self.get_serializer_context())
+        return Response(body.data)
 
     def perform_destroy(self, instance: Attestation) -> None:
         services.attestation_unlink(attestation=instance)

@@ -1,4 +1,6 @@
-"""A claim's values over time, as a picture: one mark per source per as-of date.
+"""A claim's values over time, as a picture: one mark per source per as-of date, and a lane
+per claimant when sources say who gives the figures (the union's lane above the ministry's,
+on one value scale, so a dispute and a revision both show).
 
 Pure Python: every coordinate and label is computed here, so the template
 ``claims/_timeline.html`` only prints numbers and strings into an SVG.
@@ -9,7 +11,7 @@ from __future__ import annotations
 import calendar
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -22,6 +24,8 @@ TOP, RIGHT, BOTTOM = 30, 34, 34  # room for the unit label, the last x label, th
 MIN_SPAN_DAYS = 180  # one date, or a few days, still gets a centred axis with month ticks
 MARK_GAP = 12  # marks closer than this at the same height are spread apart to stay visible
 ARROW = 7  # size of the arrow head on an open-ended ("at least") value
+LANE_HEIGHT, LANE_GAP = 96, 34  # a claimant's lane, and the room above it for its name
+MAX_LANES = 6  # more claimants than this share a last lane: a chart, not a scroll
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class TimelinePoint:
     outlet: str
     source: str  # identifies the source, e.g. its slug
     label: str  # the value in words, from ``claims.rules.values.describe``
+    lane: str = ""  # who gives the figure (a claimant); "" for the outlet's own
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,19 @@ class Mark:
     outlet: str
     date_label: str
     value_label: str
-    text: str  # "The Guardian, 30 April 2019: 11"
+    text: str  # "The Guardian, 30 April 2019: 11"; "…: 11, according to the IOPC"
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One claimant's figures, on the value scale every lane shares."""
+
+    label: str  # "According to the CGT union"; "" when the chart has one lane
+    top: float
+    bottom: float
+    y_ticks: tuple[Tick, ...]
+    marks: tuple[Mark, ...]
+    step: str  # polyline points through the value at each as-of date, or ""
 
 
 @dataclass(frozen=True)
@@ -62,15 +79,29 @@ class Timeline:
     plot_top: float
     plot_bottom: float
     x_ticks: tuple[Tick, ...]
-    y_ticks: tuple[Tick, ...]
-    marks: tuple[Mark, ...]
-    step: str  # polyline points through the value at each as-of date, or ""
+    lanes: tuple[Lane, ...]
     unit_label: str
     title: str
     summary: str  # one sentence, for the SVG's <desc>
     shapes: frozenset[str]  # the marks' shapes, for a caption saying what they mean
     tolerance: str  # how far either side an approximate figure reaches: "10%"
-    rows: tuple[tuple[str, str, str], ...]  # (date, outlet, value) for a table
+    rows: tuple[tuple[str, str, str, str], ...]  # (date, outlet, who says it, value)
+
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        return tuple(mark for lane in self.lanes for mark in lane.marks)
+
+    @property
+    def y_ticks(self) -> tuple[Tick, ...]:
+        return self.lanes[0].y_ticks
+
+    @property
+    def step(self) -> str:
+        return self.lanes[0].step if len(self.lanes) == 1 else ""
+
+    @property
+    def has_claimants(self) -> bool:
+        return any(who for _, _, who, _ in self.rows)
 
 
 def build_timeline(points: Sequence[TimelinePoint], *, unit: str = "") -> Timeline | None:
@@ -78,17 +109,15 @@ def build_timeline(points: Sequence[TimelinePoint], *, unit: str = "") -> Timeli
     kinds = {type(p.value) for p in points}
     if kinds not in ({Quantity}, {DateValue}):
         return None
+    speaking = list(dict.fromkeys(p.lane for p in points))  # claimants in the order given
     # The same source quoted several times with the same value and date is one mark.
-    unique = {(p.source, p.as_of, p.value): p for p in reversed(points)}
+    unique = {(p.source, p.as_of, p.value, p.lane): p for p in reversed(points)}
     points = sorted(unique.values(), key=lambda p: (p.as_of, p.outlet, p.source))
 
-    extents = [_extent(p.value) for p in points]
-    lo, hi, y_ticks = _value_axis(extents, [p.value for p in points])
-    left = float(max(44, 16 + 8 * max(len(label) for _, label in y_ticks)))
-    right, top, bottom = float(WIDTH - RIGHT), float(TOP), float(HEIGHT - BOTTOM)
-
-    def y_of(value: float) -> float:
-        return round(bottom - (value - lo) / (hi - lo) * (bottom - top), 1)
+    extents = {id(p): _extent(p.value) for p in points}
+    lo, hi, value_ticks = _value_axis(list(extents.values()), [p.value for p in points])
+    left = float(max(44, 16 + 8 * max(len(label) for _, label in value_ticks)))
+    right = float(WIDTH - RIGHT)
 
     first, last = points[0].as_of.toordinal(), points[-1].as_of.toordinal()
     pad = max((last - first) * 0.08, (MIN_SPAN_DAYS - (last - first)) / 2)
@@ -97,12 +126,101 @@ def build_timeline(points: Sequence[TimelinePoint], *, unit: str = "") -> Timeli
     def x_of(day: date) -> float:
         return round(left + (day.toordinal() - start) / (end - start) * (right - left), 1)
 
-    ys = [[y_of(v) for v in extent] for extent in extents]
+    groups = _lanes(points, speaking)
+    many = len(groups) > 1
+    height = (
+        HEIGHT if not many else TOP + len(groups) * (LANE_HEIGHT + LANE_GAP) - LANE_GAP + BOTTOM
+    )
+    lanes: list[Lane] = []
+    top = float(TOP)
+    for name, lane_points in groups:
+        bottom = float(HEIGHT - BOTTOM) if not many else top + LANE_HEIGHT
+        lanes.append(
+            _lane(
+                _lane_label(name) if many else "",
+                lane_points,
+                extents,
+                x_of,
+                (lo, hi, value_ticks),
+                (left, right, top, bottom),
+            )
+        )
+        top = bottom + LANE_GAP
+    marks = [m for lane in lanes for m in lane.marks]
+    unit_label = unit if Quantity in kinds else ""
+    return Timeline(
+        width=WIDTH,
+        height=height,
+        plot_left=left,
+        plot_right=right,
+        plot_top=float(TOP),
+        plot_bottom=float(height - BOTTOM),
+        x_ticks=tuple(Tick(x_of(day), label) for day, label in _x_ticks(start, end)),
+        lanes=tuple(lanes),
+        unit_label=unit_label,
+        title=f"{unit_label.capitalize() or 'Values'} by as-of date, one mark per source"
+        + (", a lane per claimant" if many else ""),
+        summary=_summaries(groups, unit_label) if many else _summary(points, unit_label),
+        shapes=frozenset(m.shape for m in marks),
+        tolerance=f"{APPROXIMATE_TOLERANCE:.0%}",
+        rows=tuple(
+            (m.date_label, m.outlet, p.lane, m.value_label)
+            for (_, group), lane in zip(groups, lanes, strict=True)
+            for p, m in zip(group, lane.marks, strict=True)
+        ),
+    )
+
+
+def _lanes(
+    points: list[TimelinePoint], speaking: list[str]
+) -> list[tuple[str, list[TimelinePoint]]]:
+    """Points by claimant, in the order claimants first speak, the outlets' own figures last;
+    claimants past ``MAX_LANES`` share the last lane."""
+    by_lane: dict[str, list[TimelinePoint]] = {}
+    for point in points:
+        by_lane.setdefault(point.lane, []).append(point)
+    names = [name for name in speaking if name] + ([""] if "" in by_lane else [])
+    if len(names) == 1:
+        return [(names[0], points)]
+    kept, rest = names[: MAX_LANES - 1], names[MAX_LANES - 1 :]
+    groups = [(name, by_lane[name]) for name in kept]
+    if len(rest) == 1:
+        groups.append((rest[0], by_lane[rest[0]]))
+    elif rest:
+        shared = sorted((p for n in rest for p in by_lane[n]), key=points.index)
+        groups.append(("others", shared))
+    return groups
+
+
+def _lane_label(name: str) -> str:
+    if name == "others":
+        return "Others"
+    return f"According to {name}" if name else "Outlets’ own figures"
+
+
+Axis = tuple[float, float, list[tuple[float, str]]]
+
+
+def _lane(
+    label: str,
+    points: list[TimelinePoint],
+    extents: dict[int, tuple[float, float, float]],
+    x_of: Callable[[date], float],
+    axis: Axis,
+    box: tuple[float, float, float, float],
+) -> Lane:
+    lo, hi, value_ticks = axis
+    left, right, top, bottom = box
+
+    def y_of(value: float) -> float:
+        return round(bottom - (value - lo) / (hi - lo) * (bottom - top), 1)
+
+    ys = [[y_of(v) for v in extents[id(p)]] for p in points]
     # Place every mark at its date, then again after moving overlapping marks apart.
     marks = [_mark(p, x_of(p.as_of), y, top, bottom) for p, y in zip(points, ys, strict=True)]
     xs = _spread(marks, left, right)
     marks = [_mark(p, x, y, top, bottom) for p, x, y in zip(points, xs, ys, strict=True)]
-    shapes = frozenset(m.shape for m in marks)
+    shapes = {m.shape for m in marks}
     # A step line through the value at each as-of date, only where it is one number or day:
     # through disagreeing sources, a bound or a period it would show a value no one stated.
     corners = sorted({(x_of(p.as_of), m.y) for p, m in zip(points, marks, strict=True)})
@@ -111,24 +229,16 @@ def build_timeline(points: Sequence[TimelinePoint], *, unit: str = "") -> Timeli
         pairs = itertools.pairwise(corners)
         step = " ".join(f"{x:g},{y:g} {x2:g},{y:g}" for (x, y), (x2, _) in pairs)
         step += " {:g},{:g}".format(*corners[-1])
-    unit_label = unit if Quantity in kinds else ""
-    return Timeline(
-        width=WIDTH,
-        height=HEIGHT,
-        plot_left=left,
-        plot_right=right,
-        plot_top=top,
-        plot_bottom=bottom,
-        x_ticks=tuple(Tick(x_of(day), label) for day, label in _x_ticks(start, end)),
-        y_ticks=tuple(Tick(y_of(value), label) for value, label in y_ticks),
+    ticks = [Tick(y_of(value), label) for value, label in value_ticks]
+    if label and len(ticks) > 3:  # a lane is short: its ends and middle are enough
+        ticks = [ticks[0], ticks[len(ticks) // 2], ticks[-1]]
+    return Lane(
+        label=label,
+        top=top,
+        bottom=bottom,
+        y_ticks=tuple(ticks),
         marks=tuple(marks),
         step=step,
-        unit_label=unit_label,
-        title=f"{unit_label.capitalize() or 'Values'} by as-of date, one mark per source",
-        summary=_summary(points, unit_label),
-        shapes=shapes,
-        tolerance=f"{APPROXIMATE_TOLERANCE:.0%}",
-        rows=tuple((m.date_label, m.outlet, m.value_label) for m in marks),
     )
 
 
@@ -240,11 +350,25 @@ def _mark(point: TimelinePoint, x: float, ys: list[float], top: float, bottom: f
     bar = shape != "point"
     date_label = describe_date(point.as_of, Precision.DAY)
     text = f"{point.outlet}, {date_label}: {point.label}"
+    if point.lane:
+        text += f", according to {point.lane}"
     low, high = (y_low, y_high) if bar else (None, None)
     return Mark(x, y, low, high, shape, arrow, point.outlet, date_label, point.label, text)
 
 
-def _summary(points: list[TimelinePoint], unit: str) -> str:
+def _summaries(groups: list[tuple[str, list[TimelinePoint]]], unit: str) -> str:
+    """ "According to the union: 2 million as of 7 March 2023 (Le Monde); according to the
+    interior ministry: 1.28 million as of …"."""
+    parts = [
+        f"{_lane_label(name).lower()[:1]}{_lane_label(name)[1:]}: "
+        f"{_summary(points, unit, opens=False).removesuffix('.')}"
+        for name, points in groups
+    ]
+    sentence = "; ".join(parts) + "."
+    return sentence[:1].upper() + sentence[1:]
+
+
+def _summary(points: list[TimelinePoint], unit: str, *, opens: bool = True) -> str:
     """Oldest first: "11 officers as of 30 April 2019 (The Guardian), 14 as of …"."""
     outlets: dict[tuple[date, str], dict[str, None]] = {}  # in order, and each outlet once
     for p in points:
@@ -256,4 +380,4 @@ def _summary(points: list[TimelinePoint], unit: str) -> str:
         value = f"{label} {unit}" if unit and not phrases else label
         phrases.append(f"{value} as of {describe_date(as_of, Precision.DAY)} ({who})")
     sentence = ", ".join(phrases) + "."
-    return sentence[:1].upper() + sentence[1:]
+    return sentence[:1].upper() + sentence[1:] if opens else sentence

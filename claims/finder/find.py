@@ -475,14 +475,18 @@ def _attribute(candidates: list[Candidate], statements: Sequence[Utterance]) -> 
 
 
 def _without_redundant(candidates: list[Candidate]) -> list[Candidate]:
-    """Drop valueless statements a quote already covers, and exact duplicates."""
+    """Drop valueless statements a quote already covers, quotes that are only a figure found
+    already, and exact duplicates."""
     quotes = [c for c in candidates if c.kind == "quote"]
+    valued = {(c.start, c.end) for c in candidates if c.kind != "quote"}
     kept: list[Candidate] = []
     seen: set[tuple[int, int, str, object]] = set()
     for candidate in candidates:
         key = (candidate.start, candidate.end, candidate.kind, candidate.value)
         if key in seen:
             continue
+        if candidate.kind == "quote" and (candidate.start, candidate.end) in valued:
+            continue  # "the unions claimed 310,000": the figure is the statement
         if (
             candidate.kind in ("event", "other")
             and candidate.value is None

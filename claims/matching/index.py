@@ -30,6 +30,7 @@ from claims.matching.topics import NEW_TOPIC, TOPIC_MATCHES, TOPIC_WORDS, TopicV
 from claims.matching.units import Unit
 from claims.matching.words import content_words
 from claims.rules.counted import is_measure
+from claims.rules.names import name_key
 from claims.rules.paraphrase import entity_key, predicate_key
 from claims.rules.values import Quantity, TextValue, Value, describe
 from claims.rules.verdicts import Statement, assess
@@ -132,7 +133,9 @@ class ClaimIndex:
 
     # Candidates as queries.
 
-    def _queries(self, candidate: Candidate, published: date | None) -> list[Query]:
+    def _queries(
+        self, candidate: Candidate, published: date | None, source: str = ""
+    ) -> list[Query]:
         focus_text = " ".join((candidate.quote, candidate.subject, candidate.unit))
         focus = dict.fromkeys(content_words(focus_text), 1.0)
         context = dict.fromkeys(content_words(" ".join(candidate.words)), CONTEXT_WEIGHT)
@@ -143,6 +146,7 @@ class ClaimIndex:
             candidate.entity, candidate.predicate, candidate.qualifiers, candidate.event
         )
         names = self._holders.of_candidate(candidate.names)
+        claimant = name_key(candidate.attributed_to)
         whole = self._query(
             candidate.value,
             candidate.kind,
@@ -153,6 +157,8 @@ class ClaimIndex:
             counted,
             names=names,
             occasion=candidate.occasion,
+            claimant=claimant,
+            source=source,
         )
         parts = [
             self._query(
@@ -166,6 +172,8 @@ class ClaimIndex:
                 part,
                 names=names,
                 occasion=candidate.occasion,
+                claimant=claimant,
+                source=source,
             )
             for part in candidate.parts
         ]
@@ -184,6 +192,8 @@ class ClaimIndex:
         *,
         names: frozenset[str] = frozenset(),
         occasion: date | None = None,
+        claimant: str = "",
+        source: str = "",
     ) -> Query:
         focus = tuple(
             (word, self._idf.get(word, self._unseen_idf))
@@ -203,6 +213,8 @@ class ClaimIndex:
             part=part,
             names=names,
             occasion=occasion,
+            claimant=claimant,
+            source=source,
         )
 
     def _value_hits(self, value: Value | None) -> set[int]:
@@ -285,7 +297,7 @@ class ClaimIndex:
         factors = {topic: SECONDARY_TOPIC for topic in topics[1:]}
         if topics:
             factors[topics[0]] = 1.0
-        queries = self._queries(candidate, published)
+        queries = self._queries(candidate, published, source)
         best: dict[int, Scored] = {}
         for reading, query in enumerate(queries):
             for index in self._shortlist(query, topics):

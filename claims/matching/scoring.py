@@ -26,6 +26,7 @@ from claims.matching.fit import (
 from claims.matching.holders import NO_NAMES, ClaimNames
 from claims.matching.records import KnownClaim
 from claims.matching.units import UNIT_UNKNOWN, Unit, kind_factor, unit_factor
+from claims.rules.names import name_key
 from claims.rules.values import TextValue, Value
 
 # Text: weights of the three similarities, and the floor under the text factor.
@@ -94,6 +95,8 @@ class Query:
     part: Part | None = None
     occasion: date | None = None  # the day the candidate's sentence ties its figure to
     names: frozenset[str] = frozenset()  # whose figure the candidate's sentence says it is
+    claimant: str = ""  # who gives the figure, as ``name_key`` writes it; "" for the outlet
+    source: str = ""  # the report the candidate is in, as the claims' statements key it
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,13 @@ def text_factor(query: Query, prepared: Prepared, floor: float) -> float:
     return floor + (1 - floor) * similarity
 
 
+def disputed(claimant: str, source: str, claim: KnownClaim) -> bool:
+    """Does ``claimant`` (a ``name_key``) give a figure for a claim that ``source`` already
+    states from other parties only? A report setting one side's count against the other's."""
+    here = {name_key(s.claimant) for s in claim.statements if s.source == source}
+    return bool(claimant) and bool(here) and "" not in here and claimant not in here
+
+
 def score_claim(query: Query, prepared: Prepared, topic_factor: float, reading: int) -> Scored:
     claim = prepared.claim
     value, fit = value_fit(stated_value(query, prepared), query.as_of, claim)
@@ -145,6 +155,10 @@ def score_claim(query: Query, prepared: Prepared, topic_factor: float, reading: 
             same_thing = False
     if same_thing and claim.changes_over_time and fit in (Fit.CONFLICT, Fit.UPDATE):
         value = max(value, VALUE_SAME_THING * step_factor(query.value, query.as_of, claim))
+    if same_thing and fit is Fit.CONFLICT and disputed(query.claimant, query.source, claim):
+        # another party's count of the same thing in the same report: the unions' 310,000
+        # beside the police's 50,000 is the claim in dispute, however far apart
+        value = max(value, VALUE_SAME_THING)
     score = value * unit * kind_factor(query.kind, claim.kind) * counted
     if score >= 0.005:  # below, nothing the words could rescue
         floor = TEXT_FLOOR if fit.compared else 0.0

@@ -1,6 +1,8 @@
-"""News-agency credits in a text: a dateline "KIGALI, Rwanda (AP) —", "(Reuters) –", a
-footer "Reporting by …; Editing by …" or "© Copyright AFP". A story carried by several outlets
-under one agency's credit is one origin of what it says, however many sites print it."""
+"""News-agency credits in a text: a dateline "KIGALI, Rwanda (AP) —", "(Reuters) –",
+"MOSCOW - Agence France-Presse", "Cape Town, South Africa | AFP |", a footer "Reporting by …;
+Editing by …", "© Copyright AFP", "© 2010 AFP" or "© 1994-2017 Agence France-Presse". A story
+carried by several outlets under one agency's credit is one origin of what it says, however
+many sites print it."""
 
 from __future__ import annotations
 
@@ -12,7 +14,14 @@ _EDGE = 600
 _CREDITS = [
     ("AP", re.compile(r"\((?:AP|The Associated Press|Associated Press)\)")),
     ("Reuters", re.compile(r"\(Reuters\)|^\(?Reporting by [^\n]*; [Ee]diting by", re.MULTILINE)),
-    ("AFP", re.compile(r"\(AFP\)|© Copyright AFP\b")),
+    (
+        "AFP",
+        re.compile(
+            r"\(AFP\)|\| AFP \||© (?:Copyright |\d{4}(?:-\d{4})? )?(?:AFP\b|Agence France-Presse)"
+            r"|^[A-Z][A-Z .,]+ [-–—] (?:AFP|Agence France-Presse)\b",
+            re.MULTILINE,
+        ),
+    ),
 ]
 
 

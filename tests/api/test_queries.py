@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from claims import services
 from claims.rules.values import Quantity
 from tests.factories import attest, make_claim, make_source, make_topic
 
@@ -87,3 +88,18 @@ def test_the_claim_detail_has_a_fixed_query_budget(client, django_assert_max_num
         attest(claim, source, "nine officers", Quantity(9), refresh=False)
     used = queries(client, f"/api/claims/{claim.slug}/", 3, django_assert_max_num_queries)
     assert used == 3  # the claim with its topic and counts, attestations, parts
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_the_claimant_list_has_a_fixed_query_budget(client, django_assert_max_num_queries, n):
+    """Guards against a query per claimant for its names or its count of attestations."""
+    claim = make_claim(make_topic())
+    source = make_source(" ".join(f"Spokesperson {i} said {i} officers." for i in range(n)))
+    for i in range(n):
+        spokesperson = services.claimant_create(
+            name=f"Spokesperson {i}", aliases=[f"the force's spokesperson {i}"]
+        )
+        quote = f"Spokesperson {i} said {i} officers"
+        attest(claim, source, quote, Quantity(i), claimant=spokesperson, refresh=False)
+    used = queries(client, "/api/claimants/", 3, django_assert_max_num_queries)
+    assert used == 3  # count, claimants with their counts, names

@@ -15,7 +15,10 @@ EXPECTED_PATHS = {
     "/api/claims/": {"get", "post"},
     "/api/claims/{slug}/": {"get", "patch", "delete"},
     "/api/claims/{slug}/attestations/": {"post"},
-    "/api/claims/{slug}/attestations/{id}/": {"get", "delete"},
+    "/api/claims/{slug}/attestations/{id}/": {"get", "patch", "delete"},
+    "/api/claimants/": {"get", "post"},
+    "/api/claimants/{slug}/": {"get", "patch"},
+    "/api/claimants/{slug}/merge/": {"post"},
 }
 
 

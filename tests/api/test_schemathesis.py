@@ -26,7 +26,7 @@ from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import strategies as st
 from schemathesis.python import wsgi
 
-from claims.models import Attestation, Claim, Topic
+from claims.models import Attestation, Claim, Claimant, Topic
 from config.wsgi import application
 from sources.models import Outlet, Source
 
@@ -82,7 +82,8 @@ def flatmap_path_parameters(context, path_parameters):
     if "{id}" in path:
         pairs = Attestation.objects.values_list("claim__slug", "pk").order_by("pk")[:10]
         return mixed(path_parameters, [{"slug": slug, "id": pk} for slug, pk in pairs])
-    model = {"topics": Topic, "sources": Source, "claims": Claim}[path.split("/")[2]]
+    models = {"topics": Topic, "sources": Source, "claims": Claim, "claimants": Claimant}
+    model = models[path.split("/")[2]]
     slugs = model.objects.values_list("slug", flat=True).order_by("slug")[:10]
     return mixed(path_parameters, [{"slug": slug} for slug in slugs])
 

@@ -88,6 +88,6 @@ def test_an_editor_adds_a_source_accepts_two_suggestions_and_creates_a_claim(
     ]:
         page.goto(f"{seeded_live_server.url}/claims/{slug}/")
         assert page.locator(".banner").get_attribute("data-verdict") == verdict, slug
-        assert "Evening Standard" in page.locator("ol.attestations").inner_text()
+        assert "Evening Standard" in " ".join(page.locator("ol.attestations").all_inner_texts())
         check_accessibility(page)
     screenshot(page, "new-claim")

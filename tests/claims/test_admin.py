@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from claims.models import Attestation, Claim
+from claims import services
+from claims.models import Attestation, Claim, Claimant
 from claims.rules.values import Quantity
 from sources.models import Source
 from tests.factories import attest, make_claim, make_source, make_topic
@@ -376,3 +378,80 @@ def test_deleting_a_claim_in_the_admin_deletes_its_attestations(editor_client):
     assert response.status_code == 302
     assert not Claim.objects.exists()
     assert not Attestation.objects.exists()
+
+
+# Merging claimants: two reports of one figure, credited to the Met and to Scotland Yard.
+
+
+def met_and_scotland_yard() -> tuple[Claim, Claimant, Claimant]:
+    claim = make_claim(statement="Nine officers were suspended", changes_over_time=False)
+    met = services.claimant_create(name="the Metropolitan Police", aliases=["the Met"])
+    for text, outlet in [
+        ("The Metropolitan Police said nine officers had been suspended.", "The Guardian"),
+        ("Scotland Yard said on Friday that nine officers had been suspended.", "Sky News"),
+    ]:
+        source = make_source(text, outlet=outlet)
+        start = text.index("nine officers")
+        services.attestation_link(
+            source=source,
+            claim=claim,
+            start=start,
+            end=start + len("nine officers"),
+            value=Quantity(9),
+            attributed_to=text.split(" said")[0],
+        )
+    claim.refresh_from_db()
+    return claim, met, Claimant.objects.get(name="Scotland Yard")
+
+
+def test_a_curator_merges_claimants_choosing_on_a_second_page_which_to_keep(editor_client):
+    claim, met, yard = met_and_scotland_yard()
+    assert (claim.verdict, claim.independent_count) == ("agree", 2)
+    changelist = reverse("admin:claims_claimant_changelist")
+    # as the change list's action bar posts it
+    selected = {"action": "merge", "index": "0", "_selected_action": [met.pk, yard.pk]}
+
+    page = editor_client.post(changelist, selected)
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Merge claimants" in html
+    assert "the Metropolitan Police (1 attestation), also “the Met”" in html
+    assert 'name="keep"' in html and "Scotland Yard (1 attestation)" in html
+    assert Claimant.objects.count() == 2  # nothing merged before the curator chooses
+
+    response = editor_client.post(changelist, selected | {"post": "yes", "keep": met.pk})
+
+    assert response.status_code == 302
+    told = [str(m) for m in get_messages(response.wsgi_request)]
+    assert told == ["Merged 2 claimants into the Metropolitan Police."]
+    assert list(Claimant.objects.all()) == [met]
+    assert services.claimant_for(name="Scotland Yard") == met
+    claim.refresh_from_db()
+    assert (claim.verdict, claim.independent_count) == ("single", 1)
+
+
+def test_choosing_no_claimant_to_keep_shows_the_page_again_and_merges_nothing(editor_client):
+    _, met, yard = met_and_scotland_yard()
+    changelist = reverse("admin:claims_claimant_changelist")
+
+    response = editor_client.post(
+        changelist, {"action": "merge", "_selected_action": [met.pk, yard.pk], "post": "yes"}
+    )
+
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert Claimant.objects.count() == 2
+
+
+def test_merging_needs_two_claimants(editor_client):
+    _, met, _ = met_and_scotland_yard()
+
+    response = editor_client.post(
+        reverse("admin:claims_claimant_changelist"),
+        {"action": "merge", "_selected_action": [met.pk]},
+        follow=True,
+    )
+
+    assert "Select two or more claimants to merge." in response.content.decode()
+    assert Claimant.objects.count() == 2

@@ -261,3 +261,68 @@ def test_one_agency_story_carried_by_two_sites_is_one_origin():
     deaths.refresh_from_db()
     assert (deaths.verdict, deaths.independent_count) == ("single", 1)
     assert deaths.verdict_explanation.endswith("(2 sources, 1 independent).")
+
+
+def test_the_claim_page_groups_quotes_and_timeline_lanes_by_who_says_it(client):
+    claim = toll_claim()
+    claim.changes_over_time = True
+    claim.save()
+    capital = make_source(
+        "President William Ruto said 19 people had died.",
+        outlet="Capital FM",
+        published=date(2024, 6, 30),
+    )
+    voi = make_source(
+        f"The {KNCHR} (KNCHR) says 39 people have been killed.",
+        outlet="VOI",
+        published=date(2024, 7, 2),
+    )
+    star = make_source(
+        "The KNCHR said 39 people had died in the protests.",
+        outlet="The Star",
+        published=date(2024, 7, 3),
+    )
+    services.claimant_create(name=KNCHR, aliases=["KNCHR"])
+    link(claim, capital, "19 people", 19, attributed_to="President William Ruto")
+    link(claim, voi, "39 people", 39, attributed_to=f"The {KNCHR}")
+    link(claim, star, "39 people", 39, attributed_to="The KNCHR")
+
+    page = client.get(claim.get_absolute_url()).content.decode()
+
+    chart, listing = page.split("<h2>What each source says</h2>")
+    lanes = chart.split('class="timeline-lane-label"')[1:]
+    assert [lane.split(">")[1].split("<")[0] for lane in lanes] == [
+        "According to President William Ruto",
+        f"According to {KNCHR}",
+    ]
+    ruto, commission = (v.split("</section>")[0] for v in listing.split("<h3")[1:3])
+    assert "Capital FM" in ruto and "VOI" not in ruto
+    assert "VOI" in commission and "The Star" in commission and "Capital FM" not in commission
+
+
+def test_renaming_a_claimant_in_the_admin_renames_it_in_the_verdicts(editor_client):
+    claim = toll_claim()
+    voi = make_source(
+        f"The {KNCHR} (KNCHR) says 39 people have been killed.",
+        outlet="VOI",
+        published=date(2024, 7, 2),
+    )
+    link(claim, voi, "39 people", 39, attributed_to="The KNCHR")
+    commission = Claimant.objects.get()
+    names = list(commission.names.all())
+    form = {
+        "name": KNCHR,
+        "slug": commission.slug,
+        "names-TOTAL_FORMS": str(len(names)),
+        "names-INITIAL_FORMS": str(len(names)),
+        "names-MIN_NUM_FORMS": "0",
+        "names-MAX_NUM_FORMS": "1000",
+    }
+    for n, entry in enumerate(names):
+        form |= {f"names-{n}-id": str(entry.pk), f"names-{n}-name": entry.name}
+
+    url = reverse("admin:claims_claimant_change", args=[commission.pk])
+    assert editor_client.post(url, form).status_code == 302
+
+    claim.refresh_from_db()
+    assert claim.verdict_explanation.startswith(f"Only from {KNCHR}, as reported by VOI")

@@ -38,6 +38,37 @@ from sources.text.credits import agency_credit
             "rights reserved.",
             "AFP",
         ),
+        # Hürriyet Daily News, 12 June 2012, an AFP story on a march in Moscow: its dateline
+        (
+            "MOSCOW - Agence France-Presse\n\nAbout 10,000 Russians joined a march Tuesday "
+            "against President Vladimir Putin's third Kremlin term, city police said.",
+            "AFP",
+        ),
+        # Expatica, 16 October 2010, an AFP story on a pension protest in Paris: its foot
+        (
+            "Police said Saturday 50,000 demonstrators had turned out in Paris to protest "
+            "against pension reform plans, while the unions claimed 310,000.\n\n© 2010 AFP",
+            "AFP",
+        ),
+        # NewsBreak, an AFP story on a storm in the Philippines, signed "© Agence France-Presse"
+        (
+            "The death toll from a storm that battered the Philippines in recent days has risen "
+            "to 98, the national disaster agency said Monday.\n\nrbl/amj/mca\n\n"
+            "© Agence France-Presse",
+            "AFP",
+        ),
+        # Eagle News, January 2017, carrying AFP on the women's marches: its foot
+        (
+            "The Chicago Tribune reported that 150,000 rallied in the city, although the figure "
+            "was not confirmed by police.\nburs-ec/dw\n© 1994-2017 Agence France-Presse",
+            "AFP",
+        ),
+        # an AFP story datelined with bars, as a site carrying AFP (an archive page) printed it
+        (
+            "Cape Town, South Africa | AFP | South Africans were facing political uncertainty "
+            "on Wednesday after the ruling ANC party cancelled a meeting.",
+            "AFP",
+        ),
         # The National, 8 October 2023: an agency told something is a source, not the origin
         (
             "Mullah Janan Sayeeq, spokesman for the Taliban's Ministry of Disasters, told "

@@ -53,6 +53,21 @@ _REPORT_NOUNS = frozenset(
     """.split()
 )
 _MAKE = frozenset("made makes make making".split())
+# "Organisers estimated that …", "Udaltsov estimated the turnout at 50,000": an estimate is a
+# figure its subject gives; "an estimated 50,000" is a qualifier, not a report.
+_ESTIMATE = frozenset("estimate estimates estimated".split())
+_DETERMINERS = frozenset("a an the its their his her our this that these those".split())
+# "Organisers put the figure at about 20,000": their figure. Only with "at" and a number after.
+_PUT = frozenset("put puts putting".split())
+# "the unions claimed 310,000": a figure claimed is a figure given, unless it is lives taken
+# ("the fire claimed 72 lives").
+_CLAIMED = frozenset("claim claims claimed".split())
+# The words that make a subject its figures: "police estimates put …" are the police's.
+_FIGURE_NOUNS = frozenset("estimate estimates figure figures count counts tally".split())
+_COUNTING_BODIES = frozenset(
+    "police government ministry organisers organizers officials authorities union unions army "
+    "military".split()
+)
 _PASSIVE_REPORTS = frozenset(
     "revealed unveiled disclosed published uncovered exposed released reported".split()
 )
@@ -122,11 +137,31 @@ def _verb_head(tokens: list[Token], index: int) -> int | None:
     head = index
     if low == "clear" and index > 0 and tokens[index - 1].lower in _MAKE:
         head = index - 1  # "made clear that …"
-    elif low not in SPEECH_VERBS and low not in EVIDENCE_VERBS:
+    elif low in _PUT:
+        if not _puts_at_a_number(tokens, index):
+            return None
+    elif low not in SPEECH_VERBS and low not in EVIDENCE_VERBS and low not in _ESTIMATE:
         return None
     if token.is_capitalised and index > 0:
         return None  # "Tell Mama": a name, not a verb
     return head
+
+
+def _claims_a_figure(tokens: list[Token], index: int) -> bool:
+    after = tokens[index + 1 : index + 5]
+    if not after or not after[0].text[:1].isdigit():
+        return False
+    return not any(t.lower in ("lives", "life", "victims") for t in after[1:])
+
+
+def _puts_at_a_number(tokens: list[Token], index: int) -> bool:
+    """ "put the figure at about 20,000": "at" within a few words, a number soon after it."""
+    for k in range(index + 1, min(index + 9, len(tokens))):
+        if tokens[k].lower == "at":
+            return any(t.text[:1].isdigit() for t in tokens[k + 1 : k + 4])
+        if not tokens[k].is_word and tokens[k].text not in "’'":
+            return False
+    return False
 
 
 def _verb_report(
@@ -153,11 +188,11 @@ def _verb_report(
             reading.context.pending_line = sentence.line
             reading.context.pending_speaker = speaker
         return None
-    end = reading.clause_end(clause_start, sentence)
+    end = _before_contrast(reading.text, clause_start, reading.clause_end(clause_start, sentence))
     if any(s <= clause_start < e for s, e in reading.metadata):
         return None  # "…tells BBC Radio Londonpublished at 13:25 BST": a page's stamp
-    if len(reading.text[clause_start:end].split()) < 3:
-        return None
+    if len(reading.text[clause_start:end].split()) < 3 and tokens[index].lower not in _CLAIMED:
+        return None  # a claimed figure stands alone: "the unions claimed 310,000"
     if speaker:
         spoken.append(speaker)
     return Utterance(clause_start, end, speaker, direct=False)
@@ -193,13 +228,36 @@ def _report(
         _after_quotation(tokens, np_start) and _attribution_only(tokens, after)
     ):
         return None  # "“…,” Khan says", "“…,” said Sir Mark": the quotation's attribution
-    speaker = reading.speakers.resolve(speaker_tokens)
+    speaker = reading.speakers.resolve(_without_figure_noun(speaker_tokens))
     if not speaker_tokens and reading.context.last_speaker_line >= sentence.line - 2:
         speaker = reading.context.last_speaker  # "But insists he won't resign": the same speaker
     clause = _clause_start(reading, sentence, tokens, index)
     if clause is None:
         return None
     return speaker, *clause
+
+
+_CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s")
+
+
+def _before_contrast(text: str, start: int, end: int) -> int:
+    """A report ends where another speaker's starts: "Police said 50,000 demonstrators had
+    turned out …, while the unions claimed 310,000"."""
+    for match in _CONTRAST.finditer(text, start, end):
+        following = [w.strip(".,;:").lower() for w in text[match.end() : end].split()[:6]]
+        if any(w in SPEECH_VERBS or w in _CLAIMED for w in following):
+            return match.start()
+    return end
+
+
+def _without_figure_noun(phrase: list[Token]) -> list[Token]:
+    """ "police estimates" → "police", "the ministry's figures" → "the ministry's": the body
+    whose figures they are."""
+    if len(phrase) >= 2 and phrase[-1].lower in _FIGURE_NOUNS:
+        before = phrase[-2]
+        if before.text != before.bare or before.lower in _COUNTING_BODIES:
+            return phrase[:-1]
+    return phrase
 
 
 def _reports_here(
@@ -212,6 +270,8 @@ def _reports_here(
         return False  # "to say": an infinitive
     if previous in PASSIVE:
         return False  # "were found to have", "was announced by": passive
+    if low in _ESTIMATE and (previous in _DETERMINERS or previous.endswith(("'s", "’s"))):
+        return False  # "an estimated 50,000", "the ministry's estimated toll"
     if low in EVIDENCE_VERBS and head > 0 and previous == "who":
         return False  # "officers who showed support": not a finding
     following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -223,6 +283,8 @@ def _reports_here(
         clause = re.split(r"[,;]", rest, maxsplit=1)[0]
         if not any(c in clause for c in "“\"‘'"):
             return False
+    if low in _CLAIMED and _claims_a_figure(tokens, index):
+        return True
     if low in _NEEDS_THAT and following.lower != "that" and following.text not in ':“"':
         return False
     if low.startswith("continu") and following.text not in ':“"':

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from claims.finder.attribution.names import NAME_WORD, NOT_NAMES, Names
 from claims.finder.attribution.subjects import initial_phrase
 from claims.finder.attribution.words import GROUP_PRONOUNS, PERSON_PRONOUNS
+from claims.finder.vocabulary import UNCOUNTABLE, looks_plural
 from sources.text.sentences import Sentence
 from sources.text.tokens import Token, is_acronym, strip_possessive
 
@@ -31,6 +32,8 @@ class Context:
     pending_speaker: str = ""
     # "spokesperson" → ("a spokesperson for Sadiq Khan", line): "the spokesperson" a little later
     heads: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # the last organisation that spoke under its own name ("Nissan"), and on which line
+    named_group: tuple[str, int] = ("", -10)
     line: int = 0
 
 
@@ -43,7 +46,12 @@ class Speakers:
         self.context = Context()
 
     def resolve(self, phrase: Sequence[Token]) -> str:
-        """A speaker's name from the noun phrase that names them."""
+        """A speaker's name from the noun phrase that names them; "" when the phrase names
+        no one ("the", "66", "update": words a sentence's shape left before a verb)."""
+        speaker = self._resolve(phrase)
+        return speaker if _names_someone(speaker) else ""
+
+    def _resolve(self, phrase: Sequence[Token]) -> str:
         phrase = list(phrase)
         while phrase and phrase[0].lower in ("and", "but", "or", "so", "then", "meanwhile"):
             phrase.pop(0)
@@ -81,6 +89,14 @@ class Speakers:
         if phrase[0].text in ("The", "A", "An"):
             words = words[0].lower() + words[1:]
         head = strip_possessive(phrase[-1].lower)
+        group, line = self.context.named_group
+        if (
+            phrase[0].lower == "the"
+            and head in _ORGANISATION_NOUNS
+            and group
+            and self.context.line - line <= 8
+        ):
+            return group  # "the carmaker" after "Nissan said": Nissan
         if phrase[0].lower == "the" and head in self.context.heads:
             earlier, line = self.context.heads[head]
             if self.context.line - line <= 6:
@@ -100,6 +116,9 @@ class Speakers:
             if " " in full:
                 people.append(full)
         return people[-1] if len(set(people)) == 1 else ""
+
+    def is_named_person(self, speaker: str) -> bool:
+        return any(speaker == self.names.of_name(n) for n in self.names.found)
 
     def is_person(self, speaker: str) -> bool:
         return any(speaker == self.names.of_name(n) for n in self.names.found) or (
@@ -126,6 +145,8 @@ class Speakers:
             head_words = spoken[-1].split(" for ")[0].split()
             if not self.is_person(spoken[-1]) and head_words:
                 context.last_group = spoken[-1]
+            if spoken[-1][:1].isupper() and not self.is_named_person(spoken[-1]):
+                context.named_group = (spoken[-1], sentence.line)  # "Nissan", not "Sir Mark"
                 if not spoken[-1].startswith("the "):
                     context.heads[head_words[-1].lower()] = (spoken[-1], sentence.line)
         if person_speakers:
@@ -145,6 +166,28 @@ class Speakers:
             context.last_person = person
         elif not people_here and len(single := _single_names(tokens)) == 1:
             context.last_person = single[0]
+
+
+# What a report calls an organisation it has named: "the carmaker", "the group".
+_ORGANISATION_NOUNS = frozenset(
+    "company firm group carmaker automaker planemaker manufacturer maker business retailer "
+    "airline lender bank insurer operator conglomerate giant".split()
+)
+# Single lower-case words that name a body that speaks; other such words must look plural
+# ("officials", "organisers") to name someone.
+_BODIES = UNCOUNTABLE | frozenset(
+    "government ministry military army union council court company group firm".split()
+)
+
+
+def _names_someone(speaker: str) -> bool:
+    """ "the regulator", "officials", "police": someone; "the", "66", "update": no one."""
+    words = speaker.split()
+    if not any(c.isalpha() for c in speaker) or speaker.lower() in ("the", "a", "an"):
+        return False
+    if len(words) == 1 and words[0].islower():
+        return looks_plural(words[0]) or words[0] in _BODIES
+    return True
 
 
 def _single_names(tokens: list[Token]) -> list[str]:

@@ -29,6 +29,13 @@ _PARTICIPLES = frozenset(
     "arguing denying stressing revealing showing".split()
 )
 _ADVERBS = frozenset("also then now later earlier himself herself itself themselves just".split())
+# Words that end a sentence's opening noun phrase and start something inside it: "Organisers
+# of today's demonstration against the visit … claimed", "The organisers of the march that
+# has overtaken central London have estimated". The subject is the opening phrase.
+_INSIDE_SUBJECT = frozenset(
+    "against over about on into near outside across around within without with that which "
+    "who".split()
+)
 
 
 def speaker_before(
@@ -70,10 +77,31 @@ def speaker_before(
             return [], position + 1
     phrase = _phrase_back(tokens, position, closers, tight=relative)
     phrase = _before_aside(tokens, phrase, closers)
+    if not relative:
+        phrase = _opening_subject(tokens, index, phrase)
     while phrase and phrase[0].lower in ("of", "for", "at", "from", "in", "to"):
         phrase.pop(0)
     start = next((k for k, t in enumerate(tokens) if phrase and t is phrase[0]), index)
     return phrase, start
+
+
+_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"we", "i", "you"}
+
+
+def _opening_subject(tokens: list[Token], index: int, phrase: list[Token]) -> list[Token]:
+    """The sentence's opening noun phrase, when the words read back from the verb at
+    ``tokens[index]`` only finish it: "Organisers of today's demonstration [against the
+    controversial visit of President George Bush] claimed"."""
+    opening = initial_phrase(tokens)
+    after = len(opening)
+    if not opening or not phrase or after >= index or tokens[after].lower not in _INSIDE_SUBJECT:
+        return phrase
+    if opening[0].lower.endswith(("ed", "ing")) or phrase[0].lower in _PRONOUNS:
+        return phrase  # "Pressed on whether he should have accepted …": a clause of its own
+    first = next((k for k, t in enumerate(tokens) if t is phrase[0]), -1)
+    if first <= after or any(not t.is_word and t.text not in "’'" for t in tokens[after:index]):
+        return phrase
+    return opening
 
 
 def _skip_adverbs(tokens: list[Token], position: int) -> int:
@@ -100,7 +128,7 @@ def _before_aside(tokens: list[Token], phrase: list[Token], closers: Set[int]) -
         and (before := _index_before(tokens, phrase[0])) is not None
         and tokens[before].lower in ("his", "her", "their", "its")
         and before > 0
-        and tokens[before - 1].lower in ("in", "during", "on", "at")
+        and tokens[before - 1].lower in ("in", "during", "on", "at", "for")
     ):
         return _phrase_back(tokens, before - 2, closers, tight=False) or phrase
     return phrase
@@ -152,7 +180,10 @@ def initial_phrase(tokens: Sequence[Token]) -> list[Token]:
         low = token.lower
         if not token.is_word and token.text not in "’'()":
             break
-        if low in AUXILIARIES or low in SPEECH_VERBS or low in EVIDENCE_VERBS or low in PAST_VERBS:
+        verb = (
+            low in AUXILIARIES or low in SPEECH_VERBS or low in EVIDENCE_VERBS or low in PAST_VERBS
+        )
+        if verb and not (phrase and token.is_capitalised):  # "the Final Say march": a name
             break
         if phrase and not token.is_capitalised and len(low) > 4 and low.endswith("ed"):
             break

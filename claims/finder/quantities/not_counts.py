@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from claims.finder.vocabulary import looks_plural
 from sources.text.tokens import Token
-from sources.text.words import FUNCTION_WORDS, MONTHS
+from sources.text.words import FUNCTION_WORDS, MONTHS, WEEKDAYS
 
 _TIME_AFTER = frozenset("am pm a.m p.m a.m. p.m. o’clock o'clock hrs bst gmt utc cet".split())
 _COMPARED = frozenset("as more less fewer higher lower bigger larger greater smaller".split())
@@ -73,6 +73,7 @@ def not_a_count(tokens: Sequence[Token], index: int, after: int) -> bool:
         and before.is_capitalised
         and not _opens(before)
         and before.lower != "rs"  # rupees: "Rs 715 crore"
+        and before.lower not in WEEKDAYS  # "Police said Saturday 50,000 demonstrators …"
         and index > 1
     ):
         return True

@@ -153,8 +153,8 @@ def test_the_summary_names_values_dates_and_outlets_in_as_of_order():
         "11 officers as of 30 April 2019 (The Guardian), 14 as of 2 February 2022 (ITV News)."
     )
     assert timeline.rows == (
-        ("30 April 2019", "The Guardian", "11"),
-        ("2 February 2022", "ITV News", "14"),
+        ("30 April 2019", "The Guardian", "", "11"),
+        ("2 February 2022", "ITV News", "", "14"),
     )
     assert [mark.text for mark in timeline.marks] == [
         "The Guardian, 30 April 2019: 11",
@@ -227,3 +227,71 @@ def test_long_spans_tick_round_years():
     )
     labels = [tick.label for tick in timeline.x_ticks]
     assert labels == ["1920", "1940", "1960", "1980", "2000", "2020"]
+
+
+# The Evening Standard on the march against President Bush's state visit, 20 November 2003:
+# "Organisers … claimed that up to 200,000 people joined the protest. However, police
+# estimates put the demonstrators' numbers at just 30,000."
+MARCH = date(2003, 11, 20)
+
+
+def said(who, value):
+    return TimelinePoint(
+        as_of=MARCH,
+        value=value,
+        outlet="Evening Standard",
+        source="evening-standard",
+        label=describe(value),
+        lane=who,
+    )
+
+
+def march():
+    return build_timeline(
+        [said("organisers", number(200_000, Qualifier.AT_MOST)), said("police", number(30_000))],
+        unit="people",
+    )
+
+
+def test_each_claimant_gets_a_lane_on_one_scale_even_within_one_report():
+    timeline = march()
+
+    organisers, police = timeline.lanes
+    assert (organisers.label, police.label) == ("According to organisers", "According to police")
+    assert organisers.bottom < police.top  # one above the other
+    assert [t.label for t in organisers.y_ticks] == [t.label for t in police.y_ticks]
+    for lane in timeline.lanes:
+        (mark,) = lane.marks
+        assert lane.top <= mark.y <= lane.bottom
+    # the same height in its lane means the same value: 30,000 sits far lower than 200,000
+    (high,), (low,) = organisers.marks, police.marks
+    assert (police.bottom - low.y) < (organisers.bottom - high.y_high) / 3
+    assert timeline.height > 260 and timeline.step == ""
+
+
+def test_lanes_are_named_in_the_summary_the_marks_and_the_table():
+    timeline = march()
+
+    assert timeline.summary == (
+        "According to organisers: at most 200,000 people as of 20 November 2003 (Evening "
+        "Standard); according to police: 30,000 people as of 20 November 2003 (Evening Standard)."
+    )
+    assert [m.text for m in timeline.marks] == [
+        "Evening Standard, 20 November 2003: at most 200,000, according to organisers",
+        "Evening Standard, 20 November 2003: 30,000, according to police",
+    ]
+    assert [row[2] for row in timeline.rows] == ["organisers", "police"]
+    html = render_to_string("claims/_timeline.html", {"timeline": timeline})
+    assert html.count('class="timeline-lane-label"') == 2
+    assert '<th scope="col">Who says it</th>' in html
+
+
+def test_figures_of_no_claimant_share_one_lane_and_a_chart_without_claimants_has_none():
+    own = point("The Guardian", GUARDIAN_2019, number(11))
+    timeline = build_timeline([said("police", number(30_000)), own])
+    assert [lane.label for lane in timeline.lanes] == [
+        "According to police",
+        "Outlets’ own figures",
+    ]
+    (lane,) = officers().lanes
+    assert lane.label == "" and len(lane.marks) == 2
