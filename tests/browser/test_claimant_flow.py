@@ -8,17 +8,15 @@ police said 50,000 demonstrators, the unions claimed 310,000.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from playwright.sync_api import Page
 
-from claims import services
 from claims.models import Claim
-from claims.rules.values import Quantity
 from sources.models import Source
 from tests.browser.test_flows import PHONE_WIDTH, visit
 from tests.browser.test_review_flow import log_in_as_editor
-from tests.factories import make_claim, make_source, make_topic
+from tests.claims.test_claimants import KNCHR, three_tolls
+from tests.factories import make_claim, make_topic
 
 REPORT = (
     "French police say 50,000 at Paris demo, unions 310,000\n\n"
@@ -27,7 +25,6 @@ REPORT = (
     "unions claimed 310,000.\n\n"
     "© 2010 AFP"
 )
-KNCHR = "Kenya National Commission on Human Rights"
 
 
 def item_quoting(page: Page, quote: str):
@@ -95,44 +92,7 @@ def kenya_toll() -> Claim:
         predicate="died",
         changes_over_time=True,
     )
-    services.claimant_create(name=KNCHR, aliases=["KNCHR"])
-    for text, outlet, day, quote, number, who in [
-        (
-            "President William Ruto said 19 people had died.",
-            "Capital FM",
-            date(2024, 6, 30),
-            "19 people",
-            19,
-            "President William Ruto",
-        ),
-        (
-            f"The {KNCHR} (KNCHR) says 39 people have been killed.",
-            "VOI",
-            date(2024, 7, 2),
-            "39 people",
-            39,
-            f"The {KNCHR}",
-        ),
-        (
-            "The KNCHR said 39 people had died in the protests.",
-            "The Star",
-            date(2024, 7, 3),
-            "39 people",
-            39,
-            "The KNCHR",
-        ),
-    ]:
-        source = make_source(text, outlet=outlet, published=day)
-        start = text.index(quote)
-        services.attestation_link(
-            source=source,
-            claim=claim,
-            start=start,
-            end=start + len(quote),
-            value=Quantity(number),
-            attributed_to=who,
-        )
-    return claim
+    return three_tolls(claim)
 
 
 def test_a_reader_sees_a_lane_per_claimant_and_filters_by_who_says_it(

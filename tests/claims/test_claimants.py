@@ -263,29 +263,43 @@ def test_one_agency_story_carried_by_two_sites_is_one_origin():
     assert deaths.verdict_explanation.endswith("(2 sources, 1 independent).")
 
 
+def three_tolls(claim: Claim) -> Claim:
+    """The President's 19 (Capital FM, 30 June 2024), the KNCHR's 39 (VOI, 2 July; The Star,
+    3 July), linked to ``claim`` with their claimants."""
+    services.claimant_create(name=KNCHR, aliases=["KNCHR"])
+    for text, outlet, day, number, who in [
+        (
+            "President William Ruto said 19 people had died.",
+            "Capital FM",
+            date(2024, 6, 30),
+            19,
+            "President William Ruto",
+        ),
+        (
+            f"The {KNCHR} (KNCHR) says 39 people have been killed.",
+            "VOI",
+            date(2024, 7, 2),
+            39,
+            f"The {KNCHR}",
+        ),
+        (
+            "The KNCHR said 39 people had died in the protests.",
+            "The Star",
+            date(2024, 7, 3),
+            39,
+            "The KNCHR",
+        ),
+    ]:
+        source = make_source(text, outlet=outlet, published=day)
+        link(claim, source, f"{number} people", number, attributed_to=who)
+    return claim
+
+
 def test_the_claim_page_groups_quotes_and_timeline_lanes_by_who_says_it(client):
     claim = toll_claim()
     claim.changes_over_time = True
     claim.save()
-    capital = make_source(
-        "President William Ruto said 19 people had died.",
-        outlet="Capital FM",
-        published=date(2024, 6, 30),
-    )
-    voi = make_source(
-        f"The {KNCHR} (KNCHR) says 39 people have been killed.",
-        outlet="VOI",
-        published=date(2024, 7, 2),
-    )
-    star = make_source(
-        "The KNCHR said 39 people had died in the protests.",
-        outlet="The Star",
-        published=date(2024, 7, 3),
-    )
-    services.claimant_create(name=KNCHR, aliases=["KNCHR"])
-    link(claim, capital, "19 people", 19, attributed_to="President William Ruto")
-    link(claim, voi, "39 people", 39, attributed_to=f"The {KNCHR}")
-    link(claim, star, "39 people", 39, attributed_to="The KNCHR")
+    three_tolls(claim)
 
     page = client.get(claim.get_absolute_url()).content.decode()
 
