@@ -4,12 +4,39 @@ from datetime import date, datetime
 from typing import Any
 
 from django import forms
+from django.db import models
 
-from claims.models import Claim, Topic
+from claims.models import Attestation, Claim, Topic
 from claims.rules.values import InvalidValue, Value, parse_typed_value
 from sources.ingest.extract import MAX_UPLOAD_BYTES
-from sources.models import Source
+from sources.models import Outlet, Source
 from sources.text.moments import MOMENT_HELP, parse_moment
+
+
+def max_length(model: type[models.Model], name: str) -> int:
+    """The column's limit, so that a form refuses what the database could not store."""
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field) and field.max_length is not None
+    return field.max_length
+
+
+class LimitsShown(forms.Form):
+    """Each text field with a limit says it: ``maxlength`` on the input (Django's), "Up to N
+    characters." in its help, and an error giving both lengths, with the text kept in the
+    field. A browser cuts a paste at ``maxlength`` without a word, so the help is what tells."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if limit := getattr(field, "max_length", None):
+                hint = f"Up to {limit} characters."
+                field.help_text = (
+                    f"{field.help_text.rstrip('.')}. {hint}" if field.help_text else hint
+                )
+                field.error_messages["max_length"] = (
+                    "This is %(show_value)d characters long; the limit is %(limit_value)d. "
+                    "Shorten it and send it again."
+                )
 
 
 class SourceChoiceField(forms.ModelMultipleChoiceField):
@@ -32,11 +59,16 @@ class CompareForm(forms.Form):
         return chosen
 
 
-class AddSourceForm(forms.Form):
+class AddSourceForm(LimitsShown):
     """One of: pasted text, an uploaded file, or a URL. Outlet, title and date are taken from
     the source when they are not given."""
 
-    url = forms.URLField(required=False, assume_scheme="https", label="Web address")
+    url = forms.URLField(
+        required=False,
+        max_length=max_length(Source, "url"),
+        assume_scheme="https",
+        label="Web address",
+    )
     upload = forms.FileField(
         required=False,
         label="Or upload a file",
@@ -46,9 +78,11 @@ class AddSourceForm(forms.Form):
         required=False, widget=forms.Textarea(attrs={"rows": 10}), label="Or paste the text"
     )
     outlet = forms.CharField(
-        required=False, max_length=200, help_text="Found in the page when left empty."
+        required=False,
+        max_length=max_length(Outlet, "name"),
+        help_text="Found in the page when left empty.",
     )
-    title = forms.CharField(required=False, max_length=500)
+    title = forms.CharField(required=False, max_length=max_length(Source, "title"))
     published = forms.CharField(
         required=False, label="Published", help_text="2025-10-02, or 2025-10-02 08:48"
     )
@@ -86,15 +120,17 @@ class AddSourceForm(forms.Form):
         return cleaned
 
 
-class LinkForm(forms.Form):
+class LinkForm(LimitsShown):
     """Link a candidate span to a claim, with the value as the editor confirms it."""
 
     start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     end = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     claim = forms.ModelChoiceField(queryset=Claim.objects.all(), to_field_name="slug")
-    value = forms.CharField(required=False)
+    value = forms.CharField(required=False, max_length=max_length(Attestation, "value_text"))
     as_of = forms.DateField(required=False)
-    attributed_to = forms.CharField(required=False, max_length=200)
+    attributed_to = forms.CharField(
+        required=False, max_length=max_length(Attestation, "attributed_to")
+    )
 
     def __init__(self, *args: Any, source: Source, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -123,21 +159,33 @@ class NewClaimForm(LinkForm):
 
     claim = None  # type: ignore[assignment]
     topic = forms.ModelChoiceField(queryset=Topic.objects.order_by("title"))
-    statement = forms.CharField(max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
-    slug = forms.SlugField(max_length=200)
+    statement = forms.CharField(
+        max_length=max_length(Claim, "statement"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    slug = forms.SlugField(max_length=max_length(Claim, "slug"))
     kind = forms.ChoiceField(choices=Claim.Kind.choices)
-    subject = forms.CharField(required=False, max_length=200)
-    unit = forms.CharField(required=False, max_length=100)
+    subject = forms.CharField(required=False, max_length=max_length(Claim, "subject"))
+    unit = forms.CharField(required=False, max_length=max_length(Claim, "unit"))
     entity = forms.CharField(
-        required=False, max_length=100, label="Counted entity", help_text="people, workers, votes"
+        required=False,
+        max_length=max_length(Claim, "entity"),
+        label="Counted entity",
+        help_text="people, workers, votes",
     )
     predicate = forms.CharField(
-        required=False, max_length=100, label="What happened", help_text="died, injured, laid off"
+        required=False,
+        max_length=max_length(Claim, "predicate"),
+        label="What happened",
+        help_text="died, injured, laid off",
     )
     qualifiers = forms.CharField(
-        required=False, max_length=200, help_text="serving, former, confirmed, estimated"
+        required=False,
+        max_length=max_length(Claim, "qualifiers"),
+        help_text="serving, former, confirmed, estimated",
     )
-    event = forms.CharField(required=False, max_length=200, help_text="the second strike day")
+    event = forms.CharField(
+        required=False, max_length=max_length(Claim, "event"), help_text="the second strike day"
+    )
     changes_over_time = forms.BooleanField(required=False)
 
     field_order = [

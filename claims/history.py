@@ -1,8 +1,12 @@
-"""A claim's history: every change to the claim or to one of its attestations is a revision.
+"""A claim's history: every action that changed the claim or one of its attestations is a
+revision.
 
-Revision n is the claim's n-th recorded change, counting the claim's own history records and
-its attestations' together, oldest first. Records are only ever appended, so revision n means
-the same thing forever: that is what makes ``/claims/<slug>/v/<n>/`` citable.
+Revision n is the claim's n-th action: the n-th distinct date among the history records of the
+claim and of its attestations, oldest first. The records one action writes carry one date
+(``claims.recording``), so linking a source and the verdict that follows are one revision.
+Records are only ever appended, so revision n means the same thing forever: that is what makes
+``/claims/<slug>/v/<n>/`` citable. The claim as of a revision is rebuilt from the records dated
+up to it: its fields, its attestations and its verdict as they stood together.
 """
 
 from __future__ import annotations
@@ -10,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import groupby
 from typing import Any
 
 from django.db import models
-from django.db.models import Count
 
 from claims.models import Attestation, Claim
 from claims.rules.quotes import Span, context
@@ -65,7 +69,17 @@ class Revision:
     user: str
     summary: str
     changes: list[Change] = field(default_factory=list)
-    record: Any = None  # the history record (of the claim or of an attestation)
+    reason: str = ""  # why, when the editor said (the history's change reason)
+    records: list[Any] = field(default_factory=list)  # what the action wrote, oldest first
+
+
+@dataclass(frozen=True)
+class LatestRevision:
+    number: int  # 0 while nothing is recorded
+    date: datetime | None
+
+
+Key = tuple[str, int]
 
 
 def _records(claim_id: int) -> list[Any]:
@@ -83,61 +97,113 @@ def _is_claim(record: Any) -> bool:
     return isinstance(record, Claim.history.model)
 
 
+def _key(record: Any) -> Key:
+    return ("claim" if _is_claim(record) else "attestation", record.id)
+
+
 def claim_revisions(claim_id: int) -> list[Revision]:
     """The claim's revisions, oldest first, each saying what changed and how."""
+    return _revisions(_records(claim_id))
+
+
+def _revisions(records: list[Any]) -> list[Revision]:
     revisions: list[Revision] = []
-    previous: dict[tuple[str, int], Any] = {}
-    for number, record in enumerate(_records(claim_id), start=1):
-        key = ("claim" if _is_claim(record) else "attestation", record.id)
-        before = previous.get(key)
-        previous[key] = record
+    latest: dict[Key, Any] = {}
+    for number, (date, written) in enumerate(groupby(records, lambda r: r.history_date), 1):
+        action = list(written)
+        before: dict[Key, Any] = {}
+        for record in action:
+            before.setdefault(_key(record), latest.get(_key(record)))
+            latest[_key(record)] = record
+        after = {key: latest[key] for key in before}
+        summary, changes = _described(before, after)
+        users = [r.history_user for r in action if r.history_user is not None]
+        reasons = [r.history_change_reason for r in action if r.history_change_reason]
         revisions.append(
             Revision(
                 number=number,
-                date=record.history_date,
-                user=record.history_user.get_username() if record.history_user else "",
-                summary=_summary(record, before),
-                changes=_changes(record, before),
-                record=record,
+                date=date,
+                user=users[0].get_username() if users else "",
+                summary=summary,
+                changes=changes,
+                reason=reasons[0] if reasons else "",
+                records=action,
             )
         )
     return revisions
 
 
 def revision_count(claim_id: int) -> int:
-    return revision_counts([claim_id])[claim_id]
+    return latest_revisions([claim_id])[claim_id].number
 
 
-def revision_counts(claim_ids: Iterable[int]) -> dict[int, int]:
-    """The latest revision number of each claim, in two queries whatever their number."""
+def latest_revision(claim_id: int) -> LatestRevision:
+    return latest_revisions([claim_id])[claim_id]
+
+
+def latest_revisions(claim_ids: Iterable[int]) -> dict[int, LatestRevision]:
+    """The number and date of each claim's latest revision, in one query whatever their
+    number: the distinct dates of the claims' and their attestations' records (a UNION)."""
     ids = list(claim_ids)
-    counts: dict[int, int] = dict.fromkeys(ids, 0)
-    own = Claim.history.filter(id__in=ids).values("id").annotate(n=Count("history_id"))
+    own = Claim.history.filter(id__in=ids).order_by().values_list("id", "history_date")
     stated = (
         Attestation.history.filter(claim_id__in=ids)
-        .values("claim_id")
-        .annotate(n=Count("history_id"))
+        .order_by()
+        .values_list("claim_id", "history_date")
     )
-    for row in own:
-        counts[row["id"]] += row["n"]
-    for row in stated:
-        counts[row["claim_id"]] += row["n"]
-    return counts
+    dates: dict[int, list[datetime]] = {claim_id: [] for claim_id in ids}
+    for claim_id, date in own.union(stated).order_by():
+        dates[claim_id].append(date)
+    return {
+        claim_id: LatestRevision(len(found), max(found) if found else None)
+        for claim_id, found in dates.items()
+    }
 
 
 def _who(record: Any) -> str:
     return f"{record.source.outlet.name}: “{record.quote}”"
 
 
-def _summary(record: Any, before: Any) -> str:
-    if _is_claim(record):
-        if record.history_type == "+":
-            return "Claim created"
-        if before is not None and before.verdict != record.verdict:
-            return f"Verdict {before.verdict or 'none'} → {record.verdict or 'none'}"
-        return "Claim deleted" if record.history_type == "-" else "Claim edited"
-    verb = {"+": "Source added", "-": "Source removed"}.get(record.history_type, "Quote edited")
-    return f"{verb}: {_who(record)}"
+def _described(before: dict[Key, Any], after: dict[Key, Any]) -> tuple[str, list[Change]]:
+    """What one action did, in words and field by field: the claim's own change first, then
+    each attestation's, then the verdict's, so "Source added: …; Verdict single → agree"."""
+    said: list[str] = []
+    verdict = ""
+    changes: list[Change] = []
+    for key, record in after.items():
+        old = before[key]
+        changed = _changes(record, old)
+        changes += changed
+        if key[0] == "claim":
+            claim_said, verdict = _claim_summary(record, old)
+            said[:0] = claim_said
+        elif record.history_type == "-":
+            if old is not None:  # added and removed in one action: it never stood
+                said.append(f"Source removed: {_who(record)}")
+        elif old is None:
+            said.append(f"Source added: {_who(record)}")
+        elif changed:  # a quote saved again unchanged is not news
+            said.append(f"Quote edited: {_who(record)}")
+    said += [verdict] if verdict else []
+    # A save that changed nothing, or only the explanation (shown in the table), still is one.
+    return "; ".join(said) or "Claim edited", changes
+
+
+def _claim_summary(record: Any, old: Any) -> tuple[list[str], str]:
+    """The claim's own change, and its verdict's."""
+    if record.history_type == "-":
+        return ["Claim deleted"], ""
+    if old is None:
+        return ["Claim created"], f"Verdict {record.verdict}" if record.verdict else ""
+    verdict = ""
+    if old.verdict != record.verdict:
+        verdict = f"Verdict {old.verdict or 'none'} → {record.verdict or 'none'}"
+    edited = any(
+        getattr(old, name) != getattr(record, name)
+        for name in CLAIM_FIELDS
+        if name not in ("verdict", "verdict_explanation")
+    )
+    return (["Claim edited"] if edited else []), verdict
 
 
 def _rebuilt(model: type[models.Model], record: Any) -> Any:
@@ -197,17 +263,21 @@ class ClaimAsOf:
 
 
 def claim_as_of(claim_id: int, number: int) -> ClaimAsOf | None:
-    """The claim as it stood right after revision ``number``, or None if there is none."""
-    revisions = claim_revisions(claim_id)
+    """The claim as it stood right after revision ``number``, or None if there is none: the
+    latest record of the claim and of each attestation dated up to that revision's date."""
+    records = _records(claim_id)
+    revisions = _revisions(records)
     if not 1 <= number <= len(revisions):
         return None
-    state: dict[tuple[str, int], Any] = {}
-    for revision in revisions[:number]:
-        record = revision.record
-        state[("claim" if _is_claim(record) else "attestation", record.id)] = record
+    revision = revisions[number - 1]
+    state: dict[Key, Any] = {}
+    for record in records:
+        if record.history_date > revision.date:
+            break
+        state[_key(record)] = record
     claim_record = state.get(("claim", claim_id))
     if claim_record is None:  # attestations recorded before the claim's first record
-        claim_record = next(r.record for r in revisions if _is_claim(r.record))
+        claim_record = next(r for r in records if _is_claim(r))
     attestations = []
     for (kind, _), record in state.items():
         if kind == "attestation" and record.history_type != "-":
@@ -219,10 +289,12 @@ def claim_as_of(claim_id: int, number: int) -> ClaimAsOf | None:
             )
             attestations.append(attestation)
     attestations.sort(key=lambda a: (a.effective_as_of, a.source.published_on, a.start))
+    claim = _rebuilt(Claim, claim_record)
+    claim.topic = claim_record.topic  # loaded with the record: no query
     return ClaimAsOf(
-        revision=revisions[number - 1],
+        revision=revision,
         latest=len(revisions),
-        claim=_rebuilt(Claim, claim_record),
+        claim=claim,
         topic=claim_record.topic,
         attestations=attestations,
     )

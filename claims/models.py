@@ -13,6 +13,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from claims.claimants import Claimant, ClaimantName
+from claims.recording import RevisionRecords
 from claims.rules.counted import split_qualifiers
 from claims.rules.quotes import QuoteError, Span, context, locate_quote
 from claims.rules.values import DateValue, Precision, Qualifier, Quantity, TextValue, describe
@@ -198,7 +199,7 @@ class Claim(models.Model):
     modified = models.DateTimeField(auto_now=True)
 
     objects = ClaimQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["modified"])
+    history = RevisionRecords(excluded_fields=["modified"])
 
     class Meta:
         ordering = ["topic__title", "statement"]
@@ -303,7 +304,7 @@ class Attestation(models.Model):
     modified = models.DateTimeField(auto_now=True)
 
     objects = AttestationQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["modified", "context_before", "context_after"])
+    history = RevisionRecords(excluded_fields=["modified", "context_before", "context_after"])
 
     class Meta:
         ordering = ["source__published_on", "start"]
@@ -457,6 +458,7 @@ class DismissedCandidate(models.Model):
     dismissed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    reason = models.CharField(max_length=200, blank=True, help_text="Why it states no claim.")
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,7 +1,8 @@
 """Writes of claims and attestations. Keyword-only, atomic, ``full_clean`` before saving: a
 ``ValidationError`` leaves nothing written. Every writer uses these: the review queue, the API,
 the admin and the dataset import (which passes ``refresh=False`` and refreshes the verdicts of
-the claims it touched once, at the end, with ``claims_refresh_verdicts``)."""
+the claims it touched once, at the end, with ``claims_refresh_verdicts``). Each writer of claims
+and attestations is ``one_revision``: what one call writes is one revision of each claim."""
 
 from __future__ import annotations
 
@@ -11,14 +12,15 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 
 from claims.models import Attestation, Claim, Claimant, ClaimantName, DismissedCandidate, Topic
+from claims.recording import one_revision
 from claims.rules.counted import join_qualifiers
 from claims.rules.names import name_key
 from claims.rules.values import Value
 from sources.models import Source
 from sources.services import NearDuplicate, free_slug, source_create
+from sources.slugs import name_slug
 
 
 @transaction.atomic
@@ -34,6 +36,7 @@ def source_add(
 
 
 @transaction.atomic
+@one_revision()
 def claims_refresh_verdicts(*, claims: Iterable[Claim]) -> int:
     """Recompute each claim's verdict; return how many changed."""
     return sum(claim.refresh_verdict() for claim in claims)
@@ -47,6 +50,7 @@ def source_claims_refresh_verdicts(*, source: Source) -> int:
 
 
 @transaction.atomic
+@one_revision()
 def claim_save(*, claim: Claim, refresh: bool = True) -> Claim:
     """Validate and store a new or edited claim. ``refresh=False`` leaves the verdict to the
     caller, who refreshes once after writing the attestations too (the admin, an import)."""
@@ -80,6 +84,7 @@ def claim_parts_set(*, claim: Claim, parts: Iterable[Claim]) -> Claim:
 
 
 @transaction.atomic
+@one_revision()
 def claim_delete(*, claim: Claim) -> None:
     """Delete a claim with its attestations; no other claim's verdict depends on it."""
     claim.delete()
@@ -92,6 +97,7 @@ def attestation_as_of(*, source: Source, as_of: date | None) -> date | None:
 
 
 @transaction.atomic
+@one_revision()
 def attestation_save(
     *, attestation: Attestation, refresh: bool = True, validate_constraints: bool = True
 ) -> Attestation:
@@ -140,10 +146,14 @@ def attestation_update(
 
 
 @transaction.atomic
-def attestation_unlink(*, attestation: Attestation, refresh: bool = True) -> Claim:
+@one_revision()
+def attestation_unlink(
+    *, attestation: Attestation, refresh: bool = True, reason: str = ""
+) -> Claim:
     """Remove one source's statement of a claim and recompute the claim's verdict, as
-    ``attestation_link`` does when it adds one."""
+    ``attestation_link`` does when it adds one; ``reason`` is kept in the link's history."""
     claim = attestation.claim
+    attestation._change_reason = _history_reason(reason)  # type: ignore[attr-defined]
     attestation.delete()
     if refresh:
         claim.refresh_verdict()
@@ -162,11 +172,14 @@ def attestation_link(
     claimant: Claimant | None = None,
     refresh: bool = True,
     validate_constraints: bool = True,
+    reason: str = "",
 ) -> Attestation:
     """Link a span of ``source`` to ``claim`` and recompute the claim's verdict at once
     (``refresh=False``: the caller refreshes it after a batch of links). The claimant is the
-    one ``attributed_to`` names unless given."""
+    one ``attributed_to`` names unless given; ``reason``, why the editor linked it, is kept in
+    the link's history."""
     attestation = Attestation(claim=claim, source=source, start=start, end=end)
+    attestation._change_reason = _history_reason(reason)  # type: ignore[attr-defined]
     return attestation_update(
         attestation=attestation,
         refresh=refresh,
@@ -181,6 +194,7 @@ def attestation_link(
 
 
 @transaction.atomic
+@one_revision()
 def claim_create_from_candidate(
     *,
     source: Source,
@@ -226,14 +240,33 @@ def claim_create_from_candidate(
     return claim
 
 
-def candidate_dismiss(*, source: Source, start: int, end: int, user: Any) -> DismissedCandidate:
+def candidate_dismiss(
+    *, source: Source, start: int, end: int, user: Any, reason: str = ""
+) -> DismissedCandidate:
+    """Stop the queue offering the span ``start``–``end``: it states no claim worth keeping."""
+    if not 0 <= start < end <= len(source.text):
+        raise ValidationError("That suggestion is not in the source.")
     dismissal, _ = DismissedCandidate.objects.get_or_create(
         source=source,
         start=start,
         end=end,
-        defaults={"quote": source.text[start:end], "dismissed_by": user},
+        defaults={
+            "quote": source.text[start:end],
+            "dismissed_by": user,
+            "reason": " ".join(reason.split())[:200],
+        },
     )
     return dismissal
+
+
+def candidate_restore(*, dismissal: DismissedCandidate) -> None:
+    """Undo a dismissal: the queue offers the span again."""
+    dismissal.delete()
+
+
+def _history_reason(reason: str) -> str | None:
+    """An editor's reason as a history row keeps it (at most 100 characters)."""
+    return " ".join(reason.split())[:100] or None
 
 
 def claimant_for(*, name: str) -> Claimant | None:
@@ -304,6 +337,7 @@ def claimant_name_add(*, claimant: Claimant, name: str) -> ClaimantName:
 
 
 @transaction.atomic
+@one_revision()
 def claimant_merge(*, keep: Claimant, drop: Claimant) -> Claimant:
     """Two claimants that are one party: ``drop``'s names and attestations become ``keep``'s,
     and the verdicts of the claims they state are recomputed (one origin now, not two)."""
@@ -320,6 +354,6 @@ def claimant_merge(*, keep: Claimant, drop: Claimant) -> Claimant:
 
 
 def _free_slug(name: str) -> str:
-    """A slug no claimant has: the name's, or "claimant" for a name with no Latin letters,
-    with a number after it when taken."""
-    return free_slug(Claimant.objects.all(), slugify(name)[:180] or "claimant")
+    """A slug no claimant has: the name's, or a stable one for a name in another script, with
+    a number after it when taken."""
+    return free_slug(Claimant.objects.all(), name_slug(name, kind="claimant", max_length=180))

@@ -5,10 +5,10 @@ from datetime import date, datetime
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from sources.ingest.similarity import anchors, fingerprint
+from sources.slugs import free_slug, name_slug
 from sources.text.normalise import content_hash, normalise_text
 
 
@@ -29,7 +29,16 @@ class Outlet(models.Model):
 
     @classmethod
     def for_name(cls, name: str) -> Outlet:
-        outlet, _ = cls.objects.get_or_create(name=name, defaults={"slug": slugify(name)})
+        """The outlet called ``name``, created with a slug no other outlet has (a name in
+        another script gets a stable "outlet-<hash>"). Raises ``ValidationError`` for a name
+        that does not fit (longer than 200 characters)."""
+        if found := Outlet.objects.filter(name=name).first():
+            return found
+        # room for free_slug's "-2"
+        slug = free_slug(Outlet.objects.all(), name_slug(name, kind="outlet", max_length=190))
+        outlet = Outlet(name=name, slug=slug)
+        outlet.full_clean()
+        outlet.save()
         return outlet
 
 

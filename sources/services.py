@@ -10,8 +10,6 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from django.db import transaction
-from django.db.models import QuerySet
-from django.utils.text import slugify
 
 from sources.duplicates import find_copied_source
 from sources.ingest.extract import (
@@ -22,6 +20,7 @@ from sources.ingest.extract import (
 )
 from sources.ingest.fetch import extract_url
 from sources.models import Outlet, Source, SourceEntry
+from sources.slugs import free_slug, latin_slug, name_hash, spells
 from sources.text.credits import agency_credit
 from sources.text.live import split_live_page
 from sources.text.normalise import content_hash, normalise_text
@@ -60,16 +59,12 @@ def find_near_duplicate(text: str, *, exclude: int | None = None) -> NearDuplica
 
 
 def unique_slug(outlet: str, published: date, title: str) -> str:
-    base = slugify(f"{outlet} {published:%Y-%m-%d} {title}")[:80].strip("-") or "source"
+    """A slug no source has: its outlet, date and title in Latin words, and the title's hash
+    when the title is in another script (two Arabic headlines of one day are two slugs)."""
+    base = latin_slug(f"{outlet} {published:%Y-%m-%d} {title}", 80)
+    if not spells(title, latin_slug(title)):
+        base = f"{base[:70].rstrip('-')}-{name_hash(title)}"
     return free_slug(Source.objects.all(), base)
-
-
-def free_slug(rows: QuerySet[Any], base: str) -> str:
-    """``base``, or ``base-2``, ``base-3``…: the first slug none of ``rows`` has."""
-    slug, n = base, 2
-    while rows.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 @transaction.atomic

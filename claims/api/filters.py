@@ -1,8 +1,12 @@
-"""The API's filters: the claim list page's own, the source list's and the claimant list's."""
+"""The API's filters: the claim list page's own, the source list's and the claimant list's,
+each refusing what a FilterSet would pass over without a word (``QueryForm``)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 
 from claims.claimants import Claimant, ClaimantName
@@ -10,10 +14,48 @@ from claims.filters import ClaimFilter
 from claims.models import Attestation, Claim, ClaimQuerySet, Topic
 from sources.models import Outlet, Source
 
+# The pager's parameter and DRF's choice of renderer ("?format=json"), read by others.
+OTHER_PARAMETERS = frozenset({"page", "format"})
+
+
+class QueryForm(forms.Form):
+    """An API query string, refused with a 400 naming the parameter where a filter would
+    otherwise ignore or guess: a name no filter has ("verdicts"), a second value of a filter
+    that takes one (only the last was used), a date not written YYYY-MM-DD ("01/02/2019" was
+    read as 2 January)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.input_formats = ["%Y-%m-%d"]
+                field.error_messages["invalid"] = "Enter a date as YYYY-MM-DD."
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        if not self.is_bound:
+            return
+        for name in self.data:
+            if name in OTHER_PARAMETERS:
+                continue
+            field = self.fields.get(name)
+            if field is None:
+                known = ", ".join([*self.fields, "page"])
+                self.errors[name] = self.error_class(
+                    [f"Unknown parameter; this list takes {known}."]
+                )
+                continue
+            values = self.data.getlist(name) if hasattr(self.data, "getlist") else [self.data[name]]
+            if len(values) > 1 and not getattr(field.widget, "allow_multiple_selected", False):
+                self.add_error(name, f"Give one value, not {len(values)}.")
+
 
 class ApiClaimFilter(ClaimFilter):
     """The claim list page's filters, sorted as the page sorts (``sort``). The queryset must
     come from ``Claim.objects.for_list()``: the sorts use its counts."""
+
+    class Meta(ClaimFilter.Meta):
+        form = QueryForm
 
     def filter_queryset(self, queryset: QuerySet[Claim]) -> ClaimQuerySet:
         claims = super().filter_queryset(queryset)
@@ -42,6 +84,7 @@ class SourceFilter(django_filters.FilterSet):
     class Meta:
         model = Source
         fields = ["outlet", "kind", "published_after", "published_before", "topic"]
+        form = QueryForm
 
     def in_topic(self, queryset: QuerySet[Source], name: str, value: Topic) -> QuerySet[Source]:
         filed = Topic.sources.through.objects.filter(topic=value).values("source_id")
@@ -57,6 +100,7 @@ class ClaimantFilter(django_filters.FilterSet):
     class Meta:
         model = Claimant
         fields = ["q"]
+        form = QueryForm
 
     def named(self, queryset: QuerySet[Claimant], name: str, value: str) -> QuerySet[Claimant]:
         # a subquery, not a join: a claimant with two matching names is listed once

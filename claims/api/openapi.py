@@ -49,6 +49,14 @@ FORBIDDEN = OpenApiResponse(
 )
 NOT_FOUND = OpenApiResponse(Detail, "No object with this slug or id, or no such page.")
 DELETED = OpenApiResponse(None, "Deleted.")
+RENAMED = OpenApiResponse(
+    Detail, "The claim's slug has changed: `Location` is this address under its slug now."
+)
+RENAMED_WRITE = OpenApiResponse(
+    Detail,
+    "The claim's slug has changed: send the same request to `Location`, this address under "
+    "its slug now.",
+)
 
 # Path parameters as the URL converters match them: a value the converter refuses would get
 # the site's HTML 404, not the API's JSON one.

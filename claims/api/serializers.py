@@ -19,6 +19,7 @@ from claims.api.fields import (
     absolute,
 )
 from claims.models import Attestation, Claim, Claimant, QuoteError, Topic, value_shape_error
+from claims.rules.quotes import Span, find_quote, locate_quote
 from sources.models import Source
 
 
@@ -207,8 +208,14 @@ class AttestationLinkSerializer(serializers.Serializer):
         min_value=0,
         required=False,
         allow_null=True,
-        help_text="Where the quote starts, to pick one occurrence of a quote the source "
-        "repeats: the nearest is taken.",
+        help_text="Where the quote starts in the source's text, in Unicode code points: it "
+        "must start there. Needed for a quote the source repeats.",
+    )
+    end = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        allow_null=True,
+        help_text="Where the quote ends (after its last character): it must end there.",
     )
     value = ValueField(required=False, default=None)
     as_of = serializers.DateField(
@@ -223,15 +230,50 @@ class AttestationLinkSerializer(serializers.Serializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         claim: Claim = self.context["claim"]
-        probe = Attestation(claim=claim, source=attrs["source"], quote=attrs["quote"])
-        try:
-            probe.place_quote(near=attrs.get("start"))
-        except QuoteError as error:
-            raise serializers.ValidationError({"quote": [str(error)]}) from None
+        source: Source = attrs["source"]
+        span = quote_span(source.text, attrs["quote"], attrs.get("start"), attrs.get("end"))
         if problem := value_shape_error(claim.kind, attrs["value"]):
             raise serializers.ValidationError({"value": [problem]})
-        attrs["start"], attrs["end"] = probe.start, probe.end
+        attrs["start"], attrs["end"] = span.start, span.end
         return attrs
+
+
+def quote_span(text: str, quote: str, start: int | None, end: int | None) -> Span:
+    """Where ``quote`` is in ``text``: the one place it occurs, or the one the offsets give.
+    Offsets past the text, an end before the start, or a quote that is not at them are a
+    ``ValidationError`` on the field at fault: an offset is never moved to the nearest
+    occurrence, which would link words the client did not mean."""
+    length = len(text)
+    if start is not None and start >= length:
+        raise _refused(
+            "start", f"The source's text is {length} characters long: {start} is past it."
+        )
+    if end is not None and end > length:
+        raise _refused("end", f"The source's text is {length} characters long: {end} is past it.")
+    if start is not None and end is not None and end <= start:
+        raise _refused("end", f"end ({end}) must be after start ({start}).")
+    try:  # without offsets a repeated quote is refused too; with them, only a missing one
+        only = locate_quote(text, quote, near=start if start is not None else end)
+    except QuoteError as error:
+        raise _refused("quote", str(error)) from None
+    if start is None and end is None:
+        return only
+    spans = find_quote(text, quote)
+    at = [
+        span
+        for span in spans
+        if (start is None or span.start == start) and (end is None or span.end == end)
+    ]
+    if at:
+        return at[0]
+    where = ", ".join(f"{span.start}–{span.end}" for span in spans)
+    if start is not None and all(span.start != start for span in spans):
+        raise _refused("start", f"The quote does not start at {start}: it is at {where}.")
+    raise _refused("end", f"The quote does not end at {end}: it is at {where}.")
+
+
+def _refused(field: str, message: str) -> serializers.ValidationError:
+    return serializers.ValidationError({field: [message]})
 
 
 class ClaimVerdictSerializer(serializers.ModelSerializer):

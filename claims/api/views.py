@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -21,7 +22,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from claims import services
+from claims import history, services
 from claims.api.filters import ApiClaimFilter, SourceFilter
 from claims.api.openapi import (
     ATTESTATION_ID,
@@ -30,6 +31,8 @@ from claims.api.openapi import (
     FORBIDDEN,
     INVALID,
     NOT_FOUND,
+    RENAMED,
+    RENAMED_WRITE,
     slug_parameter,
 )
 from claims.api.serializers import (
@@ -71,6 +74,40 @@ def saved[T](write: Callable[..., T], **arguments: Any) -> T:
 
 def api_url(request: Request, name: str, *args: Any) -> str:
     return request.build_absolute_uri(reverse(f"api:{name}", args=args))
+
+
+class FollowsRenamedClaim(generics.GenericAPIView):
+    """A claim's old slug is a permanent redirect to the same address under its slug now, as
+    the site's claim pages are: 301 for a read, 308 for a write (a client sends the same
+    method and body again). ``url_name`` is the view's name in ``claims.api.urls``."""
+
+    url_name: str
+
+    def handle_exception(self, exc: Exception) -> Response:
+        renamed = self.renamed_to() if isinstance(exc, Http404) else None
+        if renamed is None:
+            return super().handle_exception(exc)
+        location, new_slug = renamed
+        read = self.request.method in ("GET", "HEAD")
+        moved = status.HTTP_301_MOVED_PERMANENTLY if read else status.HTTP_308_PERMANENT_REDIRECT
+        return Response(
+            {"detail": f"This claim's slug is now “{new_slug}”."},
+            status=moved,
+            headers={"Location": location},
+        )
+
+    def renamed_to(self) -> tuple[str, str] | None:
+        """The address and slug a renamed claim has now; None if no claim had this slug, or
+        one has it still (the 404 is of something else, an attestation)."""
+        slug = self.kwargs.get("slug", "")
+        if Claim.objects.filter(slug=slug).exists():
+            return None
+        new_slug = history.current_slug(slug)
+        if new_slug is None or new_slug == slug:
+            return None
+        path = reverse(f"api:{self.url_name}", kwargs={**self.kwargs, "slug": new_slug})
+        query = self.request.META.get("QUERY_STRING", "")
+        return self.request.build_absolute_uri(f"{path}?{query}" if query else path), new_slug
 
 
 @extend_schema_view(
@@ -167,24 +204,31 @@ class ClaimList(generics.ListCreateAPIView):
     get=extend_schema(
         summary="A claim",
         parameters=[slug_parameter("claim")],
-        responses={200: ClaimSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={200: ClaimSerializer, 301: RENAMED, 403: FORBIDDEN, 404: NOT_FOUND},
     ),
     patch=extend_schema(
         summary="Edit a claim",
         description="Needs the *change claim* permission. The verdict is recomputed.",
         parameters=[slug_parameter("claim")],
-        responses={200: ClaimSerializer, 400: INVALID, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={
+            200: ClaimSerializer,
+            308: RENAMED_WRITE,
+            400: INVALID,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        },
     ),
     delete=extend_schema(
         summary="Delete a claim and its attestations",
         description="Needs the *delete claim* permission.",
         parameters=[slug_parameter("claim")],
-        responses={204: DELETED, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={204: DELETED, 308: RENAMED_WRITE, 403: FORBIDDEN, 404: NOT_FOUND},
     ),
 )
-class ClaimDetail(generics.RetrieveUpdateDestroyAPIView):
+class ClaimDetail(FollowsRenamedClaim, generics.RetrieveUpdateDestroyAPIView):
     serializer_class = ClaimSerializer
     lookup_field = "slug"
+    url_name = "claim"
     http_method_names = ["get", "patch", "delete", "head", "options"]  # no PUT
 
     def get_queryset(self) -> ClaimQuerySet:
@@ -208,15 +252,17 @@ class ClaimDetail(generics.RetrieveUpdateDestroyAPIView):
         request=AttestationLinkSerializer,
         responses={
             201: LinkedAttestationSerializer,
+            308: RENAMED_WRITE,
             400: INVALID,
             403: FORBIDDEN,
             404: NOT_FOUND,
         },
     )
 )
-class AttestationLink(generics.CreateAPIView):
+class AttestationLink(FollowsRenamedClaim, generics.CreateAPIView):
     serializer_class = AttestationLinkSerializer
     queryset = Attestation.objects.all()  # the model whose permission a write needs
+    url_name = "claim_attestations"
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         claim = get_object_or_404(Claim, slug=kwargs["slug"])
@@ -244,7 +290,7 @@ class AttestationLink(generics.CreateAPIView):
     get=extend_schema(
         summary="One attestation of the claim",
         parameters=[slug_parameter("claim"), ATTESTATION_ID],
-        responses={200: AttestationSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={200: AttestationSerializer, 301: RENAMED, 403: FORBIDDEN, 404: NOT_FOUND},
     ),
     patch=extend_schema(
         summary="Say who the figure is attributed to",
@@ -256,6 +302,7 @@ class AttestationLink(generics.CreateAPIView):
         request=AttestationEditSerializer,
         responses={
             200: LinkedAttestationSerializer,
+            308: RENAMED_WRITE,
             400: INVALID,
             403: FORBIDDEN,
             404: NOT_FOUND,
@@ -265,11 +312,12 @@ class AttestationLink(generics.CreateAPIView):
         summary="Unlink a source from the claim",
         description="Needs the *delete attestation* permission. The verdict is recomputed.",
         parameters=[slug_parameter("claim"), ATTESTATION_ID],
-        responses={204: DELETED, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={204: DELETED, 308: RENAMED_WRITE, 403: FORBIDDEN, 404: NOT_FOUND},
     ),
 )
-class AttestationDetail(generics.RetrieveUpdateDestroyAPIView):
+class AttestationDetail(FollowsRenamedClaim, generics.RetrieveUpdateDestroyAPIView):
     serializer_class = AttestationSerializer
+    url_name = "attestation"
     http_method_names = ["get", "patch", "delete", "head", "options"]  # no PUT
 
     def get_queryset(self) -> QuerySet[Attestation]:

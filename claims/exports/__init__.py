@@ -5,7 +5,7 @@ Pure functions over the plain records in ``records``; ``claims.exports.citing`` 
 from claims.exports.annotations import annotation, annotation_collection, annotation_id
 from claims.exports.bibtex import bibtex, bibtex_for_source
 from claims.exports.citation import plain_citation
-from claims.exports.common import attestation_note, notes_by_source, source_link
+from claims.exports.common import attestation_note, claim_notes, source_link
 from claims.exports.csl import csl_item, csl_items
 from claims.exports.meta import citation_meta, source_citation_meta
 from claims.exports.records import CitedAttestation, CitedClaim, CitedSource
@@ -24,9 +24,9 @@ __all__ = [
     "bibtex_for_source",
     "citation_meta",
     "claim_jsonld",
+    "claim_notes",
     "csl_item",
     "csl_items",
-    "notes_by_source",
     "plain_citation",
     "ris",
     "ris_for_source",

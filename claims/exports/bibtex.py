@@ -1,5 +1,5 @@
-"""BibTeX for LaTeX (BibTeX and biber/biblatex both read it): one entry per source, UTF-8 kept,
-LaTeX's special characters escaped."""
+"""BibTeX for LaTeX (BibTeX and biber/biblatex both read it): a claim at one revision as one
+entry, a source alone as another; UTF-8 kept, LaTeX's special characters escaped."""
 
 from __future__ import annotations
 
@@ -7,7 +7,19 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from claims.exports.common import day, notes_by_source, one_line, source_link, split_name
+from claims.exports.common import (
+    CLAIM_GENRE,
+    CLAIM_LANGUAGE,
+    PUBLISHER,
+    claim_key,
+    claim_number,
+    day,
+    one_line,
+    quote_notes,
+    source_link,
+    split_name,
+    verdict_sentence,
+)
 from claims.exports.records import CitedClaim, CitedSource
 
 ENTRY_TYPES = {
@@ -32,23 +44,33 @@ _LATEX_SPECIALS = {
     "^": r"\textasciicircum{}",
 }
 _LATEX_SPECIAL = re.compile("|".join(re.escape(char) for char in _LATEX_SPECIALS))
+# Line breaks are spaces to LaTeX: the semicolon keeps the notes apart in print.
+_NOTE_SEPARATOR = ";\n    "
 # Keys may hold letters, digits and - _ : . (slugs already do); anything else becomes "-".
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_:.-]+")
 
 
 def bibtex(claim: CitedClaim, *, accessed: date | None = None) -> str:
-    """One entry per distinct source of the claim, in as-of order, with unique keys."""
-    used: set[str] = set()
-    entries = []
-    for source, notes in notes_by_source(claim):
-        key = citation_key(source.key)
-        unique, n = key, 1
-        while unique in used:
-            n += 1
-            unique = f"{key}-{n}"
-        used.add(unique)
-        entries.append(bibtex_for_source(source, notes=notes, accessed=accessed, key=unique))
-    return "\n".join(entries)
+    """One entry citing the claim at its revision, as the technical-report tags of the claim
+    page do: Corroborate's record, numbered "<slug>, revision <n>", at the revision's permalink,
+    with the verdict and every source's quote in the note. Zotero saves it as a Report."""
+    revised = day(claim.modified)
+    fields: list[tuple[str, str]] = [
+        ("title", "{" + latex_escape(claim.statement) + "}"),
+        ("author", "{" + PUBLISHER + "}"),  # braced: an organisation, taken whole
+        ("institution", PUBLISHER),
+        ("type", CLAIM_GENRE),
+        ("number", latex_escape(claim_number(claim))),
+        *_dated(revised, claim.revision_url, accessed),
+        ("language", CLAIM_LANGUAGE),
+    ]
+    # The verdict's sentence, then the quotes, each ended by a semicolon but the last.
+    note = [latex_escape(verdict)] if (verdict := verdict_sentence(claim)) else []
+    if quotes := [latex_escape(line) for line in quote_notes(claim)]:
+        note.append(_NOTE_SEPARATOR.join(quotes) + ".")
+    if note:
+        fields.append(("note", "\n    ".join(note)))
+    return _entry("techreport", citation_key(claim_key(claim)), fields)
 
 
 def bibtex_for_source(
@@ -59,7 +81,6 @@ def bibtex_for_source(
     key: str | None = None,
 ) -> str:
     entry_type = ENTRY_TYPES.get(source.kind, "misc")
-    published = day(source.published)
     # Double braces keep the title's capitals when a style sentence-cases titles.
     fields: list[tuple[str, str]] = [("title", "{" + latex_escape(source.title) + "}")]
     if source.authors:
@@ -73,22 +94,30 @@ def bibtex_for_source(
         fields += [("institution", outlet), ("type", "Report")]
     else:
         fields += [("organization", outlet), ("howpublished", _howpublished(source.kind))]
-    fields += [
+    fields += _dated(day(source.published), source_link(source), accessed)
+    if note_lines := [latex_escape(line) for line in notes]:
+        fields.append(("note", _NOTE_SEPARATOR.join(note_lines)))
+    return _entry(entry_type, key or citation_key(source.key), fields)
+
+
+def _dated(published: date, url: str, accessed: date | None) -> list[tuple[str, str]]:
+    fields = [
         ("year", str(published.year)),
         ("month", _MONTHS[published.month - 1]),  # a macro: written without braces
         ("date", published.isoformat()),
-        ("url", _url(source_link(source))),
+        ("url", _url(url)),
     ]
     if accessed is not None:
         fields.append(("urldate", accessed.isoformat()))
-    if note_lines := [latex_escape(line) for line in notes]:
-        # Line breaks are spaces to LaTeX: the semicolon keeps the notes apart in print.
-        fields.append(("note", ";\n    ".join(note_lines)))
+    return fields
+
+
+def _entry(entry_type: str, key: str, fields: list[tuple[str, str]]) -> str:
     body = [
         f"  {name} = {value}," if name == "month" else f"  {name} = {{{value}}},"
         for name, value in fields
     ]
-    return "\n".join([f"@{entry_type}{{{key or citation_key(source.key)},", *body, "}", ""])
+    return "\n".join([f"@{entry_type}{{{key},", *body, "}", ""])
 
 
 def citation_key(slug: str) -> str:

@@ -1,28 +1,39 @@
 """A claim as one plain-text paragraph a researcher can paste: the statement, the verdict, every
-source (outlet, title, date, address) and the revision permalink with the access date."""
+source (outlet, title, date, address) with the words it states the claim in, and the revision
+permalink with the access date."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from claims.exports.common import join_names, long_date, source_link, sources_in_order
+from claims.exports.common import (
+    TERMINAL,
+    attestations_in_order,
+    join_names,
+    long_date,
+    one_line,
+    source_link,
+    verdict_sentence,
+)
 from claims.exports.records import CitedClaim, CitedSource
-
-_TERMINAL = (".", "!", "?", "…")
 
 
 def plain_citation(claim: CitedClaim, *, accessed: date) -> str:
-    """“<statement>” Verdict: <verdict> — <explanation> Sources: <source>; <source>.
-    Corroborate, claim <slug>, revision <n>, <revision url> (accessed <date>)."""
+    """“<statement>” Verdict: <verdict> — <explanation> Sources: <source>, stating “<quote>”;
+    <source>, stating “<quote>” and “<quote>”. Corroborate, claim <slug>, revision <n>,
+    <revision url> (accessed <date>)."""
     parts = [_quoted(claim.statement)]
-    if claim.verdict:
-        verdict = f"Verdict: {claim.verdict}"
-        parts.append(
-            f"{verdict} — {_sentence(claim.explanation)}" if claim.explanation else f"{verdict}."
-        )
-    sources = sources_in_order(claim)
+    if verdict := verdict_sentence(claim):
+        parts.append(verdict)
+    # Each source once, in the order of its earliest quote, with all its quotes.
+    quotes: dict[str, list[str]] = {}
+    sources: dict[str, CitedSource] = {}
+    for att in attestations_in_order(claim):
+        sources.setdefault(att.source.key, att.source)
+        quotes.setdefault(att.source.key, []).append(f"“{one_line(att.quote)}”")
     if sources:
-        parts.append(f"Sources: {'; '.join(_source(source) for source in sources)}.")
+        stated = [f"{_source(s)}, stating {join_names(quotes[key])}" for key, s in sources.items()]
+        parts.append(f"Sources: {'; '.join(stated)}.")
     parts.append(
         f"Corroborate, claim {claim.slug}, revision {claim.revision}, {claim.revision_url} "
         f"(accessed {long_date(accessed)})."
@@ -45,9 +56,4 @@ def _source(source: CitedSource) -> str:
 
 def _quoted(statement: str) -> str:
     statement = statement.strip()
-    return f"“{statement}”" if statement.endswith(_TERMINAL) else f"“{statement}”."
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith(_TERMINAL) else f"{text}."
+    return f"“{statement}”" if statement.endswith(TERMINAL) else f"“{statement}”."

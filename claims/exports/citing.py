@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 
 from claims.exports import CitedAttestation, CitedClaim, CitedSource
-from claims.history import revision_count
+from claims.history import ClaimAsOf, LatestRevision, latest_revision
 from claims.models import Attestation, Claim
 from sources.models import Source
 
@@ -51,24 +53,61 @@ def cited_attestation(attestation: Attestation, *, site: str) -> CitedAttestatio
 
 
 def cited_claim(
-    claim: Claim, attestations: Iterable[Attestation], *, site: str, revision: int | None = None
+    claim: Claim,
+    attestations: Iterable[Attestation],
+    *,
+    site: str,
+    revision: LatestRevision | None = None,
 ) -> CitedClaim:
-    """``attestations`` with their sources and outlets loaded; ``revision`` defaults to the
-    latest (two count queries)."""
-    number = revision if revision is not None else revision_count(claim.pk)
-    url = site + claim.get_absolute_url()
-    return CitedClaim(
-        id=claim.pk,
+    """The claim as it is now, at its latest revision. ``attestations`` with their sources and
+    outlets loaded; ``revision`` defaults to the latest (one query)."""
+    latest = revision if revision is not None else latest_revision(claim.pk)
+    return _cited(
+        claim,
+        attestations,
+        site=site,
         slug=claim.slug,
+        number=latest.number,
+        # Before its first recorded revision (history written by hand), the claim's own time.
+        revised=latest.date or claim.modified,
+    )
+
+
+def cited_revision(then: ClaimAsOf, *, slug: str, site: str) -> CitedClaim:
+    """The claim as it stood at one revision. ``slug`` is the claim's slug now: the permalink
+    of a renamed claim's revision is under its new slug."""
+    return _cited(
+        then.claim,
+        then.attestations,
+        site=site,
+        slug=slug,
+        number=then.revision.number,
+        revised=then.revision.date,
+    )
+
+
+def _cited(
+    claim: Claim,
+    attestations: Iterable[Attestation],
+    *,
+    site: str,
+    slug: str,
+    number: int,
+    revised: datetime,
+) -> CitedClaim:
+    url = site + reverse("claims:detail", args=[slug])
+    return CitedClaim(
+        slug=slug,
         url=url,
         revision=number,
-        revision_url=f"{url}v/{number}/",
+        revision_url=site + reverse("claims:revision", args=[slug, number]),
         statement=claim.statement,
         topic=claim.topic.title,
         verdict=claim.verdict,
         explanation=claim.verdict_explanation,
         rating=claim.rating,
         rating_explanation=claim.rating_explanation,
-        modified=claim.modified,
+        # The revision's date, in the site's zone: a citation is dated by the day it shows.
+        modified=timezone.localtime(revised),
         attestations=tuple(cited_attestation(a, site=site) for a in attestations),
     )

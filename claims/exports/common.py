@@ -1,5 +1,5 @@
-"""What several formats share: sources in as-of order with the notes each carries for a claim,
-the link a citation gives, dates, and a conservative reading of bylines."""
+"""What several formats share: how a claim is cited (its key, number and notes), sources in as-of
+order, the link a citation gives, dates, and a conservative reading of bylines."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ _ORGANISATION_WORDS = frozenset(
 _NOT_A_SIMPLE_NAME = frozenset(
     "sir dame dr mr mrs ms lord lady van von der de la le du da al".split()
 )
+# What ends a sentence: no full stop is added after these.
+TERMINAL = (".", "!", "?", "…")
 # One capitalised word, or two joined by a hyphen or apostrophe: "Margaret", "Jean-Luc", "O'Neill".
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 
@@ -111,29 +113,59 @@ def sources_in_order(claim: CitedClaim) -> list[CitedSource]:
     return list(seen.values())
 
 
-def attestation_note(att: CitedAttestation, claim: CitedClaim) -> str:
-    """One line saying what the source states for the claim, pinned to the claim's revision:
-    Corroborate claim <slug> (id <id>, revision <n>): “<quote>” — value as of <date>: <value>"""
-    head = f"Corroborate claim {claim.slug} (id {claim.id}, revision {claim.revision})"
-    stated = (
-        f"value as of {att.as_of.isoformat()}: {one_line(att.value)}"
-        if att.value
-        else f"as of {att.as_of.isoformat()}, no separate value"
-    )
-    note = f"{head}: “{one_line(att.quote)}” — {stated}"
+# A claim is cited as Corroborate's record of it, numbered by its revision (docs/exports.md).
+PUBLISHER = "Corroborate"
+CLAIM_GENRE = "Claim"
+CLAIM_LANGUAGE = "en"
+
+
+def claim_key(claim: CitedClaim) -> str:
+    """The citation's id: the claim's slug and revision, stable and unique in a library."""
+    return f"{claim.slug}-r{claim.revision}"
+
+
+def claim_number(claim: CitedClaim) -> str:
+    """What styles print as the record's number: it names the exact revision."""
+    return f"{claim.slug}, revision {claim.revision}"
+
+
+def verdict_sentence(claim: CitedClaim) -> str:
+    """Verdict: agree — <explanation>; "" while no source states the claim."""
+    if not claim.verdict:
+        return ""
+    if not claim.explanation:
+        return f"Verdict: {claim.verdict}."
+    return f"Verdict: {claim.verdict} — {sentence(one_line(claim.explanation))}"
+
+
+def attestation_note(att: CitedAttestation) -> str:
+    """One line saying what one source states for the claim:
+    <Outlet>, “<title>”, <date>, <link>: “<quote>” (<value> as of <date>, attributed to <who>)"""
+    source = att.source
+    stated = f"{att.value} as of " if att.value else "as of "
+    stated += long_date(att.as_of)
     if att.attributed_to:
-        note += f" (attributed to {one_line(att.attributed_to)})"
-    return note
+        stated += f", attributed to {att.attributed_to}"
+    where = (
+        f"{source.outlet}, “{source.title}”, {long_date(source.published)}, {source_link(source)}"
+    )
+    return one_line(f"{where}: “{att.quote}” ({stated})")
 
 
-def notes_by_source(claim: CitedClaim) -> list[tuple[CitedSource, tuple[str, ...]]]:
-    """Each source of the claim with one note per attestation of the claim in it."""
-    notes: dict[str, list[str]] = {}
-    sources: dict[str, CitedSource] = {}
-    for att in attestations_in_order(claim):
-        sources.setdefault(att.source.key, att.source)
-        notes.setdefault(att.source.key, []).append(attestation_note(att, claim))
-    return [(source, tuple(notes[key])) for key, source in sources.items()]
+def quote_notes(claim: CitedClaim) -> list[str]:
+    """Each quote of the claim with its source, in as-of order."""
+    return [attestation_note(att) for att in attestations_in_order(claim)]
+
+
+def claim_notes(claim: CitedClaim) -> list[str]:
+    """The verdict, then each source's quote: what a reference manager keeps of the claim."""
+    verdict = verdict_sentence(claim)
+    return ([verdict] if verdict else []) + quote_notes(claim)
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith(TERMINAL) else f"{text}."
 
 
 def moment_key(moment: date | datetime) -> tuple[date, float]:

@@ -1,5 +1,5 @@
-"""CSL-JSON: what Zotero, Pandoc and every citeproc read. One item per source; the note says what
-the source states for the claim, pinned to the claim's revision."""
+"""CSL-JSON: what Zotero, Pandoc and every citeproc read. A claim at one revision is one item, its
+note the verdict and what each source states; a source alone is another."""
 
 from __future__ import annotations
 
@@ -7,7 +7,17 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from claims.exports.common import day, notes_by_source, source_link, split_name
+from claims.exports.common import (
+    CLAIM_GENRE,
+    CLAIM_LANGUAGE,
+    PUBLISHER,
+    claim_key,
+    claim_notes,
+    claim_number,
+    day,
+    source_link,
+    split_name,
+)
 from claims.exports.records import CitedClaim, CitedSource
 
 # Our kinds → CSL types. CSL has no press-release type: a "report" with genre "Press release",
@@ -22,10 +32,26 @@ CSL_GENRES = {"press_release": "Press release"}
 
 
 def csl_items(claim: CitedClaim, *, accessed: date | None = None) -> list[dict[str, Any]]:
-    """One CSL item per distinct source of the claim, in as-of order."""
-    return [
-        csl_item(source, notes=notes, accessed=accessed) for source, notes in notes_by_source(claim)
-    ]
+    """A CSL-JSON file citing the claim at its revision: one ``report`` by Corroborate whose
+    number, "<slug>, revision <n>", every style prints, at the revision's permalink, with the
+    verdict and each source's quote in the note."""
+    item: dict[str, Any] = {
+        "id": claim_key(claim),
+        "type": "report",
+        "title": claim.statement,
+        "author": [{"literal": PUBLISHER}],
+        "publisher": PUBLISHER,
+        "genre": CLAIM_GENRE,
+        "number": claim_number(claim),
+        "issued": csl_date(day(claim.modified)),
+        "URL": claim.revision_url,
+    }
+    if accessed is not None:
+        item["accessed"] = csl_date(accessed)
+    item["language"] = CLAIM_LANGUAGE
+    if note := "\n".join(claim_notes(claim)):
+        item["note"] = note
+    return [item]
 
 
 def csl_item(

@@ -38,7 +38,8 @@ class CitedAttestation:
 
 @dataclass(frozen=True)
 class CitedClaim:
-    id: int
+    """A claim as it stood at one revision: the fields, quotes and verdict of that revision."""
+
     slug: str
     url: str  # absolute permalink of the claim page
     revision: int
@@ -49,5 +50,5 @@ class CitedClaim:
     explanation: str
     rating: str
     rating_explanation: str
-    modified: datetime
+    modified: datetime  # the revision's date: when the claim came to stand so
     attestations: tuple[CitedAttestation, ...]

@@ -1,12 +1,23 @@
-"""RIS, the tagged format every reference manager imports (Zotero, EndNote, Mendeley): one
-record per source, one N1 note per attestation of the claim."""
+"""RIS, the tagged format every reference manager imports (Zotero, EndNote, Mendeley): a claim at
+one revision as one record with one N1 note per quote, a source alone as another."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
 
-from claims.exports.common import day, notes_by_source, one_line, source_link, split_name
+from claims.exports.common import (
+    CLAIM_GENRE,
+    CLAIM_LANGUAGE,
+    PUBLISHER,
+    claim_key,
+    claim_notes,
+    claim_number,
+    day,
+    one_line,
+    source_link,
+    split_name,
+)
 from claims.exports.records import CitedClaim, CitedSource
 
 RIS_TYPES = {
@@ -20,11 +31,23 @@ EOL = "\r\n"
 
 
 def ris(claim: CitedClaim, *, accessed: date | None = None) -> str:
-    """One record per distinct source of the claim, in as-of order."""
-    return "".join(
-        ris_for_source(source, notes=notes, accessed=accessed)
-        for source, notes in notes_by_source(claim)
-    )
+    """One record citing the claim at its revision: a report by Corroborate numbered
+    "<slug>, revision <n>" (``SN``, Zotero's report number), at the revision's permalink, with
+    the verdict and each source's quote as notes."""
+    revised = day(claim.modified)
+    tags: list[tuple[str, str]] = [
+        ("TY", "RPRT"),
+        ("ID", claim_key(claim)),
+        ("TI", claim.statement),
+        ("AU", PUBLISHER),
+        ("PB", PUBLISHER),
+        ("M3", CLAIM_GENRE),
+        ("SN", claim_number(claim)),
+        *_dated(revised, claim.revision_url, accessed),
+        ("LA", CLAIM_LANGUAGE),
+    ]
+    tags += [("N1", note) for note in claim_notes(claim)]
+    return _record(tags)
 
 
 def ris_for_source(
@@ -39,16 +62,25 @@ def ris_for_source(
     tags.append(("PB", source.outlet))  # publisher; a report's institution
     if source.kind == "press_release":
         tags.append(("M3", "Press release"))
-    tags += [
-        ("PY", str(published.year)),
-        ("DA", f"{published:%Y/%m/%d}/"),  # YYYY/MM/DD/ with the trailing slash of the spec
-        ("UR", source_link(source)),
-    ]
-    if accessed is not None:
-        tags.append(("Y2", f"{accessed:%Y/%m/%d}/"))
+    tags += _dated(published, source_link(source), accessed)
     if source.language:
         tags.append(("LA", source.language))
     tags += [("N1", note) for note in notes]
+    return _record(tags)
+
+
+def _dated(published: date, url: str, accessed: date | None) -> list[tuple[str, str]]:
+    tags = [
+        ("PY", str(published.year)),
+        ("DA", f"{published:%Y/%m/%d}/"),  # YYYY/MM/DD/ with the trailing slash of the spec
+        ("UR", url),
+    ]
+    if accessed is not None:
+        tags.append(("Y2", f"{accessed:%Y/%m/%d}/"))
+    return tags
+
+
+def _record(tags: list[tuple[str, str]]) -> str:
     # A value cannot span lines: the next line would be read as a tag or lost.
     lines = [f"{tag}  - {one_line(value)}" for tag, value in tags if value]
     return EOL.join([*lines, "ER  - ", ""]) + EOL

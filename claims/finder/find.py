@@ -25,8 +25,9 @@ speech (``attribution``). Then:
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -459,25 +460,49 @@ def _pieces(
     return pieces
 
 
+# How far back a statement covering a figure may start: a long quotation, never a whole text.
+# Looking only that far keeps matching figures to statements linear in a long text.
+_REACH = 20_000
+
+
 def _attribute(candidates: list[Candidate], statements: Sequence[Utterance]) -> list[Candidate]:
-    """Give each candidate inside a quotation or reported clause its speaker."""
+    """Give each candidate inside a quotation or reported clause its speaker: the latest
+    statement holding it that names one."""
+    ordered = sorted(statements, key=lambda s: (s.start, s.end))
+    starts = [s.start for s in ordered]
     attributed = []
     for candidate in candidates:
         if candidate.kind != "quote" and not candidate.attributed_to:
-            speaker = ""
-            for statement in statements:
-                if statement.start <= candidate.start and candidate.end <= statement.end + 1:
-                    speaker = statement.speaker or speaker
+            speaker = next(
+                (
+                    s.speaker
+                    for s in _started_before(ordered, starts, candidate.start)
+                    if candidate.end <= s.end + 1 and s.speaker
+                ),
+                "",
+            )
             if speaker:
                 candidate = replace(candidate, attributed_to=speaker)
         attributed.append(candidate)
     return attributed
 
 
+def _started_before[T: (Utterance, Candidate)](
+    ordered: Sequence[T], starts: Sequence[int], position: int, slack: int = 0
+) -> Iterator[T]:
+    """The items of ``ordered`` (sorted by start) starting at or before ``position + slack``,
+    latest first, as far back as ``_REACH``."""
+    index = bisect.bisect_right(starts, position + slack) - 1
+    while index >= 0 and ordered[index].start >= position - _REACH:
+        yield ordered[index]
+        index -= 1
+
+
 def _without_redundant(candidates: list[Candidate]) -> list[Candidate]:
     """Drop valueless statements a quote already covers, quotes that are only a figure found
     already, and exact duplicates."""
-    quotes = [c for c in candidates if c.kind == "quote"]
+    quotes = sorted((c for c in candidates if c.kind == "quote"), key=lambda c: c.start)
+    quote_starts = [q.start for q in quotes]
     valued = {(c.start, c.end) for c in candidates if c.kind != "quote"}
     kept: list[Candidate] = []
     seen: set[tuple[int, int, str, object]] = set()
@@ -490,7 +515,10 @@ def _without_redundant(candidates: list[Candidate]) -> list[Candidate]:
         if (
             candidate.kind in ("event", "other")
             and candidate.value is None
-            and any(q.start <= candidate.start + 1 and candidate.end <= q.end + 2 for q in quotes)
+            and any(
+                candidate.end <= q.end + 2
+                for q in _started_before(quotes, quote_starts, candidate.start, slack=1)
+            )
         ):
             continue
         seen.add(key)

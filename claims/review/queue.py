@@ -3,15 +3,17 @@ candidate most likely states. The writes an editor's click makes are in ``claims
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Max, Prefetch
 
 from claims.finder import Candidate, Entry
 from claims.finder.find import find_claims
 from claims.matching import LIKELY, ClaimIndex, KnownClaim, Match
-from claims.models import Attestation, Claim, Topic
+from claims.models import Attestation, Claim, DismissedCandidate, Topic
 from claims.rules.counted import Counted
 from claims.rules.quotes import Span
 from claims.rules.values import describe, typed_value, value_to_json
@@ -19,6 +21,13 @@ from sources.models import Source
 
 SUGGESTIONS_PER_CANDIDATE = 3
 NO_TOPIC = ""  # the topic of a source about none of the ledger's
+# Suggestions per page of the queue: each is matched against the ledger, so a page's work is
+# bounded however long the source is.
+PAGE_SIZE = 25
+TOPIC_EVIDENCE = 100  # candidates the topic is suggested from
+# Bump when the finder changes what it reads, so no queue shows an older reading.
+FINDER_READING = 1
+CANDIDATES_KEPT = 24 * 60 * 60  # seconds
 
 
 @dataclass
@@ -70,9 +79,21 @@ class ReviewQueue:
     topics: list[tuple[Topic, float]]  # the source's topics, or the suggested ones, best first
     topics_given: bool
     new_topic: bool  # no topic given, and the source is about none of the ledger's
-    items: list[QueueItem]
+    items: list[QueueItem]  # this page's
     linked: int  # candidates left out because an attestation already covers them
     dismissed: int
+    page: int = 1
+    pages: int = 1
+    per_page: int = PAGE_SIZE
+    pending: int = 0  # suggestions left to review, on every page
+    # what editors already did here, shown on asking so that each can be undone
+    curated_links: list[Attestation] = field(default_factory=list)
+    curated_dismissals: list[DismissedCandidate] = field(default_factory=list)
+
+    @property
+    def first_number(self) -> int:
+        """The number the page's first suggestion has in the whole queue."""
+        return (self.page - 1) * self.per_page + 1
 
 
 def source_entries(source: Source) -> list[Entry]:
@@ -82,7 +103,17 @@ def source_entries(source: Source) -> list[Entry]:
 
 
 def source_candidates(source: Source) -> list[Candidate]:
-    return find_claims(source.text, published=source.published, entries=source_entries(source))
+    """What the finder sees in ``source``, read once per text: a 200 KB text takes seconds,
+    and every page of its queue, and every action on it, asks again."""
+    digest = hashlib.sha256(source.text.encode()).hexdigest()[:32]
+    # its text, date and live-page entries are saved together, and change ``modified``
+    key = f"candidates:{FINDER_READING}:{source.pk}:{digest}:{source.modified.isoformat()}"
+    candidates = cache.get(key)
+    if candidates is None:
+        entries = source_entries(source)
+        candidates = find_claims(source.text, published=source.published, entries=entries)
+        cache.set(key, candidates, timeout=CANDIDATES_KEPT)
+    return list(candidates)
 
 
 _cached_index: tuple[tuple[Any, ...], tuple[ClaimIndex, dict[str, Claim]]] | None = None
@@ -142,27 +173,54 @@ def build_claim_index() -> tuple[ClaimIndex, dict[str, Claim]]:
     return ClaimIndex(known, topic_titles=titles), by_slug
 
 
-def review_queue(*, source: Source) -> ReviewQueue:
+def review_queue(
+    *,
+    source: Source,
+    page: int = 1,
+    after: int | None = None,
+    curated: bool = False,
+    per_page: int | None = PAGE_SIZE,
+) -> ReviewQueue:
+    """A page of the queue: ``page``, or the one holding the first suggestion past ``after``
+    (where an editor's action leaves off); with ``curated``, also the source's links and
+    dismissals, to undo. ``per_page=None``: every suggestion on one page."""
     candidates = source_candidates(source)
     attested = [Span(a.start, a.end) for a in source.attestations.only("start", "end")]
     dismissed = set(source.dismissals.values_list("start", "end"))
+    pending = [
+        c
+        for c in candidates
+        if (c.start, c.end) not in dismissed
+        and not any(span.start < c.end and c.start < span.end for span in attested)
+    ]
+    size = per_page or max(1, len(pending))
+    pages = max(1, -(-len(pending) // size))
+    if after is not None:
+        following = next((n for n, c in enumerate(pending) if c.end > after), len(pending) - 1)
+        page = max(following, 0) // size + 1
+    page = min(max(page, 1), pages)
+    shown = pending[(page - 1) * size : page * size]
     index, claims = claim_index()
     given = list(source.topics.all())
-    topics = [(t, 1.0) for t in given] or _suggested_topics(index, candidates, source)
-    new_topic = not given and index.is_new_topic(candidates)
+    # a story's topic shows in its first figures: reading all of a long text's would cost
+    # time in proportion to its length and say no more
+    evidence = candidates[:TOPIC_EVIDENCE]
+    topics = [(t, 1.0) for t in given] or _suggested_topics(index, evidence, source)
+    new_topic = not given and index.is_new_topic(evidence)
     # The source's own topics are the ones it is filed under, else the best suggestion only:
     # every topic passed counts as its own, and own-topic claims rank first. A source about a
     # new topic has none of the ledger's: every claim counts as another topic's.
     topic_slugs = [t.slug for t, _ in (topics if given else topics[:1])]
     if new_topic:
         topic_slugs = [NO_TOPIC]
-    items, linked = [], 0
-    for candidate in candidates:
-        if (candidate.start, candidate.end) in dismissed:
-            continue
-        if any(span.start < candidate.end and candidate.start < span.end for span in attested):
-            linked += 1
-            continue
+    items = []
+    linked = sum(
+        1
+        for c in candidates
+        if any(span.start < c.end and c.start < span.end for span in attested)
+        and (c.start, c.end) not in dismissed
+    )
+    for candidate in shown:
         matches = index.matches(
             candidate,
             source=str(source.pk),
@@ -183,7 +241,25 @@ def review_queue(*, source: Source) -> ReviewQueue:
                 suggestions=[_suggestion(m, claims) for m in matches if m.claim in claims],
             )
         )
-    return ReviewQueue(source, topics, bool(given), new_topic, items, linked, len(dismissed))
+    return ReviewQueue(
+        source,
+        topics,
+        bool(given),
+        new_topic,
+        items,
+        linked,
+        len(dismissed),
+        page=page,
+        pages=pages,
+        per_page=size,
+        pending=len(pending),
+        curated_links=list(
+            source.attestations.select_related("claim", "claimant").order_by("start")
+        )
+        if curated
+        else [],
+        curated_dismissals=list(source.dismissals.order_by("start")) if curated else [],
+    )
 
 
 def _suggested_topics(

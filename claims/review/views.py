@@ -13,16 +13,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
 from claims import services
 from claims.forms import AddSourceForm, DismissForm, LinkForm, NewClaimForm
+from claims.models import Attestation, DismissedCandidate
 from claims.review.queue import review_queue
 from claims.rules.counted import Counted, split_qualifiers
 from sources.ingest import IngestError
 from sources.models import Source
 from sources.services import DuplicateSource, MissingMetadata, extract_input
+from sources.slugs import latin_slug, name_slug
 
 can_review = permission_required("claims.add_attestation", raise_exception=True)
 
@@ -84,13 +85,47 @@ def source_add(request: HttpRequest) -> HttpResponse:
 @can_review
 def review_queue_view(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source.objects.with_outlet(), slug=slug)
-    queue = review_queue(source=source)
-    return render(request, "claims/review.html", {"queue": queue, "source": source})
+    queue = review_queue(
+        source=source,
+        page=_number(request.GET.get("page"), 1) or 1,
+        after=_number(request.GET.get("after"), None),
+        curated=request.GET.get("curated") == "show",
+    )
+    return render(
+        request,
+        "claims/review.html",
+        {"queue": queue, "source": source, "undo": _last_action(request, source)},
+    )
+
+
+def _number(text: str | None, default: int | None) -> int | None:
+    return int(text) if text and text.isdigit() and len(text) < 10 else default
 
 
 def _back(source: Source, after: int | None = None) -> HttpResponse:
+    """To the queue, at the page and the suggestion after the one just acted on."""
     url = reverse("claims:review", args=[source.slug])
-    return redirect(f"{url}#after-{after}" if after is not None else url)
+    return redirect(f"{url}?after={after}#after-{after}" if after is not None else url)
+
+
+# The editor's last action on a source's queue, so the queue can offer to undo it.
+_LAST = "review-last-action"
+
+
+def _remember(request: HttpRequest, source: Source, kind: str, pk: int) -> None:
+    request.session[_LAST] = {"source": source.pk, "kind": kind, "pk": pk}
+
+
+def _last_action(request: HttpRequest, source: Source) -> Attestation | DismissedCandidate | None:
+    last = request.session.get(_LAST) or {}
+    pk = last.get("pk")
+    if last.get("source") != source.pk or not isinstance(pk, int):
+        return None
+    if last.get("kind") == "link":
+        return source.attestations.select_related("claim").filter(pk=pk).first()
+    if last.get("kind") == "dismissal":
+        return source.dismissals.filter(pk=pk).first()
+    return None
 
 
 @login_required
@@ -104,18 +139,68 @@ def link(request: HttpRequest, slug: str) -> HttpResponse:
         return _back(source)
     data = form.cleaned_data
     try:
-        services.attestation_link(source=source, claim=data["claim"], **_span_and_value(data))
+        attestation = services.attestation_link(
+            source=source,
+            claim=data["claim"],
+            reason=request.POST.get("reason", ""),
+            **_span_and_value(data),
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _back(source)
     claim = data["claim"]  # its verdict was refreshed in place
+    _remember(request, source, "link", attestation.pk)
     messages.success(
         request,
         format_html(
-            'Linked to <a href="{}">{}</a>: now {}.', claim.get_absolute_url(), claim, claim.verdict
+            'Linked “{}” to <a href="{}">{}</a>, now {}.',
+            attestation.quote,
+            claim.get_absolute_url(),
+            claim.statement.rstrip("."),
+            claim.verdict,
         ),
     )
     return _back(source, data["end"])
+
+
+@login_required
+@can_review
+@permission_required("claims.delete_attestation", raise_exception=True)
+@require_POST
+def unlink(request: HttpRequest, slug: str) -> HttpResponse:
+    """Undo a link: the quote no longer states the claim, and the claim's verdict is recomputed."""
+    source = get_object_or_404(Source, slug=slug)
+    attestation = get_object_or_404(
+        source.attestations.select_related("claim"), pk=_number(request.POST.get("attestation"), 0)
+    )
+    claim = services.attestation_unlink(
+        attestation=attestation, reason=request.POST.get("reason", "")
+    )
+    request.session.pop(_LAST, None)
+    messages.success(
+        request,
+        format_html(
+            'Unlinked “{}” from <a href="{}">{}</a>, now {}.',
+            attestation.quote,
+            claim.get_absolute_url(),
+            claim.statement.rstrip("."),
+            claim.verdict or "stated by no source",
+        ),
+    )
+    return _back(source, attestation.start - 1)
+
+
+@login_required
+@can_review
+@require_POST
+def restore(request: HttpRequest, slug: str) -> HttpResponse:
+    """Undo a dismissal: the queue offers the suggestion again."""
+    source = get_object_or_404(Source, slug=slug)
+    dismissal = get_object_or_404(source.dismissals, pk=_number(request.POST.get("dismissal"), 0))
+    services.candidate_restore(dismissal=dismissal)
+    request.session.pop(_LAST, None)
+    messages.success(request, f"Restored “{dismissal.quote}”: it is offered again.")
+    return _back(source, dismissal.start - 1)
 
 
 @login_required
@@ -170,9 +255,10 @@ def _span_and_value(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _prefill(source: Source, post: Any) -> dict[str, Any]:
-    start, end = int(post.get("start", 0)), int(post.get("end", 0))
+    # the span comes from the page, but a hand-made post must not make a 500
+    start, end = _number(post.get("start"), 0) or 0, _number(post.get("end"), 0) or 0
     sentence = source.text[
-        int(post.get("sentence_start", start)) : int(post.get("sentence_end", end))
+        _number(post.get("sentence_start"), start) or 0 : _number(post.get("sentence_end"), end)
     ]
     statement, slug = sentence.strip()[:500], ""
     counted = Counted(
@@ -184,13 +270,13 @@ def _prefill(source: Source, post: Any) -> dict[str, Any]:
         # "290 people died.": what the count says, in a sentence the editor can refine
         statement = f"{post.get('value', '').strip()} {counted.describe()}".strip()
         statement = statement[:1].upper() + statement[1:] + "."
-        slug = slugify(f"{counted.describe()} {source.published_on.year}")[:60].strip("-")
+        slug = latin_slug(f"{counted.describe()} {source.published_on.year}", 60)
     return {
         "start": start,
         "end": end,
         "topic": post.get("topic"),
         "statement": statement,
-        "slug": slug or slugify(statement)[:60].strip("-"),
+        "slug": slug or name_slug(statement, kind="claim", max_length=60),
         "kind": post.get("kind"),
         "subject": post.get("subject", ""),
         "unit": post.get("unit", ""),
@@ -211,14 +297,20 @@ def _prefill(source: Source, post: Any) -> dict[str, Any]:
 def dismiss(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
     form = DismissForm(request.POST)
-    if form.is_valid() and form.cleaned_data["end"] <= len(source.text):
-        services.candidate_dismiss(
-            source=source,
-            start=form.cleaned_data["start"],
-            end=form.cleaned_data["end"],
-            user=request.user,
-        )
-        messages.info(request, "Dismissed; it will not be suggested again.")
+    if form.is_valid():
+        try:
+            dismissal = services.candidate_dismiss(
+                source=source,
+                start=form.cleaned_data["start"],
+                end=form.cleaned_data["end"],
+                user=request.user,
+                reason=request.POST.get("reason", ""),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return _back(source)
+        _remember(request, source, "dismissal", dismissal.pk)
+        messages.info(request, f"Dismissed “{dismissal.quote}”: it will not be offered again.")
         return _back(source, form.cleaned_data["end"])
     messages.error(request, "That suggestion is not in the source.")
     return _back(source)

@@ -11,7 +11,7 @@ benchmark's stories (docs/matching.md); none is keyed to one story.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -93,6 +93,7 @@ _PERSON_NOUNS = """
 """.split()
 
 
+@lru_cache(maxsize=65_536)  # a text repeats its words: stemming is most of the finder's time
 def stem(word: str) -> str:
     lowered = word.casefold()
     stemmed: str = _STEMMER.stemWord(_BRITISH_IS.sub("iz", lowered))
@@ -123,6 +124,7 @@ def _entity_table() -> tuple[dict[str, str], frozenset[str]]:
     return classes, frozenset(stem(w) for w in _PERSON_NOUNS)
 
 
+@lru_cache(maxsize=16_384)
 def predicate_families(text: str) -> frozenset[str]:
     """The predicate families a phrase states: "were laid off" → {"laid off"}, "the death toll"
     → {"died"}. Empty when it names none we know."""

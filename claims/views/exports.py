@@ -1,4 +1,5 @@
-"""Downloads: the filtered claim list as CSV, a topic's dataset, citations and annotations."""
+"""Downloads: the filtered claim list as CSV (a 400 for a filter it cannot read), a topic's
+dataset, citations of a claim at any revision and of a source, and annotations."""
 
 from __future__ import annotations
 
@@ -7,17 +8,21 @@ import json
 from datetime import date
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from claims import exports, selectors
 from claims.dataset import export_dataset
-from claims.exports.citing import cited_attestation, cited_claim, cited_source
-from claims.history import revision_counts
+from claims.exports import CitedClaim
+from claims.exports.citing import cited_attestation, cited_claim, cited_revision, cited_source
+from claims.history import claim_as_of, latest_revisions
 from claims.models import Attestation, Claim, Topic
 from claims.rules.values import value_to_json
+from claims.views.revisions import renamed
 from sources.models import Source
 
 CSV_COLUMNS = [
@@ -53,7 +58,9 @@ def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
 def claims_csv(request: HttpRequest) -> HttpResponse:
     """The claim list as filtered in the URL, one row per attestation (a claim no source
     states yet gets one row with the source columns empty)."""
-    _, claims = selectors.claim_list(filters=request.GET)
+    claim_filter, claims = selectors.claim_list(filters=request.GET)
+    if not claim_filter.is_valid():
+        return _invalid(claim_filter.form)
     attestations = (
         Attestation.objects.filter(claim__in=claims.values("pk"))
         .select_related("claim__topic", "source__outlet", "claimant")
@@ -106,6 +113,17 @@ def claims_csv(request: HttpRequest) -> HttpResponse:
     return _attachment(response, f"corroborate-claims-{date.today():%Y-%m-%d}.csv")
 
 
+def _invalid(form: forms.Form) -> HttpResponse:
+    """A 400 with the form's own messages, as the list page shows them: a download never
+    silently drops a filter it cannot read."""
+    lines = [
+        str(message) if name == NON_FIELD_ERRORS else f"{form[name].label}: {message}"
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+    return HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
 def _json(data: object) -> str:
     return "" if data is None else json.dumps(data, ensure_ascii=False)
 
@@ -145,17 +163,36 @@ def _download(body: str, fmt: str, name: str) -> HttpResponse:
 
 @require_GET
 def claim_citation(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-    """The claim's sources as BibTeX, RIS or CSL-JSON, each noting the claim and its quote."""
+    """The claim itself, as it is now (its latest revision), in BibTeX, RIS or CSL-JSON."""
     _check_format(fmt)
-    claim = get_object_or_404(Claim.objects.for_page(), slug=slug)
+    claim = Claim.objects.for_page().filter(slug=slug).first()
+    if claim is None:
+        return renamed(slug, "claims:claim_cite", fmt)
     cited = cited_claim(claim, claim.attestations.all(), site=_site(request))
+    return _claim_download(cited, fmt)
+
+
+@require_GET
+def revision_citation(request: HttpRequest, slug: str, number: int, fmt: str) -> HttpResponse:
+    """The claim as it stood at revision ``number``, in BibTeX, RIS or CSL-JSON."""
+    _check_format(fmt)
+    claim = Claim.objects.filter(slug=slug).first()
+    if claim is None:
+        return renamed(slug, "claims:revision_cite", number, fmt)
+    then = claim_as_of(claim.pk, number)
+    if then is None:
+        raise Http404("No such revision.")
+    return _claim_download(cited_revision(then, slug=claim.slug, site=_site(request)), fmt)
+
+
+def _claim_download(cited: CitedClaim, fmt: str) -> HttpResponse:
     accessed = timezone.localdate()
     body = {
         "bib": lambda: exports.bibtex(cited, accessed=accessed),
         "ris": lambda: exports.ris(cited, accessed=accessed),
         "json": lambda: _dumps(exports.csl_items(cited, accessed=accessed)),
     }[fmt]()
-    return _download(body, fmt, f"{claim.slug}-r{cited.revision}")
+    return _download(body, fmt, f"{cited.slug}-r{cited.revision}")
 
 
 @require_GET
@@ -178,15 +215,13 @@ def _annotations(
     """An AnnotationCollection of ``attestations`` (claims, sources and outlets loaded)."""
     site = _site(request)
     attestations = list(attestations)
-    revisions = revision_counts({a.claim_id for a in attestations})
+    revisions = latest_revisions({a.claim_id for a in attestations})
     claims: dict[int, Any] = {}
     items = []
     for attestation in attestations:
         claim = attestation.claim
         if claim.pk not in claims:  # the claim as an annotation body, cited at its latest revision
-            claims[claim.pk] = cited_claim(
-                claim, [], site=site, revision=revisions.get(claim.pk, 0)
-            )
+            claims[claim.pk] = cited_claim(claim, [], site=site, revision=revisions[claim.pk])
         items.append((cited_attestation(attestation, site=site), claims[claim.pk]))
     collection = exports.annotation_collection(items, id=site + id, label=label)
     response = HttpResponse(

@@ -85,21 +85,6 @@ def claim_history(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def claim_revision(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    claim = Claim.objects.filter(slug=slug).first()
-    if claim is None:
-        return _renamed(slug, "claims:revision", number)
-    as_of = history.claim_as_of(claim.pk, number)
-    if as_of is None:
-        raise Http404("No such revision.")
-    return render(
-        request,
-        "claims/claim_revision.html",
-        {"current": claim, "then": as_of, "claim": as_of.claim},
-    )
-
-
-@require_GET
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = _found(selectors.topic_page, slug=slug)
     return render(request, "claims/topic_detail.html", {"page": page, "topic": page.topic})

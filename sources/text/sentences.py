@@ -55,14 +55,34 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             end = match.end()
             if end > start:
-                sentences.append(Sentence(start, end, line_index, first))
+                sentences.extend(_bounded(text, start, end, line_index, first))
                 first = False
             start = _skip_spaces(text, end, line_end)
         end = _trim_end(text, start, line_end)
         if end > start:
-            sentences.append(Sentence(start, end, line_index, first))
+            sentences.extend(_bounded(text, start, end, line_index, first))
         line_index += 1
     return sentences
+
+
+# Longer than any sentence news prints: a run on this long (a paste with no full stops, a
+# list joined by commas) is cut at clause marks, so reading it stays linear in its length.
+MAX_SENTENCE = 1_000
+_CLAUSE_MARK = re.compile(r"[,;:]\s")
+
+
+def _bounded(text: str, start: int, end: int, line: int, first: bool) -> list[Sentence]:
+    """The sentence ``start``–``end``, cut into pieces of at most ``MAX_SENTENCE`` characters
+    at its last clause mark (or space) before each limit."""
+    pieces: list[Sentence] = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        marks = [m.end() for m in _CLAUSE_MARK.finditer(text, start + MAX_SENTENCE // 2, limit)]
+        cut = marks[-1] if marks else (text.rfind(" ", start + 1, limit) + 1 or limit)
+        pieces.append(Sentence(start, _trim_end(text, start, cut), line, first and not pieces))
+        start = _skip_spaces(text, cut, end)
+    pieces.append(Sentence(start, end, line, first and not pieces))
+    return pieces
 
 
 def sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:

@@ -1,5 +1,7 @@
 // Keyboard shortcuts for the review queue. The page works without this: every action is a
-// plain form button. j/k move between suggestions, 1–3 link, n new claim, d dismiss, e edit.
+// plain form button. j/k move between suggestions, 1–3 link, n new claim, d dismiss, e edit,
+// u undo the last link or dismissal. Enter in a field never links: the form's default button
+// is disabled.
 (function () {
   "use strict";
   const items = () => Array.from(document.querySelectorAll("li.candidate"));
@@ -29,6 +31,10 @@
     if (event.key === "j") focusItem(current + 1);
     else if (event.key === "k") focusItem(current - 1);
     else if ("123nd".includes(event.key) && current >= 0) press(event.key);
+    else if (event.key === "u") {
+      const undo = document.querySelector('form.undo [data-shortcut="u"]');
+      if (undo) undo.click();
+    }
     else if (event.key === "e" && current >= 0) {
       event.preventDefault();
       items()[current].querySelector('input[name="value"]').focus();

@@ -61,7 +61,7 @@ def test_an_editor_adds_a_source_accepts_two_suggestions_and_creates_a_claim(
     move_to(page, "Nine officers")
     with page.expect_navigation():
         page.keyboard.press("1")
-    assert "Linked to" in page.locator(".messages").inner_text()
+    assert "Linked “Nine officers" in page.locator(".messages").inner_text()
     move_to(page, "disbanded")
     with page.expect_navigation():
         page.keyboard.press("1")

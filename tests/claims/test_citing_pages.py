@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from io import StringIO
@@ -41,41 +42,91 @@ def get(client, url: str):
     return response
 
 
-def test_a_claims_bibtex_parses_and_notes_the_claim_quote_and_date(client, seeds):
+def test_a_claims_bibtex_cites_the_claim_at_its_latest_revision(client, seeds):
     response = get(client, f"/claims/{SUSPENDED}/cite.bib")
     assert "attachment" in response["Content-Disposition"]
+    assert f'filename="{SUSPENDED}-r2.bib"' in response["Content-Disposition"]
     library = bibtexparser.parse_string(response.content.decode())
     assert not library.failed_blocks
-    assert {e.key for e in library.entries} == {"independent-2025-09-30", "bbc-live-2025-10-02"}
+    (entry,) = library.entries  # the claim, not one entry per source
+    values = {name: field.value for name, field in entry.fields_dict.items()}
+    assert values["title"] == "{Nine officers were suspended after the Panorama allegations.}"
+    assert values["number"] == f"{SUSPENDED}, revision 2"
+    assert values["url"] == f"http://testserver/claims/{SUSPENDED}/v/2/"
+    assert values["date"] == "2025-10-02"  # the revision's date: the BBC's, not the install's
+    note = values["note"]
+    assert note.startswith("Verdict: agree — Sir Mark Rowley (The Independent")
+    assert "“nine officers and one staff member had been suspended”" in note
+    assert "BBC News, “Met chief Sir Mark Rowley responds" in note
     claim = Claim.objects.get(slug=SUSPENDED)
-    for entry in library.entries:
-        note = entry.fields_dict["note"].value
-        assert f"Corroborate claim {SUSPENDED} (id {claim.pk}" in note
-        assert "as of 2025-" in note
-    independent = library.entries_dict["independent-2025-09-30"]
-    assert "had been suspended" in independent.fields_dict["note"].value
+    assert f"id {claim.pk}" not in response.content.decode()
 
 
-def test_a_claims_ris_parses_with_one_note_per_quote(client, seeds):
-    records = rispy.loads(get(client, f"/claims/{SUSPENDED}/cite.ris").content.decode())
-    assert [r["title"][:12] for r in records] == ["Met officers", "Met chief Si"]
-    independent = records[0]
-    assert independent["type_of_reference"] == "NEWS"
-    assert len(independent["notes"]) == 2  # the Independent states it twice
-    assert all("as of 2025-09-30" in note for note in independent["notes"])
+def test_a_claims_ris_is_one_report_with_the_verdict_and_a_note_per_quote(client, seeds):
+    (record,) = rispy.loads(get(client, f"/claims/{SUSPENDED}/cite.ris").content.decode())
+    assert record["type_of_reference"] == "RPRT"
+    assert record["title"] == "Nine officers were suspended after the Panorama allegations."
+    assert record["urls"] == [f"http://testserver/claims/{SUSPENDED}/v/2/"]
+    verdict, *quotes = record["notes"]
+    assert verdict.startswith("Verdict: agree")
+    assert len(quotes) == 3  # the Independent states it twice, the BBC once
+    assert [q.split(",")[0] for q in quotes] == ["The Independent", "The Independent", "BBC News"]
 
 
 def test_a_claims_csl_json_validates_and_renders_with_citeproc(client, seeds):
     items = json.loads(get(client, f"/claims/{SUSPENDED}/cite.json").content)
     validate_csl(items)
-    source = CiteProcJSON(items)
+    (item,) = items
+    assert item["URL"] == f"http://testserver/claims/{SUSPENDED}/v/2/"
+    rendered = _rendered(items)
+    assert rendered.startswith("Corroborate (2025) Nine officers were suspended")
+    assert f"{SUSPENDED}, revision 2" in rendered
+
+
+@pytest.mark.parametrize("fmt", ["bib", "ris", "json"])
+def test_an_old_revision_can_be_cited_as_it_stood(client, seeds, fmt):
+    """Revision 1 is the Independent's report alone, on 30 September 2025: single, no BBC."""
+    response = get(client, f"/claims/{SUSPENDED}/v/1/cite.{fmt}")
+    assert f'filename="{SUSPENDED}-r1.{fmt}"' in response["Content-Disposition"]
+    body = response.content.decode()
+    if fmt == "bib":
+        (entry,) = bibtexparser.parse_string(body).entries
+        url, note = entry.fields_dict["url"].value, entry.fields_dict["note"].value
+        assert entry.fields_dict["date"].value == "2025-09-30"
+    elif fmt == "ris":
+        (record,) = rispy.loads(body)
+        url, note = record["urls"][0], "\n".join(record["notes"])
+        assert record["date"] == "2025/09/30/"
+    else:
+        items = json.loads(body)
+        validate_csl(items)
+        url, note = items[0]["URL"], items[0]["note"]
+        assert items[0]["issued"] == {"date-parts": [[2025, 9, 30]]}
+        assert f"{SUSPENDED}, revision 1" in _rendered(items)
+    assert url == f"http://testserver/claims/{SUSPENDED}/v/1/"
+    assert "Verdict: single" in note
+    assert "The Independent" in note and "BBC News" not in note
+
+
+def test_a_revision_citation_follows_a_renamed_claim_and_refuses_what_does_not_exist(client, seeds):
+    claim = Claim.objects.get(slug=SUSPENDED)
+    claim.slug = "nine-officers-suspended"
+    claim.save()
+    response = client.get(f"/claims/{SUSPENDED}/v/1/cite.bib")
+    assert response.status_code == 301
+    assert response["Location"] == "/claims/nine-officers-suspended/v/1/cite.bib"
+    assert client.get(f"/claims/{SUSPENDED}/cite.ris")["Location"].endswith("/cite.ris")
+    assert client.get("/claims/nine-officers-suspended/v/99/cite.bib").status_code == 404
+    assert client.get("/claims/nine-officers-suspended/v/1/cite.docx").status_code == 404
+
+
+def _rendered(items) -> str:
+    # citeproc-py ships one style; harvard1 is no longer bundled.
     style = CitationStylesStyle("harvard-cite-them-right", validate=False)
-    bibliography = CitationStylesBibliography(style, source, formatter.plain)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))
-    rendered = "\n".join(str(entry) for entry in bibliography.bibliography())
-    assert "The Independent" in rendered
-    assert "2025" in rendered
+    return "\n".join(str(entry) for entry in bibliography.bibliography())
 
 
 @pytest.mark.parametrize("fmt", ["bib", "ris", "json"])
@@ -96,14 +147,42 @@ def test_an_unknown_citation_format_is_a_404(client, seeds):
     assert client.get(f"/claims/{SUSPENDED}/cite.docx").status_code == 404
 
 
-def test_the_claim_page_offers_a_plain_citation_with_the_revision_permalink(client, seeds):
+def citation_text(body: str) -> str:
+    return html.unescape(
+        re.search(r'<p id="citation-text" class="citation">(.*?)</p>', body, re.S).group(1)
+    )
+
+
+def test_the_claim_page_offers_a_plain_citation_with_quotes_and_the_revision_permalink(
+    client, seeds
+):
     body = get(client, f"/claims/{SUSPENDED}/").content.decode()
-    citation = re.search(r'<p id="citation-text" class="citation">(.*?)</p>', body, re.S).group(1)
+    citation = citation_text(body)
     assert "The Independent" in citation and "BBC News" in citation
-    assert re.search(rf"http://testserver/claims/{SUSPENDED}/v/\d+/", citation)
+    assert "stating “nine officers and one staff member had been suspended”" in citation
+    assert f"http://testserver/claims/{SUSPENDED}/v/2/" in citation
     assert "accessed" in citation
+    assert "Download this citation" in body
     for fmt in ("bib", "ris", "json"):
         assert f'href="/claims/{SUSPENDED}/cite.{fmt}"' in body
+
+
+def test_every_revision_page_has_its_own_cite_block(client, seeds):
+    body = get(client, f"/claims/{SUSPENDED}/v/1/").content.decode()
+    citation = citation_text(body)
+    assert citation.startswith("“Nine officers were suspended after the Panorama allegations.”")
+    assert "Verdict: single" in citation
+    assert (
+        "stating “nine officers and one staff member had been suspended” and “Nine officers at "
+        "the centre of the claims have been suspended”"
+    ) in citation
+    assert "BBC News" not in citation  # the BBC came a revision later
+    assert f"revision 1, http://testserver/claims/{SUSPENDED}/v/1/" in citation
+    for fmt in ("bib", "ris", "json"):
+        assert f'href="/claims/{SUSPENDED}/v/1/cite.{fmt}"' in body
+    meta = dict(re.findall(r'<meta name="(citation_[a-z_]+)" content="([^"]*)">', body))
+    assert meta["citation_public_url"] == f"http://testserver/claims/{SUSPENDED}/v/1/"
+    assert meta["citation_publication_date"] == "2025/09/30"
 
 
 def test_the_claim_page_carries_zotero_meta_tags_and_schema_org_json_ld(client, seeds):

@@ -83,3 +83,24 @@ def test_the_csv_has_a_fixed_query_budget(client, django_assert_max_num_queries,
     with django_assert_max_num_queries(2):
         response = client.get(reverse("claims:csv"))
     assert len(rows(response)) == n
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"published_after": "2025-13-45"}, "Published from: Enter a valid date."),
+        ({"verdict": "maybe"}, "Verdict: Select a valid choice. maybe is not one of"),
+        ({"topic": "no-such-topic"}, "Topic: Select a valid choice."),
+    ],
+)
+def test_the_csv_refuses_a_filter_it_cannot_read_as_the_list_page_does(client, query, message):
+    from tests.factories import make_claim
+
+    make_claim()
+    response = client.get(reverse("claims:csv"), query)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "attachment" not in response.get("Content-Disposition", "")
+    assert message in response.content.decode()
+    page = client.get(reverse("claims:list"), query).content.decode()
+    assert message.split(": ", 1)[1].split(" maybe")[0] in page  # the list page says the same

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         found = Source.objects.with_outlet().filter(slug=source).first()
         if found is None:
             raise CommandError(f"No source with slug {source!r}.")
-        data = suggestions_json(review_queue(source=found))
+        data = suggestions_json(review_queue(source=found, per_page=None))
         if json:
             self.stdout.write(_dumps(data))
             return

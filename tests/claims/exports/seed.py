@@ -124,7 +124,6 @@ ATTESTATIONS = (
 )
 
 CLAIM = CitedClaim(
-    id=42,
     slug="officers-suspended-2025",
     url=CLAIM_URL,
     revision=3,
@@ -136,6 +135,6 @@ CLAIM = CitedClaim(
     "Accountability Review (3 October 2025) agree: 9.",
     rating="Accurate",
     rating_explanation="Both outlets and the review report Sir Mark Rowley’s figure of nine.",
-    modified=datetime(2025, 10, 3, 16, 5, tzinfo=UTC),
+    modified=datetime(2025, 10, 3, 16, 5, tzinfo=UTC),  # revision 3 was made then
     attestations=ATTESTATIONS,
 )

@@ -1,8 +1,8 @@
 from dataclasses import replace
 
-from claims.exports import attestation_note, notes_by_source, plain_citation
+from claims.exports import attestation_note, claim_notes, plain_citation
 from claims.exports.common import split_name
-from tests.claims.exports.seed import ACCESSED, BBC, INDEPENDENT, REVIEW
+from tests.claims.exports.seed import ACCESSED, BBC, INDEPENDENT, REVIEW, TRICKY_QUOTE
 
 
 def test_it_cites_the_claim_in_one_paragraph_with_every_source_and_the_revision(claim):
@@ -14,10 +14,12 @@ def test_it_cites_the_claim_in_one_paragraph_with_every_source_and_the_revision(
     assert (
         "Sources: Margaret Davis, “Met officers who showed ‘support for Tommy Robinson and sent "
         "anti-Muslim messages’ are ‘likely to be sacked’”, The Independent, 30 September 2025, "
-        f"{INDEPENDENT.url}; "
+        f"{INDEPENDENT.url}, stating “nine officers and one staff member had been suspended” and "
+        "“Nine officers at the centre of the claims have been suspended”; "
     ) in text
     assert (
-        f"Nabiha Ahmed and Zahra Fatima, “{BBC.title}”, BBC News, 2 October 2025, {BBC.url}; "
+        f"Nabiha Ahmed and Zahra Fatima, “{BBC.title}”, BBC News, 2 October 2025, {BBC.url}, "
+        "stating “Nine officers and one staff member had been suspended”; "
     ) in text
     assert text.endswith(
         "Corroborate, claim officers-suspended-2025, revision 3, "
@@ -38,7 +40,10 @@ def test_it_gives_the_reader_page_when_the_original_url_is_unknown(claim):
     text = plain_citation(claim, accessed=ACCESSED)
 
     # The report's byline is its own outlet: said once, outlet first.
-    expected = f"Police Accountability Review, “{REVIEW.title}”, 3 October 2025, {REVIEW.page_url}."
+    expected = (
+        f"Police Accountability Review, “{REVIEW.title}”, 3 October 2025, {REVIEW.page_url}, "
+        f"stating “{TRICKY_QUOTE}”."
+    )
     assert expected in text
 
 
@@ -53,24 +58,46 @@ def test_it_leaves_out_the_verdict_of_a_claim_no_source_states_yet(claim):
     )
 
 
-def test_it_writes_one_note_per_attestation_pinned_to_the_revision(claim):
-    notes = dict((source.key, lines) for source, lines in notes_by_source(claim))
-
-    assert list(notes) == [INDEPENDENT.key, BBC.key, REVIEW.key]
-    assert notes[INDEPENDENT.key] == (
-        "Corroborate claim officers-suspended-2025 (id 42, revision 3): “nine officers and one "
-        "staff member had been suspended” — value as of 2025-09-30: 9 (attributed to Sir Mark "
-        "Rowley)",
-        "Corroborate claim officers-suspended-2025 (id 42, revision 3): “Nine officers at the "
-        "centre of the claims have been suspended” — value as of 2025-09-30: 9",
+def test_it_quotes_every_source_once_in_a_single_line(claim):
+    quoted = replace(claim.attestations[2], quote="Nine officers\n\nat the centre")
+    text = plain_citation(
+        replace(claim, attestations=(*claim.attestations[:2], quoted, claim.attestations[3])),
+        accessed=ACCESSED,
     )
-    assert notes[REVIEW.key][0].endswith("— as of 2025-10-03, no separate value")
+
+    assert "\n" not in text
+    assert "“Nine officers at the centre”" in text
+    assert text.count("stating ") == 3  # one per source, each with all its quotes
+
+
+def test_the_notes_give_the_verdict_then_each_quote_with_its_source_and_no_internal_id(claim):
+    notes = claim_notes(claim)
+
+    assert notes[0] == (
+        "Verdict: agree — The Independent (30 September 2025), BBC News (2 October 2025) and "
+        "Police Accountability Review (3 October 2025) agree: 9."
+    )
+    assert notes[1:3] == [
+        f"The Independent, “{INDEPENDENT.title}”, 30 September 2025, {INDEPENDENT.url}: "
+        "“nine officers and one staff member had been suspended” (9 as of 30 September 2025, "
+        "attributed to Sir Mark Rowley)",
+        f"The Independent, “{INDEPENDENT.title}”, 30 September 2025, {INDEPENDENT.url}: "
+        "“Nine officers at the centre of the claims have been suspended” (9 as of 30 September "
+        "2025)",
+    ]
+    assert notes[4].endswith("(as of 3 October 2025)")
+    assert len(notes) == 1 + len(claim.attestations)
+    assert not any("(id " in note for note in notes)
+
+
+def test_a_claim_no_source_states_has_no_notes(claim):
+    assert claim_notes(replace(claim, verdict="", explanation="", attestations=())) == []
 
 
 def test_it_puts_a_quote_that_spans_lines_on_one_line_in_a_note(claim):
     att = replace(claim.attestations[0], quote="Nine officers\n\nhad been suspended")
 
-    assert "“Nine officers had been suspended”" in attestation_note(att, claim)
+    assert "“Nine officers had been suspended”" in attestation_note(att)
 
 
 def test_it_splits_only_plain_two_word_personal_names():

@@ -13,7 +13,14 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 
 from claims.exports import csl_item, csl_items
-from tests.claims.exports.seed import ACCESSED, BBC, CONFORMANCE, INDEPENDENT, REVIEW
+from tests.claims.exports.seed import (
+    ACCESSED,
+    BBC,
+    CONFORMANCE,
+    INDEPENDENT,
+    REVIEW,
+    TRICKY_QUOTE,
+)
 
 # The schema describes a CSL-JSON file: an array of items.
 SCHEMA = json.loads((CONFORMANCE / "csl" / "csl-data.json").read_text(encoding="utf-8"))
@@ -44,11 +51,25 @@ def test_it_rejects_what_the_schema_forbids():
         validate([{**csl_item(INDEPENDENT), "type": "newspaper"}])
 
 
-def test_it_makes_one_item_per_source_keyed_by_slug(claim):
-    items = csl_items(claim)
+def test_it_cites_the_claim_itself_as_one_report_at_its_revision(claim):
+    (item,) = csl_items(claim, accessed=ACCESSED)
 
-    assert [item["id"] for item in items] == [INDEPENDENT.key, BBC.key, REVIEW.key]
-    assert "accessed" not in items[0]
+    note = item.pop("note")
+    assert item == {
+        "id": "officers-suspended-2025-r3",
+        "type": "report",
+        "title": claim.statement,
+        "author": [{"literal": "Corroborate"}],
+        "publisher": "Corroborate",
+        "genre": "Claim",
+        "number": "officers-suspended-2025, revision 3",
+        "issued": {"date-parts": [[2025, 10, 3]]},  # the revision's date
+        "URL": "https://corroborate.example/claims/officers-suspended-2025/v/3/",
+        "accessed": {"date-parts": [[2026, 11, 21]]},
+        "language": "en",
+    }
+    assert note.startswith("Verdict: agree — ")
+    assert "accessed" not in csl_items(claim)[0]
 
 
 def test_it_maps_kinds_to_csl_types():
@@ -59,9 +80,10 @@ def test_it_maps_kinds_to_csl_types():
     assert (release["type"], release["genre"]) == ("report", "Press release")
 
 
-def test_it_fills_the_fields_a_citation_needs(claim):
-    bbc = csl_items(claim, accessed=ACCESSED)[1]
+def test_a_source_alone_has_the_fields_a_citation_needs():
+    bbc = csl_item(BBC, accessed=ACCESSED)
 
+    assert bbc["id"] == BBC.key
     assert bbc["title"] == BBC.title
     assert bbc["container-title"] == bbc["publisher"] == "BBC News"
     assert bbc["author"] == [
@@ -81,23 +103,38 @@ def test_it_keeps_organisations_as_literal_names():
     assert item["author"] == [{"literal": "BBC News"}, {"family": "Dodd", "given": "Vikram"}]
 
 
-def test_it_falls_back_to_the_reader_page_without_an_original_url(claim):
-    assert csl_items(claim)[2]["URL"] == REVIEW.page_url
+def test_a_source_alone_falls_back_to_the_reader_page_without_an_original_url():
+    assert csl_item(REVIEW)["URL"] == REVIEW.page_url
 
 
-def test_the_note_carries_each_attestation_of_the_claim(claim):
-    note = csl_items(claim)[0]["note"]
+def test_the_note_gives_the_verdict_then_each_source_with_its_quote(claim):
+    lines = csl_items(claim)[0]["note"].split("\n")
 
-    lines = note.split("\n")
-    assert len(lines) == 2
-    assert lines[0].startswith("Corroborate claim officers-suspended-2025 (id 42, revision 3): ")
-    assert "“nine officers and one staff member had been suspended”" in lines[0]
-    assert "value as of 2025-09-30: 9" in lines[0]
+    assert len(lines) == 1 + len(claim.attestations)
+    assert lines[0].startswith("Verdict: agree — The Independent (30 September 2025)")
+    assert lines[1].startswith("The Independent, “Met officers who showed")
+    assert "“nine officers and one staff member had been suspended”" in lines[1]
+    assert "(9 as of 30 September 2025, attributed to Sir Mark Rowley)" in lines[1]
+    assert lines[4].endswith(f"{REVIEW.page_url}: “{TRICKY_QUOTE}” (as of 3 October 2025)")
+    assert all("(id " not in line for line in lines)
 
 
-def test_citeproc_renders_a_bibliography_with_outlet_title_and_year(claim):
+def test_citeproc_renders_the_claim_with_its_revision_and_permalink(claim):
     items = csl_items(claim, accessed=ACCESSED)
     # citeproc-py ships one style; harvard1 is no longer bundled.
+    style = CitationStylesStyle("harvard-cite-them-right")
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    bibliography.register(Citation([CitationItem(items[0]["id"])]))
+
+    (entry,) = [str(entry) for entry in bibliography.bibliography()]
+
+    assert entry.startswith("Corroborate (2025) Nine officers were suspended after the Panorama")
+    assert "officers-suspended-2025, revision 3" in entry
+    assert claim.revision_url in entry
+
+
+def test_citeproc_renders_a_source_alone_with_outlet_title_and_year():
+    items = [csl_item(source, accessed=ACCESSED) for source in (INDEPENDENT, BBC, REVIEW)]
     style = CitationStylesStyle("harvard-cite-them-right")
     bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
     for item in items:

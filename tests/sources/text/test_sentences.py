@@ -1,4 +1,4 @@
-from sources.text.sentences import sentence_at, split_sentences
+from sources.text.sentences import MAX_SENTENCE, sentence_at, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -73,3 +73,20 @@ def test_it_knows_which_sentence_holds_an_offset():
     assert sentence_at(sentences, text.index("Second")) == sentences[1]
     assert sentence_at(sentences, text.index("here")) == sentences[0]
     assert sentence_at(sentences, len(text) + 5) is None
+
+
+def test_a_run_on_without_full_stops_is_cut_at_clause_marks_into_bounded_pieces():
+    # AFP via Expatica, 16 October 2010, pasted 40 times over and joined by commas
+    sentence = (
+        "Police said Saturday 50,000 demonstrators had turned out in Paris to protest against "
+        "pension reform plans, fewer than at a previous weekend rally two weeks ago, while the "
+        "unions claimed 310,000"
+    )
+    text = ", ".join([sentence] * 40)
+    pieces = split_sentences(text)
+    assert len(pieces) > len(text) // MAX_SENTENCE
+    assert all(p.end - p.start <= MAX_SENTENCE for p in pieces)
+    # cut after a clause mark, never inside a word, and nothing lost between pieces
+    assert all(text[p.end - 1] == "," for p in pieces[:-1])
+    assert "".join(text[p.start : p.end] + " " for p in pieces).strip() == text
+    assert [p.first_in_line for p in pieces] == [True] + [False] * (len(pieces) - 1)
