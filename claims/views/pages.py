@@ -5,12 +5,13 @@ from collections.abc import Callable
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from claims import history, selectors
 from claims.forms import CompareForm
 from claims.models import Claim, Topic
+from claims.views.revisions import renamed
 from sources.models import Source
 
 CLAIMS_PER_PAGE = 50
@@ -53,21 +54,12 @@ def _site(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def _renamed(slug: str, view: str, *args: object) -> HttpResponse:
-    """For a slug no claim has now: a permanent redirect if it is a claim's old slug (links
-    to claims never break), else a 404."""
-    new_slug = history.current_slug(slug)
-    if new_slug is None:
-        raise Http404("No such claim.")
-    return redirect(view, new_slug, *args, permanent=True)
-
-
 @require_GET
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         page = selectors.claim_page(slug=slug, site=_site(request))
     except Claim.DoesNotExist:
-        return _renamed(slug, "claims:detail")
+        return renamed(slug, "claims:detail")
     return render(request, "claims/claim_detail.html", {"page": page, "claim": page.claim})
 
 
@@ -75,7 +67,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def claim_history(request: HttpRequest, slug: str) -> HttpResponse:
     claim = Claim.objects.select_related("topic").filter(slug=slug).first()
     if claim is None:
-        return _renamed(slug, "claims:history")
+        return renamed(slug, "claims:history")
     revisions = history.claim_revisions(claim.pk)
     return render(
         request,
