@@ -187,12 +187,9 @@ def review_queue(
     candidates = source_candidates(source)
     attested = [Span(a.start, a.end) for a in source.attestations.only("start", "end")]
     dismissed = set(source.dismissals.values_list("start", "end"))
-    pending = [
-        c
-        for c in candidates
-        if (c.start, c.end) not in dismissed
-        and not any(span.start < c.end and c.start < span.end for span in attested)
-    ]
+    undismissed = [c for c in candidates if (c.start, c.end) not in dismissed]
+    covered = [_overlaps_any(c, attested) for c in undismissed]
+    pending = [c for c, linked in zip(undismissed, covered, strict=True) if not linked]
     size = per_page or max(1, len(pending))
     pages = max(1, -(-len(pending) // size))
     if after is not None:
@@ -214,12 +211,6 @@ def review_queue(
     if new_topic:
         topic_slugs = [NO_TOPIC]
     items = []
-    linked = sum(
-        1
-        for c in candidates
-        if any(span.start < c.end and c.start < span.end for span in attested)
-        and (c.start, c.end) not in dismissed
-    )
     for candidate in shown:
         matches = index.matches(
             candidate,
@@ -247,7 +238,7 @@ def review_queue(
         bool(given),
         new_topic,
         items,
-        linked,
+        sum(covered),
         len(dismissed),
         page=page,
         pages=pages,
@@ -260,6 +251,11 @@ def review_queue(
         else [],
         curated_dismissals=list(source.dismissals.order_by("start")) if curated else [],
     )
+
+
+def _overlaps_any(candidate: Candidate, spans: list[Span]) -> bool:
+    """Does an attestation already cover part of ``candidate``?"""
+    return any(span.start < candidate.end and candidate.start < span.end for span in spans)
 
 
 def _suggested_topics(
