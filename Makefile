@@ -1,5 +1,5 @@
 # Two commands set everything up on a fresh machine with Python 3.12+ and make:
-#   make demo   install, migrate, load the seeds, serve on http://127.0.0.1:8000
+#   make demo   install, migrate, load the seeds, start the task worker, serve on http://127.0.0.1:8000
 #   make test   install, lint, and run the whole test suite
 .DEFAULT_GOAL := help
 .PHONY: help install demo test lint pytest
@@ -12,7 +12,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 help:
-	@echo "make demo   install, migrate, load the seed corpus, serve on 127.0.0.1:8000"
+	@echo "make demo   install, migrate, load the seed corpus, start the task worker, serve on 127.0.0.1:8000"
 	@echo "make test   install, lint, check migrations and run the test suite"
 
 # uv installs the locked dependencies; it is bootstrapped with the standard library's venv
@@ -37,9 +37,12 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
+# The task worker reads long sources in the background; it stops with the server.
 demo: install
 	$(VENV)/bin/python manage.py migrate --noinput
 	$(VENV)/bin/python manage.py load_seeds
+	$(VENV)/bin/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/python manage.py runserver 127.0.0.1:8000
 
 lint: install

@@ -17,10 +17,40 @@ from claims.models import Attestation, Claim, Claimant, ClaimantName, Topic, val
 from claims.rules.names import name_key
 from claims.rules.quotes import QuoteError
 from claims.rules.values import InvalidValue, format_partial_date, parse_partial_date
+from sources.slugs import free_slug, name_slug
+
+
+class SlugFromNameForm(forms.ModelForm):
+    """A slug left empty is made from the name: its Latin words, or ``kind`` and a hash of
+    it for a name in another script, which the admin's prepopulating script leaves empty."""
+
+    slug_from: str  # the field the slug is made from
+    slug_kind: str  # "topic": a Chinese title's slug is "topic-3fa9c1d2"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = (
+            f"Left empty, it is made from the {self.slug_from}: its Latin words, or "
+            f"“{self.slug_kind}-” and a code for a {self.slug_from} in another script."
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("slug") and data.get(self.slug_from):
+            model = self._meta.model
+            base = name_slug(data[self.slug_from], kind=self.slug_kind, max_length=190)
+            data["slug"] = free_slug(model.objects.exclude(pk=self.instance.pk), base)
+        return data
+
+
+class TopicForm(SlugFromNameForm):
+    slug_from, slug_kind = "title", "topic"
 
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
+    form = TopicForm
     list_display = ["title", "slug", "claim_count"]
     search_fields = ["title", "slug", "description"]
     prepopulated_fields = {"slug": ["title"]}
@@ -167,8 +197,13 @@ class AttestationInline(admin.StackedInline):
         return super().get_queryset(request).select_related("source__outlet", "claimant")
 
 
+class ClaimForm(SlugFromNameForm):
+    slug_from, slug_kind = "statement", "claim"
+
+
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
+    form = ClaimForm
     list_display = ["statement", "topic", "kind", "verdict", "source_count"]
     list_filter = ["verdict", "topic", "kind", "changes_over_time"]
     list_select_related = ["topic"]
@@ -245,7 +280,9 @@ class ClaimantNameInline(admin.TabularInline):
     verbose_name_plural = "names sources use (the claimant's own name among them)"
 
 
-class ClaimantForm(forms.ModelForm):
+class ClaimantForm(SlugFromNameForm):
+    slug_from, slug_kind = "name", "claimant"
+
     class Meta:
         model = Claimant
         fields = ["name", "slug"]

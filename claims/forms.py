@@ -5,6 +5,8 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from claims.models import Attestation, Claim, Topic
 from claims.rules.values import InvalidValue, Value, parse_typed_value
@@ -40,8 +42,15 @@ class LimitsShown(forms.Form):
 
 
 class SourceChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.outlet.name}: {obj.title} ({obj.published_on:%-d %b %Y})"
+    def label_from_instance(self, obj: Any) -> SafeString:
+        # The outlet and the title are each set apart (<bdi>), so a name in a right-to-left
+        # script keeps its own order and leaves the date's alone.
+        return format_html(
+            "<bdi>{}</bdi>: <bdi>{}</bdi> ({})",
+            obj.outlet.name,
+            obj.title,
+            f"{obj.published_on:%-d %b %Y}",
+        )
 
 
 class CompareForm(forms.Form):

@@ -20,6 +20,7 @@ from typing import Any
 from django.db import models
 
 from claims.models import Attestation, Claim
+from claims.rules.bidi import isolate
 from claims.rules.quotes import Span, context
 
 CLAIM_FIELDS = {
@@ -161,7 +162,8 @@ def latest_revisions(claim_ids: Iterable[int]) -> dict[int, LatestRevision]:
 
 
 def _who(record: Any) -> str:
-    return f"{record.source.outlet.name}: “{record.quote}”"
+    # A name or a quote in a right-to-left script is set apart: a summary is plain text.
+    return f"{isolate(record.source.outlet.name)}: “{isolate(record.quote)}”"
 
 
 def _described(before: dict[Key, Any], after: dict[Key, Any]) -> tuple[str, list[Change]]:

@@ -13,6 +13,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from claims.claimants import Claimant, ClaimantName
+from claims.readings import Reading
 from claims.recording import RevisionRecords
 from claims.rules.counted import split_qualifiers
 from claims.rules.quotes import QuoteError, Span, context, locate_quote
@@ -477,5 +478,6 @@ __all__ = [
     "ClaimantName",
     "DismissedCandidate",
     "QuoteError",
+    "Reading",
     "Topic",
 ]

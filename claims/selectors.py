@@ -34,10 +34,11 @@ def claim_list(*, filters: dict[str, Any]) -> tuple[ClaimFilter, QuerySet[Claim]
 
 @dataclass
 class Citing:
-    """What a page needs to be cited: the text, Zotero's meta tags and schema.org JSON-LD."""
+    """What a page needs to be cited: the text (in parts, the names from sources set apart),
+    Zotero's meta tags and schema.org JSON-LD."""
 
     record: Any
-    text: str
+    parts: list[exports.Part]
     meta: list[tuple[str, str]]
     jsonld: dict[str, Any] | None = None
 
@@ -93,7 +94,7 @@ def claim_citing(claim: Claim, attestations: list[Attestation], *, site: str) ->
     cited = cited_claim(claim, attestations, site=site)
     return Citing(
         record=cited,
-        text=exports.plain_citation(cited, accessed=timezone.localdate()),
+        parts=exports.citation_parts(cited, accessed=timezone.localdate()),
         meta=exports.citation_meta(cited),
         jsonld=exports.claim_jsonld(cited, site_url=site),
     )
@@ -103,18 +104,9 @@ def source_citing(source: Source, *, site: str) -> Citing:
     cited = cited_source(source, site=site)
     return Citing(
         record=cited,
-        text=_source_citation_text(cited),
+        parts=exports.source_citation_parts(cited, accessed=timezone.localdate()),
         meta=exports.source_citation_meta(cited),
     )
-
-
-def _source_citation_text(source: Any) -> str:
-    authors = ", ".join(source.authors)
-    when = source.published.strftime("%-d %B %Y")
-    link = exports.source_link(source)
-    accessed = timezone.localdate().strftime("%-d %B %Y")
-    lead = f"{authors}, " if authors else ""
-    return f"{lead}“{source.title}”, {source.outlet}, {when}, {link} (accessed {accessed})."
 
 
 def claim_timeline(

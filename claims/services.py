@@ -15,6 +15,7 @@ from django.db import transaction
 
 from claims.models import Attestation, Claim, Claimant, ClaimantName, DismissedCandidate, Topic
 from claims.recording import one_revision
+from claims.review.reading import reading_start, reads_in_background
 from claims.rules.counted import join_qualifiers
 from claims.rules.names import name_key
 from claims.rules.values import Value
@@ -28,10 +29,13 @@ def source_add(
     *, topics: Sequence[Topic] = (), **fields: Any
 ) -> tuple[Source, NearDuplicate | None]:
     """Store a source (``sources.services.source_create``, same arguments) and file it under
-    ``topics``, together or not at all."""
+    ``topics``, together or not at all. A long text is queued for the finder at once, so that
+    its review queue may be ready by the time an editor opens it."""
     source, near = source_create(**fields)
     if topics:
         source.topics.set(topics)
+    if reads_in_background(source):
+        reading_start(source)
     return source, near
 
 

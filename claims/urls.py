@@ -36,6 +36,8 @@ urlpatterns = [
         name="source_annotations",
     ),
     path("sources/<slug:slug>/review/", review.review_queue_view, name="review"),
+    path("sources/<slug:slug>/review/progress/", review.reading_progress, name="review_progress"),
+    path("sources/<slug:slug>/review/read/", review.read_again, name="review_read_again"),
     path("sources/<slug:slug>/review/link/", review.link, name="review_link"),
     path("sources/<slug:slug>/review/new/", review.new_claim, name="review_new"),
     path("sources/<slug:slug>/review/dismiss/", review.dismiss, name="review_dismiss"),

@@ -56,9 +56,18 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks_db",
     "sources",
     "claims",
 ]
+
+# Long work (reading a long source) runs in the task worker: `manage.py db_worker`, which
+# `make demo` starts beside the web server. Tasks are rows in the database, so any number of
+# app servers and workers share one queue.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A source longer than this is read by the worker while its review page shows the progress;
+# a shorter one (a second or less) is read when its review page is first asked for.
+READ_IN_BACKGROUND_OVER = 30_000  # characters
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,5 +1,10 @@
+from io import StringIO
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.core.management import call_command
+from django.db import transaction
 
 
 @pytest.fixture(autouse=True)
@@ -45,3 +50,25 @@ def editor_client(client, editor):
 def reader_client(client, reader):
     client.force_login(reader)
     return client
+
+
+@pytest.fixture(scope="session")
+def seed_dump(django_db_setup, django_db_blocker, tmp_path_factory) -> Path:
+    """The seed corpus as ``load_seeds`` leaves it, history and all, dumped once a session:
+    loading the dump takes a fraction of replaying the seeds source by source."""
+    dump = tmp_path_factory.mktemp("seeds") / "seeds.json"
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_seeds", stdout=StringIO())
+        call_command("dumpdata", "sources", "claims", output=str(dump), stdout=StringIO())
+        transaction.set_rollback(True)
+    return dump
+
+
+def load_seed_dump(dump: Path) -> None:
+    call_command("loaddata", str(dump), stdout=StringIO())
+
+
+@pytest.fixture
+def seeds(db, seed_dump) -> None:
+    """The seed corpus, loaded (tests of ``load_seeds`` itself call the command)."""
+    load_seed_dump(seed_dump)

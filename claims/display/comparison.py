@@ -20,7 +20,12 @@ class Stated[C: Hashable, S: Hashable]:
 @dataclass(frozen=True)
 class SharedRow[C: Hashable, S: Hashable]:
     claim: C
-    cells: tuple[tuple[str, ...], ...]  # per chosen source, in order: the values it states
+    columns: tuple[tuple[S, tuple[str, ...]], ...]  # per chosen source, in order: it, its values
+
+    @property
+    def cells(self) -> tuple[tuple[str, ...], ...]:
+        """Per chosen source, in order: the values it states."""
+        return tuple(values for _, values in self.columns)
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,8 @@ def compare[S: Hashable, C: Hashable](
     only: dict[S, list[C]] = {source: [] for source in sources}
     for claim, by_source in values.items():
         if len(by_source) > 1:
-            cells = tuple(tuple(by_source.get(source, [])) for source in sources)
-            shared.append(SharedRow(claim, cells))
+            columns = tuple((source, tuple(by_source.get(source, []))) for source in sources)
+            shared.append(SharedRow(claim, columns))
         else:
             only[next(iter(by_source))].append(claim)
     return Comparison(

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from claims.rules.bidi import isolate
+
 # Shown before each highlight so that colour is never the only cue.
 VERDICT_ICONS = {"agree": "✓", "differ": "✗", "updated": "↻", "single": "•", "": "○"}
 VERDICT_LABELS = {
@@ -102,7 +104,7 @@ def _render_segment(segment: Segment) -> str:
             '<span class="visually-hidden">({}{}) </span>',
             VERDICT_ICONS.get(target.verdict, "○"),
             VERDICT_LABELS.get(target.verdict, ""),
-            f"; according to {target.claimant}" if target.claimant else "",
+            f"; according to {isolate(target.claimant)}" if target.claimant else "",
         )
         if segment.starting
         else ""
@@ -113,7 +115,7 @@ def _render_segment(segment: Segment) -> str:
     others = len({h.claim for h in segment.covering}) - 1
     title = (
         target.statement
-        + (f" — according to {target.claimant}" if target.claimant else "")
+        + (f" — according to {isolate(target.claimant)}" if target.claimant else "")
         + (f" (and {others} more claim{'s' if others > 1 else ''} here)" if others else "")
     )
     return format_html(

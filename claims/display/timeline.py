@@ -11,16 +11,26 @@ from __future__ import annotations
 import calendar
 import itertools
 import math
+import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from claims.rules.bidi import isolate
 from claims.rules.values import DateValue, Precision, Qualifier, Quantity, describe_date
 from claims.rules.verdicts import APPROXIMATE_TOLERANCE
 
 WIDTH, HEIGHT = 640, 260
 TOP, RIGHT, BOTTOM = 30, 34, 34  # room for the unit label, the last x label, the x labels
+# The words are 14 chart units tall (static/css/timeline.css), and 22 on a phone, which draws
+# the chart at little more than half its size: the y labels get room for the larger size, and
+# a phone leaves out every other date of the x axis (``Tick.minor``).
+PHONE_FONT_SIZE = 22
+DIGIT_WIDTH = 0.6 * PHONE_FONT_SIZE  # about, in the fonts phones have
+# A lane's name in bold runs past the chart's edge at that size when long: it is cut into lines
+# of what fits, each line after the first taking room above the lane.
+LABEL_CHAR_WIDTH, LABEL_LINE = 0.62 * PHONE_FONT_SIZE, 26
 MIN_SPAN_DAYS = 180  # one date, or a few days, still gets a centred axis with month ticks
 MARK_GAP = 12  # marks closer than this at the same height are spread apart to stay visible
 ARROW = 7  # size of the arrow head on an open-ended ("at least") value
@@ -42,6 +52,7 @@ class TimelinePoint:
 class Tick:
     position: float  # x on the x axis, y on the y axis
     label: str
+    minor: bool = False  # a label a phone leaves out, for room
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,12 @@ class Lane:
     y_ticks: tuple[Tick, ...]
     marks: tuple[Mark, ...]
     step: str  # polyline points through the value at each as-of date, or ""
+    label_lines: tuple[str, ...] = ()  # the label cut to fit; each line but the last ends in " "
+
+    @property
+    def label_y(self) -> float:
+        """The baseline of the label's first line, its last just above the lane."""
+        return self.top - 10 - LABEL_LINE * max(len(self.label_lines) - 1, 0)
 
 
 @dataclass(frozen=True)
@@ -116,7 +133,7 @@ def build_timeline(points: Sequence[TimelinePoint], *, unit: str = "") -> Timeli
 
     extents = {id(p): _extent(p.value) for p in points}
     lo, hi, value_ticks = _value_axis(list(extents.values()), [p.value for p in points])
-    left = float(max(44, 16 + 8 * max(len(label) for _, label in value_ticks)))
+    left = float(max(44, round(16 + DIGIT_WIDTH * max(len(label) for _, label in value_ticks))))
     right = float(WIDTH - RIGHT)
 
     first, last = points[0].as_of.toordinal(), points[-1].as_of.toordinal()
@@ -128,24 +145,19 @@ def build_timeline(points: Sequence[TimelinePoint], *, unit: str = "") -> Timeli
 
     groups = _lanes(points, speaking)
     many = len(groups) > 1
-    height = (
-        HEIGHT if not many else TOP + len(groups) * (LANE_HEIGHT + LANE_GAP) - LANE_GAP + BOTTOM
-    )
+    room = int((WIDTH - left) // LABEL_CHAR_WIDTH)  # a lane label's characters to a line
     lanes: list[Lane] = []
-    top = float(TOP)
+    bottom = float(TOP - LANE_GAP)
     for name, lane_points in groups:
+        label = _lane_label(name) if many else ""
+        lines = _cut(label, room)
+        top = bottom + LANE_GAP + LABEL_LINE * max(len(lines) - 1, 0)
         bottom = float(HEIGHT - BOTTOM) if not many else top + LANE_HEIGHT
-        lanes.append(
-            _lane(
-                _lane_label(name) if many else "",
-                lane_points,
-                extents,
-                x_of,
-                (lo, hi, value_ticks),
-                (left, right, top, bottom),
-            )
+        lane = _lane(
+            label, lane_points, extents, x_of, (lo, hi, value_ticks), (left, right, top, bottom)
         )
-        top = bottom + LANE_GAP
+        lanes.append(replace(lane, label_lines=lines))
+    height = HEIGHT if not many else round(bottom) + BOTTOM
     marks = [m for lane in lanes for m in lane.marks]
     unit_label = unit if Quantity in kinds else ""
     return Timeline(
@@ -153,9 +165,9 @@ def build_timeline(points: Sequence[TimelinePoint], *, unit: str = "") -> Timeli
         height=height,
         plot_left=left,
         plot_right=right,
-        plot_top=float(TOP),
+        plot_top=lanes[0].top,
         plot_bottom=float(height - BOTTOM),
-        x_ticks=tuple(Tick(x_of(day), label) for day, label in _x_ticks(start, end)),
+        x_ticks=_every_other_minor([Tick(x_of(day), label) for day, label in _x_ticks(start, end)]),
         lanes=tuple(lanes),
         unit_label=unit_label,
         title=f"{unit_label.capitalize() or 'Values'} by as-of date, one mark per source"
@@ -195,7 +207,21 @@ def _lanes(
 def _lane_label(name: str) -> str:
     if name == "others":
         return "Others"
-    return f"According to {name}" if name else "Outlets’ own figures"
+    return f"According to {isolate(name)}" if name else "Outlets’ own figures"
+
+
+def _cut(label: str, room: int) -> tuple[str, ...]:
+    """``label`` in lines of at most ``room`` characters, cut between words; joined, the lines
+    are the label again."""
+    lines = textwrap.wrap(label, room, break_long_words=False)
+    return tuple(f"{line} " for line in lines[:-1]) + tuple(lines[-1:])
+
+
+def _every_other_minor(ticks: list[Tick]) -> tuple[Tick, ...]:
+    """More than three x labels crowd a phone: it shows every other one, from the first."""
+    if len(ticks) <= 3:
+        return tuple(ticks)
+    return tuple(replace(tick, minor=n % 2 == 1) for n, tick in enumerate(ticks))
 
 
 Axis = tuple[float, float, list[tuple[float, str]]]
@@ -349,9 +375,9 @@ def _mark(point: TimelinePoint, x: float, ys: list[float], top: float, bottom: f
         arrow = f"{x:g},{tip:g} {x - ARROW / 2:g},{base:g} {x + ARROW / 2:g},{base:g}"
     bar = shape != "point"
     date_label = describe_date(point.as_of, Precision.DAY)
-    text = f"{point.outlet}, {date_label}: {point.label}"
+    text = f"{isolate(point.outlet)}, {date_label}: {point.label}"
     if point.lane:
-        text += f", according to {point.lane}"
+        text += f", according to {isolate(point.lane)}"
     low, high = (y_low, y_high) if bar else (None, None)
     return Mark(x, y, low, high, shape, arrow, point.outlet, date_label, point.label, text)
 
@@ -372,7 +398,7 @@ def _summary(points: list[TimelinePoint], unit: str, *, opens: bool = True) -> s
     """Oldest first: "11 officers as of 30 April 2019 (The Guardian), 14 as of …"."""
     outlets: dict[tuple[date, str], dict[str, None]] = {}  # in order, and each outlet once
     for p in points:
-        outlets.setdefault((p.as_of, p.label), {})[p.outlet] = None
+        outlets.setdefault((p.as_of, p.label), {})[isolate(p.outlet)] = None
     phrases: list[str] = []
     for (as_of, label), names in outlets.items():
         *others, final = names

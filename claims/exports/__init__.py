@@ -4,7 +4,13 @@ Pure functions over the plain records in ``records``; ``claims.exports.citing`` 
 
 from claims.exports.annotations import annotation, annotation_collection, annotation_id
 from claims.exports.bibtex import bibtex, bibtex_for_source
-from claims.exports.citation import plain_citation
+from claims.exports.citation import (
+    Part,
+    citation_parts,
+    plain_citation,
+    source_citation_parts,
+    text_of,
+)
 from claims.exports.common import attestation_note, claim_notes, source_link
 from claims.exports.csl import csl_item, csl_items
 from claims.exports.meta import citation_meta, source_citation_meta
@@ -16,6 +22,7 @@ __all__ = [
     "CitedAttestation",
     "CitedClaim",
     "CitedSource",
+    "Part",
     "annotation",
     "annotation_collection",
     "annotation_id",
@@ -23,6 +30,7 @@ __all__ = [
     "bibtex",
     "bibtex_for_source",
     "citation_meta",
+    "citation_parts",
     "claim_jsonld",
     "claim_notes",
     "csl_item",
@@ -31,5 +39,7 @@ __all__ = [
     "ris",
     "ris_for_source",
     "source_citation_meta",
+    "source_citation_parts",
     "source_link",
+    "text_of",
 ]

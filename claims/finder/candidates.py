@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from claims.rules.values import Value
+from claims.rules.values import Value, value_from_json, value_to_json
 
 
 @dataclass(frozen=True)
@@ -42,3 +43,33 @@ class Candidate:
     parts: tuple[Part, ...] = ()  # for composite counts; their sum is the value
     words: tuple[str, ...] = ()  # content words of the sentence, lower case, for matching
     names: tuple[str, ...] = ()  # proper words of whose figure it is: ("anc",), ("texas",)
+
+
+_TUPLES = ("qualifiers", "words", "names")
+_DATES = ("as_of", "occasion")
+
+
+def candidate_to_json(candidate: Candidate) -> dict[str, Any]:
+    """A candidate as JSON, to keep a long text's reading between requests."""
+    data = {f.name: getattr(candidate, f.name) for f in fields(Candidate)}
+    data["value"] = value_to_json(candidate.value)
+    for name in _DATES:
+        data[name] = data[name].isoformat() if data[name] else None
+    for name in _TUPLES:
+        data[name] = list(data[name])
+    data["parts"] = [[str(p.number), p.label, p.by_predicate] for p in candidate.parts]
+    return data
+
+
+def candidate_from_json(data: dict[str, Any]) -> Candidate:
+    """The candidate ``candidate_to_json`` wrote."""
+    data = dict(data)
+    data["value"] = value_from_json(data["value"])
+    for name in _DATES:
+        data[name] = date.fromisoformat(data[name]) if data[name] else None
+    for name in _TUPLES:
+        data[name] = tuple(data[name])
+    data["parts"] = tuple(
+        Part(Decimal(number), label, by_predicate) for number, label, by_predicate in data["parts"]
+    )
+    return Candidate(**data)

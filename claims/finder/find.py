@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -74,9 +74,14 @@ class _Sentence:
 
 
 def find_claims(
-    text: str, *, published: date | datetime, entries: Sequence[Entry] = ()
+    text: str,
+    *,
+    published: date | datetime,
+    entries: Sequence[Entry] = (),
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Candidate]:
-    """The candidate claims of ``text`` (normalised), in text order."""
+    """The candidate claims of ``text`` (normalised), in text order. ``progress`` is told
+    (sentences read, sentences in all) about fifty times along a long text."""
     default = published.date() if isinstance(published, datetime) else published
     sentences = split_sentences(text)
     metadata = metadata_spans(text)
@@ -86,7 +91,10 @@ def find_claims(
     candidates: list[Candidate] = []
     last_unit, last_unit_sentence = "", -10
     last_count, last_count_sentence = None, -10
+    every = max(1, -(-len(sentences) // 50))  # at most fifty reports
     for number, span in enumerate(sentences):
+        if progress is not None and number % every == 0:
+            progress(number, len(sentences))
         sentence = _read(text, span, ordered_entries, default)
         tokens, reference = sentence.tokens, sentence.reference
         if not tokens:

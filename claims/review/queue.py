@@ -3,17 +3,15 @@ candidate most likely states. The writes an editor's click makes are in ``claims
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Count, Max, Prefetch
 
-from claims.finder import Candidate, Entry
-from claims.finder.find import find_claims
+from claims.finder import Candidate
 from claims.matching import LIKELY, ClaimIndex, KnownClaim, Match
 from claims.models import Attestation, Claim, DismissedCandidate, Topic
+from claims.review.reading import source_candidates_now
 from claims.rules.counted import Counted
 from claims.rules.quotes import Span
 from claims.rules.values import describe, typed_value, value_to_json
@@ -25,9 +23,6 @@ NO_TOPIC = ""  # the topic of a source about none of the ledger's
 # bounded however long the source is.
 PAGE_SIZE = 25
 TOPIC_EVIDENCE = 100  # candidates the topic is suggested from
-# Bump when the finder changes what it reads, so no queue shows an older reading.
-FINDER_READING = 1
-CANDIDATES_KEPT = 24 * 60 * 60  # seconds
 
 
 @dataclass
@@ -96,26 +91,6 @@ class ReviewQueue:
         return (self.page - 1) * self.per_page + 1
 
 
-def source_entries(source: Source) -> list[Entry]:
-    return [
-        Entry(e.start, e.end, e.published_at, e.title) for e in source.entries.order_by("start")
-    ]
-
-
-def source_candidates(source: Source) -> list[Candidate]:
-    """What the finder sees in ``source``, read once per text: a 200 KB text takes seconds,
-    and every page of its queue, and every action on it, asks again."""
-    digest = hashlib.sha256(source.text.encode()).hexdigest()[:32]
-    # its text, date and live-page entries are saved together, and change ``modified``
-    key = f"candidates:{FINDER_READING}:{source.pk}:{digest}:{source.modified.isoformat()}"
-    candidates = cache.get(key)
-    if candidates is None:
-        entries = source_entries(source)
-        candidates = find_claims(source.text, published=source.published, entries=entries)
-        cache.set(key, candidates, timeout=CANDIDATES_KEPT)
-    return list(candidates)
-
-
 _cached_index: tuple[tuple[Any, ...], tuple[ClaimIndex, dict[str, Claim]]] | None = None
 
 
@@ -176,6 +151,7 @@ def build_claim_index() -> tuple[ClaimIndex, dict[str, Claim]]:
 def review_queue(
     *,
     source: Source,
+    candidates: list[Candidate] | None = None,
     page: int = 1,
     after: int | None = None,
     curated: bool = False,
@@ -183,8 +159,10 @@ def review_queue(
 ) -> ReviewQueue:
     """A page of the queue: ``page``, or the one holding the first suggestion past ``after``
     (where an editor's action leaves off); with ``curated``, also the source's links and
-    dismissals, to undo. ``per_page=None``: every suggestion on one page."""
-    candidates = source_candidates(source)
+    dismissals, to undo. ``per_page=None``: every suggestion on one page. ``candidates``: the
+    source's reading, when the caller has it (else it is read here, however long)."""
+    if candidates is None:
+        candidates = source_candidates_now(source)
     attested = [Span(a.start, a.end) for a in source.attestations.only("start", "end")]
     dismissed = set(source.dismissals.values_list("start", "end"))
     undismissed = [c for c in candidates if (c.start, c.end) not in dismissed]

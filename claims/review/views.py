@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -19,6 +19,7 @@ from claims import services
 from claims.forms import AddSourceForm, DismissForm, LinkForm, NewClaimForm
 from claims.models import Attestation, DismissedCandidate
 from claims.review.queue import review_queue
+from claims.review.reading import current_reading, reading_start, source_candidates
 from claims.rules.counted import Counted, split_qualifiers
 from sources.ingest import IngestError
 from sources.models import Source
@@ -85,8 +86,13 @@ def source_add(request: HttpRequest) -> HttpResponse:
 @can_review
 def review_queue_view(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source.objects.with_outlet(), slug=slug)
+    candidates = source_candidates(source)
+    if candidates is None:  # a long text, not read yet: how far the worker has got
+        reading = current_reading(source) or reading_start(source)
+        return render(request, "claims/review_reading.html", {"source": source, "reading": reading})
     queue = review_queue(
         source=source,
+        candidates=candidates,
         page=_number(request.GET.get("page"), 1) or 1,
         after=_number(request.GET.get("after"), None),
         curated=request.GET.get("curated") == "show",
@@ -96,6 +102,35 @@ def review_queue_view(request: HttpRequest, slug: str) -> HttpResponse:
         "claims/review.html",
         {"queue": queue, "source": source, "undo": _last_action(request, source)},
     )
+
+
+@login_required
+@can_review
+def reading_progress(request: HttpRequest, slug: str) -> JsonResponse:
+    """How far the worker has read the source, for the progress bar to follow."""
+    source = get_object_or_404(Source, slug=slug)
+    reading = current_reading(source)
+    if reading is None:
+        return JsonResponse({"state": "none", "percent": 0, "done": 0, "total": 0})
+    return JsonResponse(
+        {
+            "state": reading.state,
+            "label": reading.get_state_display(),
+            "percent": reading.percent,
+            "done": reading.done,
+            "total": reading.total,
+        }
+    )
+
+
+@login_required
+@can_review
+@require_POST
+def read_again(request: HttpRequest, slug: str) -> HttpResponse:
+    """Queue a reading that failed once more (after the finder was mended, say)."""
+    source = get_object_or_404(Source, slug=slug)
+    reading_start(source)
+    return _back(source)
 
 
 def _number(text: str | None, default: int | None) -> int | None:

@@ -33,6 +33,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from claims.rules.bidi import isolate
 from claims.rules.names import name_key
 from claims.rules.values import (
     DateValue,
@@ -171,15 +172,15 @@ def explain_revision(revised: Sequence[tuple[Statement, Statement]]) -> str:
     """ "Police revised their figure: 10 (BBC News, 3 May 2023), then 12 (ITV News, 4 May
     2023)." (A claimant is named as the source names it; "their" fits one or many.)"""
     parts = [
-        f"{old.claimant} revised their figure: {describe(old.value)} ({_reported(old)}), then "
-        f"{describe(new.value)} ({_reported(new)})"
+        f"{isolate(old.claimant)} revised their figure: {describe(old.value)} "
+        f"({_reported(old)}), then {describe(new.value)} ({_reported(new)})"
         for old, new in revised
     ]
     return "; ".join(parts) + "."  # ``_counted`` opens it with a capital
 
 
 def _reported(statement: Statement) -> str:
-    return f"{statement.outlet}, {_day(statement.published)}"
+    return f"{isolate(statement.outlet)}, {_day(statement.published)}"
 
 
 def count_sources(statements: Sequence[Statement]) -> tuple[int, int]:
@@ -267,8 +268,8 @@ def _cite(statement: Statement) -> str:
     """ "BBC News (2 October 2025)"; for a claimant's figure, "police (BBC News, 2 October
     2025)"."""
     if statement.claimant:
-        return f"{statement.claimant} ({_reported(statement)})"
-    return f"{statement.outlet} ({_day(statement.published)})"
+        return f"{isolate(statement.claimant)} ({_reported(statement)})"
+    return f"{isolate(statement.outlet)} ({_day(statement.published)})"
 
 
 def _join(items: Iterable[str]) -> str:
@@ -286,8 +287,8 @@ def _explain_single(statements: Sequence[Statement]) -> str:
     sources = _by_source(statements)
     if statements[0].claimant:  # "Only from police, as reported by …"
         values = _values(statements)
-        who = _join(f"{s.outlet} ({_day(s.published)})" for s in sources)
-        return f"Only from {statements[0].claimant}, as reported by {who}" + (
+        who = _join(f"{isolate(s.outlet)} ({_day(s.published)})" for s in sources)
+        return f"Only from {isolate(statements[0].claimant)}, as reported by {who}" + (
             f": {values}." if values else "."
         )
     if len(sources) > 1:  # copies of one story
@@ -340,7 +341,7 @@ def _explain_updated(statements: Sequence[Statement]) -> str:
     for as_of, grouped in itertools.groupby(statements, key=lambda s: s.as_of):
         group = list(grouped)
         value = _values(group) or "no separate value"
-        steps.append(f"{value} as of {_day(as_of)} ({_join(s.outlet for s in group)})")
+        steps.append(f"{value} as of {_day(as_of)} ({_join(isolate(s.outlet) for s in group)})")
     return f"The value changed over time: {', then '.join(steps)}."
 
 
@@ -364,7 +365,7 @@ def _said(statement: Statement, after: Statement | None = None) -> str:
     value = describe(statement.value)
     if not statement.claimant:
         if same:
-            return f"{statement.outlet} itself says {value}"
-        return f"{statement.outlet} ({_day(statement.published)}) says {value}"
+            return f"{isolate(statement.outlet)} itself says {value}"
+        return f"{isolate(statement.outlet)} ({_day(statement.published)}) says {value}"
     where = "same report" if same else _reported(statement)
-    return f"according to {statement.claimant}, {value} ({where})"
+    return f"according to {isolate(statement.claimant)}, {value} ({where})"

@@ -38,7 +38,7 @@ def claim_revision(request: HttpRequest, slug: str, number: int) -> HttpResponse
             "then": then,
             "claim": then.claim,
             "cited": cited,
-            "citation": exports.plain_citation(cited, accessed=timezone.localdate()),
+            "citation": exports.citation_parts(cited, accessed=timezone.localdate()),
             "meta": exports.citation_meta(cited),
         },
     )

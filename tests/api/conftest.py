@@ -3,18 +3,10 @@ session with CSRF checks on, as a browser would send them, or by token."""
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
-
-
-@pytest.fixture
-def seeds(db) -> None:
-    call_command("load_seeds", stdout=StringIO())
 
 
 @pytest.fixture

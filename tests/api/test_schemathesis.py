@@ -14,13 +14,11 @@ the site's HTML 404 before the API is reached, which the schema rightly does not
 from __future__ import annotations
 
 import json
-from io import StringIO
 from typing import Any
 
 import hypothesis
 import pytest
 import schemathesis
-from django.core.management import call_command
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import strategies as st
@@ -29,6 +27,7 @@ from schemathesis.python import wsgi
 from claims.models import Attestation, Claim, Claimant, Topic
 from config.wsgi import application
 from sources.models import Outlet, Source
+from tests.conftest import load_seed_dump
 
 EXAMPLES_PER_OPERATION = 10
 
@@ -106,11 +105,11 @@ def flatmap_query(context, query):
 
 
 @pytest.fixture
-def seeded(transactional_db, settings) -> None:
+def seeded(transactional_db, settings, seed_dump) -> None:
     # transactional_db: Django's WSGI handler closes the database connection after a request
     # made inside a transaction, as every request would be inside the one ``db`` wraps a test in.
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, wsgi.HOST]
-    call_command("load_seeds", stdout=StringIO())
+    load_seed_dump(seed_dump)
 
 
 @schema.parametrize()

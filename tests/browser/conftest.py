@@ -7,15 +7,15 @@ the browser tests can never silently stop running there.
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Playwright, sync_playwright
+
+from tests.conftest import load_seed_dump
 
 # Playwright's sync API keeps an event loop in the test thread, which makes Django refuse ORM
 # calls there ("You cannot call this from an async context"); the calls really are synchronous.
@@ -157,9 +157,9 @@ def phone_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Pag
 
 
 @pytest.fixture
-def seeded_live_server(transactional_db: None, live_server: Any) -> Any:
+def seeded_live_server(transactional_db: None, live_server: Any, seed_dump: Path) -> Any:
     """The live server with the seed corpus loaded (flushed again after the test)."""
-    call_command("load_seeds", stdout=io.StringIO())
+    load_seed_dump(seed_dump)
     return live_server
 
 

@@ -16,11 +16,6 @@ from claims.models import Attestation, Claim
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeds():
-    call_command("load_seeds", stdout=StringIO())
-
-
 def rows(response) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(response.content.decode())))
 

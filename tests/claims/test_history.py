@@ -64,7 +64,7 @@ def test_a_revision_permalink_still_shows_the_old_value_after_the_claim_is_edite
     assert after.count('<strong class="stated-value">9</strong>') == 2
     assert '<strong class="stated-value">10</strong>' not in after
     assert 'data-verdict="agree"' in after
-    assert "<h1>Nine officers were suspended</h1>" in after
+    assert '<h1 dir="auto">Nine officers were suspended</h1>' in after
     assert "It has changed since" in after
     now = client.get(claim.get_absolute_url()).content.decode()
     assert 'data-verdict="differ"' in now
@@ -94,7 +94,7 @@ def test_the_history_page_shows_readable_diffs_and_who_made_them(editor_client, 
     )
     body = editor_client.get(reverse("claims:history", args=[claim.slug])).content.decode()
     newest = body.split('<li id="revision-')[1]
-    assert "by editor" in newest
+    assert "by <bdi>editor</bdi>" in newest
     assert (
         '<th scope="row">statement</th><td><del>Nine officers were suspended</del></td>' in newest
     )
@@ -152,7 +152,7 @@ def test_history_and_revision_pages_have_a_fixed_query_budget(
     assert history.content.decode().count('<li id="revision-') == n + 2
     with django_assert_max_num_queries(4):
         revision = client.get(reverse("claims:revision", args=[claim.slug, n + 2]))
-    assert revision.content.decode().count("<blockquote>") == n
+    assert revision.content.decode().count('<blockquote dir="auto">') == n
 
 
 # One action, one revision: what the site, the API or a service writes in one go is one revision,
@@ -182,10 +182,10 @@ def test_linking_a_source_is_one_revision_with_its_verdict(client):
         "Source added: BBC News: “9 officers”; Verdict single → agree",
     ]
     first = revision_page(client, claim, 2)
-    assert 'data-verdict="single"' in first and first.count("<blockquote>") == 1
+    assert 'data-verdict="single"' in first and first.count('<blockquote dir="auto">') == 1
     assert "Only The Independent" in first and "BBC News" not in first
     second = revision_page(client, claim, 3)
-    assert 'data-verdict="agree"' in second and second.count("<blockquote>") == 2
+    assert 'data-verdict="agree"' in second and second.count('<blockquote dir="auto">') == 2
     assert "no sources" not in revision_page(client, claim, 3)
     assert client.get(reverse("claims:revision", args=[claim.slug, 4])).status_code == 404
 
@@ -207,7 +207,7 @@ def test_every_revision_shows_a_verdict_that_fits_its_quotes(client):
     for number, (verdict, quotes) in enumerate(expected, start=1):
         page = revision_page(client, claim, number)
         assert f'data-verdict="{verdict}"' in page, number
-        assert page.count("<blockquote>") == quotes, number
+        assert page.count('<blockquote dir="auto">') == quotes, number
 
 
 def test_an_admin_save_of_a_claim_and_its_quotes_is_one_revision(editor_client, claim):
@@ -232,8 +232,8 @@ def test_an_admin_save_of_a_claim_and_its_quotes_is_one_revision(editor_client, 
     )
     assert revisions[-1].user == "editor"
     page = revision_page(editor_client, claim, before + 1)
-    assert "<h1>Nine Met officers were suspended</h1>" in page
-    assert 'data-verdict="single"' in page and page.count("<blockquote>") == 1
+    assert '<h1 dir="auto">Nine Met officers were suspended</h1>' in page
+    assert 'data-verdict="single"' in page and page.count('<blockquote dir="auto">') == 1
 
 
 def test_the_history_shows_the_reason_an_editor_gave(client, claim):
@@ -244,16 +244,11 @@ def test_the_history_shows_the_reason_an_editor_gave(client, claim):
 
     body = client.get(reverse("claims:history", args=[claim.slug])).content.decode()
     newest = body.split('<li id="revision-')[1]
-    assert "Reason given: the BBC&#x27;s own count, not Sir Mark&#x27;s" in newest
+    assert "Reason given: <bdi>the BBC&#x27;s own count, not Sir Mark&#x27;s</bdi>" in newest
     assert "Quote edited: BBC News: “9 officers”" in newest
 
 
 # The seeds' history is the story's: each claim starts with its first sources, on their date.
-
-
-@pytest.fixture
-def seeds():
-    call_command("load_seeds", stdout=StringIO())
 
 
 def test_the_seed_history_carries_the_sources_dates_one_revision_each(client, seeds):
@@ -272,7 +267,7 @@ def test_the_seed_history_carries_the_sources_dates_one_revision_each(client, se
 
     first = revision_page(client, claim, 1)
     assert "as it stood on 30 September 2025" in first
-    assert 'data-verdict="single"' in first and first.count("<blockquote>") == 2
+    assert 'data-verdict="single"' in first and first.count('<blockquote dir="auto">') == 2
     assert "BBC News" not in first.split("What each source said")[1].split("Cite this")[0]
     assert 'data-verdict="agree"' in revision_page(client, claim, 2)
     assert client.get(reverse("claims:revision", args=[claim.slug, 3])).status_code == 404

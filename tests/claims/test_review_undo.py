@@ -12,10 +12,10 @@ from claims.models import Attestation, Claim, DismissedCandidate
 from claims.review.queue import PAGE_SIZE
 from sources.ingest.extract import extract_plain
 from sources.services import source_create
-from tests.claims.test_review import NEW_REPORT, candidate_for, new_source, queue_url, seeds
+from tests.claims.test_review import NEW_REPORT, candidate_for, new_source, queue_url
 
 pytestmark = pytest.mark.django_db
-__all__ = ["new_source", "seeds"]  # fixtures
+__all__ = ["new_source"]  # a fixture
 
 
 def link_nine(client, source):

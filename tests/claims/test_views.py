@@ -96,7 +96,7 @@ def test_the_claim_page_has_a_fixed_query_budget(client, django_assert_max_num_q
         response = client.get(claim.get_absolute_url())
     body = response.content.decode()
     assert body.count('class="sum ') == n  # one sum per source of the total
-    assert body.count("<blockquote>") == n
+    assert body.count('<blockquote dir="auto">') == n
     assert body.count("<svg") == 1
     assert body.split("Related claims")[1].count("<li>") == n
 
@@ -188,7 +188,8 @@ def test_the_claim_page_marks_context_as_cut_only_where_the_sentence_goes_on(cli
     )
     attest(claim, whole, "Nine officers", Quantity(9))
     attest(claim, long, "nine officers", Quantity(9))
-    quotes = client.get(claim.get_absolute_url()).content.decode().split("<blockquote>")[1:]
+    page = client.get(claim.get_absolute_url()).content.decode()
+    quotes = page.split('<blockquote dir="auto">')[1:]
     shown = sorted(q.split("</blockquote>")[0] for q in quotes)
     assert shown[0] == "<mark>Nine officers</mark> were suspended."
     assert shown[1].startswith("…") and shown[1].endswith("<mark>nine officers</mark> x.")

@@ -214,8 +214,11 @@ def test_the_partial_renders_an_accessible_svg_and_a_table_with_escaped_text():
     assert f'<title id="timeline-title">{timeline.title}</title>' in html
     assert html.count("<title>") == len(timeline.marks) == 3
     assert "<title>The Guardian, 30 April 2019: 11</title>" in html
-    assert "<td>30 April 2019</td><td>The Guardian</td><td>11</td>" in html
-    assert "<td>at least 14</td>" in html
+    assert (
+        '<td data-label="As of">30 April 2019</td><td data-label="Source"><bdi>The Guardian</bdi>'
+        '</td><td data-label="Value">11</td>'
+    ) in html
+    assert '<td data-label="Value">at least 14</td>' in html
     assert "an approximate figure, ±10%" in html  # the caption explains the shapes shown
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
