@@ -1,8 +1,9 @@
 # Two commands set everything up on a fresh machine with Python 3.12+ and make:
 #   make demo   install, migrate, load the seeds, start the task worker, serve on http://127.0.0.1:8000
 #   make test   install, lint, and run the whole test suite
+#   make serve  production: gunicorn, DEBUG off, PostgreSQL (README "Running in production")
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint pytest
+.PHONY: help install demo serve test lint pytest
 
 PYTHON ?= $(shell scripts/find-python)
 VENV := .venv
@@ -14,6 +15,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 help:
 	@echo "make demo   install, migrate, load the seed corpus, start the task worker, serve on 127.0.0.1:8000"
 	@echo "make test   install, lint, check migrations and run the test suite"
+	@echo "make serve  production: gunicorn with DEBUG off on PostgreSQL, the task worker"
 
 # uv installs the locked dependencies; it is bootstrapped with the standard library's venv
 # and pip, so nothing but Python and make is needed beforehand.
@@ -44,6 +46,23 @@ demo: install
 	$(VENV)/bin/python manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/python manage.py runserver 127.0.0.1:8000
+
+# Production, configured by the environment (README "Running in production"): checks the
+# deployment, migrates, collects the static files (compressed, hashed names), then runs the
+# task worker beside gunicorn (config/gunicorn.py); the worker stops with the server.
+serve: export DEBUG = false
+serve: install
+	@test -n "$$SECRET_KEY" -a -n "$$ALLOWED_HOSTS" || \
+		{ echo "make serve needs SECRET_KEY and ALLOWED_HOSTS (README: Running in production)"; exit 1; }
+	@case "$$DATABASE_URL" in postgres://*|postgresql://*) ;; \
+		*) echo "make serve needs DATABASE_URL=postgres://… (README: Running in production)"; exit 1;; esac
+	$(VENV)/bin/python manage.py check --deploy
+	$(VENV)/bin/python manage.py migrate --noinput
+	$(VENV)/bin/python manage.py createcachetable
+	$(VENV)/bin/python manage.py collectstatic --noinput --verbosity 0
+	$(VENV)/bin/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/gunicorn --config config/gunicorn.py config.wsgi
 
 lint: install
 	$(VENV)/bin/ruff check .

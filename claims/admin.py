@@ -17,6 +17,7 @@ from claims.models import Attestation, Claim, Claimant, ClaimantName, Topic, val
 from claims.rules.names import name_key
 from claims.rules.quotes import QuoteError
 from claims.rules.values import InvalidValue, format_partial_date, parse_partial_date
+from sources.admin import VersionedAdmin, VersionedForm
 from sources.slugs import free_slug, name_slug
 
 
@@ -63,7 +64,7 @@ class TopicAdmin(admin.ModelAdmin):
         return topic.claim_count  # type: ignore[attr-defined]
 
 
-class AttestationForm(forms.ModelForm):
+class AttestationForm(VersionedForm):
     """Paste the quote; the offsets and context are found. Dates are typed as 2018, 2018-02
     or 2018-02-14, and the form of the date is its precision."""
 
@@ -88,6 +89,7 @@ class AttestationForm(forms.ModelForm):
             "as_of",
             "attributed_to",
             "claimant",
+            "version",
         ]
         widgets = {"quote": forms.Textarea(attrs={"rows": 2})}
         labels = {
@@ -157,6 +159,12 @@ class AttestationForm(forms.ModelForm):
 class AttestationFormSet(BaseInlineFormSet):
     def clean(self) -> None:
         super().clean()
+        for form in self.deleted_forms:
+            assert isinstance(form, VersionedForm)
+            if form.stale is not None:  # to be deleted, but changed since it was shown
+                if form.keeps_newer:  # else refused already, by the form
+                    form.refuse_stale()
+                raise forms.ValidationError(form.stale.explained)
         for form in self.forms:
             if not getattr(form, "cleaned_data", None) or form.cleaned_data.get("DELETE"):
                 continue
@@ -180,6 +188,7 @@ class AttestationInline(admin.StackedInline):
         ("value_date_text", "value_date_end_text"),
         "value_text",
         ("as_of", "attributed_to", "claimant"),
+        "version",
     ]
 
     @admin.display(description="In context")
@@ -197,12 +206,12 @@ class AttestationInline(admin.StackedInline):
         return super().get_queryset(request).select_related("source__outlet", "claimant")
 
 
-class ClaimForm(SlugFromNameForm):
+class ClaimForm(SlugFromNameForm, VersionedForm):
     slug_from, slug_kind = "statement", "claim"
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(VersionedAdmin):
     form = ClaimForm
     list_display = ["statement", "topic", "kind", "verdict", "source_count"]
     list_filter = ["verdict", "topic", "kind", "changes_over_time"]
@@ -212,7 +221,7 @@ class ClaimAdmin(admin.ModelAdmin):
     readonly_fields = ["verdict", "verdict_explanation"]
     inlines = [AttestationInline]
     fieldsets = [
-        (None, {"fields": ["topic", "statement", "slug", "kind", "subject", "unit"]}),
+        (None, {"fields": ["topic", "statement", "slug", "kind", "subject", "unit", "version"]}),
         ("What a quantity counts", {"fields": ["entity", "predicate", "qualifiers", "event"]}),
         (None, {"fields": ["changes_over_time"]}),
         ("Verdict (computed)", {"fields": ["verdict", "verdict_explanation"]}),
@@ -234,17 +243,21 @@ class ClaimAdmin(admin.ModelAdmin):
         return claim.source_count  # type: ignore[attr-defined]
 
     # Writes go through the services, as the review queue's and the API's do; the verdict is
-    # refreshed once, after the claim and all its inline attestations are saved.
+    # refreshed once, after the claim and all its inline attestations are saved. A claim or an
+    # attestation that changed since the page was opened, and that the curator left alone
+    # there, is not written (``VersionedForm``).
 
     def save_model(self, request: HttpRequest, obj: Claim, form: Any, change: bool) -> None:
-        services.claim_save(claim=obj, refresh=False)
+        if not self.kept_newer(request, form):
+            services.claim_save(claim=obj, refresh=False)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
-        attestations = formset.save(commit=False)
+        formset.save(commit=False)
         for attestation in formset.deleted_objects:
             services.attestation_unlink(attestation=attestation, refresh=False)
-        for attestation in attestations:
-            services.attestation_save(attestation=attestation, refresh=False)
+        for changed in formset.saved_forms:
+            if not self.kept_newer(request, changed):
+                services.attestation_save(attestation=changed.instance, refresh=False)
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)

@@ -19,7 +19,7 @@ from claims.rules.counted import split_qualifiers
 from claims.rules.quotes import QuoteError, Span, context, locate_quote
 from claims.rules.values import DateValue, Precision, Qualifier, Quantity, TextValue, describe
 from claims.rules.verdicts import Statement, Verdict, assess
-from sources.models import Source
+from sources.models import Source, Versioned
 
 if TYPE_CHECKING:
     from claims.rules.values import Value
@@ -126,7 +126,7 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         )
 
 
-class Claim(models.Model):
+class Claim(Versioned):
     """A discrete factual claim, linked to every source that states it."""
 
     class Kind(models.TextChoices):
@@ -270,7 +270,7 @@ class AttestationQuerySet(models.QuerySet["Attestation"]):
         )
 
 
-class Attestation(models.Model):
+class Attestation(Versioned):
     """One source stating one claim: the exact quote, where it is, and the value it gives."""
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="attestations")
@@ -464,7 +464,14 @@ class DismissedCandidate(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["source", "start", "end"], name="dismissal_unique_span")
+            models.UniqueConstraint(
+                fields=["source", "start", "end"], name="dismissal_unique_span"
+            ),
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")),
+                name="dismissal_span",
+                violation_error_message="A dismissed span must end after it starts.",
+            ),
         ]
 
     def __str__(self) -> str:

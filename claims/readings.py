@@ -1,4 +1,6 @@
-"""What the finder read in a source, kept so that its review queue need not read it again.
+"""What the finder read in a source, kept so that its review queue need not read it again,
+and so that a page of the queue loads its own candidates and no more (a 5 MB text has tens of
+thousands).
 
 A long text takes seconds to read, so it is read by the task worker (``claims.review.reading``)
 while the review page shows how far it has got. The reading is stored in the database, where
@@ -25,7 +27,6 @@ class Reading(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     done = models.PositiveIntegerField(default=0)  # sentences read so far
     total = models.PositiveIntegerField(default=0)  # sentences in all, once counted
-    candidates = models.JSONField(default=list, blank=True)  # candidate_to_json of each
     error = models.CharField(max_length=500, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
     modified = models.DateTimeField(auto_now=True)
@@ -38,3 +39,22 @@ class Reading(models.Model):
         if self.state == self.State.DONE:
             return 100
         return min(99, self.done * 100 // self.total) if self.total else 0
+
+
+class FoundCandidate(models.Model):
+    """One thing the finder found in a source: the span, and the rest as ``candidate_to_json``
+    wrote it. ``position`` is its place in the finder's order."""
+
+    reading = models.ForeignKey(Reading, on_delete=models.CASCADE, related_name="found")
+    position = models.PositiveIntegerField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    data = models.JSONField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["reading", "position"], name="found_in_order")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reading.source.slug} {self.start}–{self.end}"

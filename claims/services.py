@@ -2,7 +2,12 @@
 ``ValidationError`` leaves nothing written. Every writer uses these: the review queue, the API,
 the admin and the dataset import (which passes ``refresh=False`` and refreshes the verdicts of
 the claims it touched once, at the end, with ``claims_refresh_verdicts``). Each writer of claims
-and attestations is ``one_revision``: what one call writes is one revision of each claim."""
+and attestations is ``one_revision``: what one call writes is one revision of each claim.
+
+Claims and attestations are ``Versioned``: an edit or a deletion is written only if the row is
+still at the version the instance was loaded at (a form or an API client sends back the one it
+was shown), else it raises ``StaleEdit``. A verdict refresh leaves the version alone: it is
+recomputed from what is stored, so no one's edit of it can be lost."""
 
 from __future__ import annotations
 
@@ -57,8 +62,10 @@ def source_claims_refresh_verdicts(*, source: Source) -> int:
 @one_revision()
 def claim_save(*, claim: Claim, refresh: bool = True) -> Claim:
     """Validate and store a new or edited claim. ``refresh=False`` leaves the verdict to the
-    caller, who refreshes once after writing the attestations too (the admin, an import)."""
+    caller, who refreshes once after writing the attestations too (the admin, an import).
+    Raises ``StaleEdit`` when the stored claim is no longer at ``claim.version``."""
     claim.full_clean()
+    claim.advance_version()
     claim.save()
     if refresh:
         claim.refresh_verdict()
@@ -90,7 +97,9 @@ def claim_parts_set(*, claim: Claim, parts: Iterable[Claim]) -> Claim:
 @transaction.atomic
 @one_revision()
 def claim_delete(*, claim: Claim) -> None:
-    """Delete a claim with its attestations; no other claim's verdict depends on it."""
+    """Delete a claim with its attestations; no other claim's verdict depends on it. Raises
+    ``StaleEdit`` when the stored claim is no longer at ``claim.version``."""
+    claim.advance_version()
     claim.delete()
 
 
@@ -110,12 +119,14 @@ def attestation_save(
 
     ``validate_constraints=False`` is for an import that has checked the span is new and the
     value well formed itself: Django checks each constraint with a query of its own, six per
-    row, and the database enforces them anyway.
+    row, and the database enforces them anyway. Raises ``StaleEdit`` when the stored
+    attestation is no longer at ``attestation.version``.
     """
     if attestation.claimant_id is None and attestation.attributed_to:
         # the party the words name, known or new
         attestation.claimant = claimant_for(name=attestation.attributed_to)
     attestation.full_clean(validate_constraints=validate_constraints)
+    attestation.advance_version()
     attestation.save()
     if refresh:
         attestation.claim.refresh_verdict()
@@ -155,9 +166,11 @@ def attestation_unlink(
     *, attestation: Attestation, refresh: bool = True, reason: str = ""
 ) -> Claim:
     """Remove one source's statement of a claim and recompute the claim's verdict, as
-    ``attestation_link`` does when it adds one; ``reason`` is kept in the link's history."""
+    ``attestation_link`` does when it adds one; ``reason`` is kept in the link's history.
+    Raises ``StaleEdit`` when the stored attestation is no longer at ``attestation.version``."""
     claim = attestation.claim
     attestation._change_reason = _history_reason(reason)  # type: ignore[attr-defined]
+    attestation.advance_version()
     attestation.delete()
     if refresh:
         claim.refresh_verdict()
@@ -348,9 +361,11 @@ def claimant_merge(*, keep: Claimant, drop: Claimant) -> Claimant:
     if keep.pk == drop.pk:
         raise ValidationError("A claimant cannot be merged into itself.")
     claims = list(Claim.objects.filter(attestations__claimant=drop).distinct())
-    for attestation in Attestation.objects.filter(claimant=drop):
+    # held until the merge is done, so that each moves on from the version it is at
+    for attestation in Attestation.objects.select_for_update().filter(claimant=drop):
         attestation.claimant = keep
-        attestation.save(update_fields=["claimant"])  # one history row each
+        attestation.version += 1  # an editor who loaded it before the merge must look again
+        attestation.save(update_fields=["claimant", "version"])  # one history row each
     ClaimantName.objects.filter(claimant=drop).update(claimant=keep)
     drop.delete()
     claims_refresh_verdicts(claims=claims)

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any, ClassVar
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +13,126 @@ from simple_history.models import HistoricalRecords
 from sources.ingest.similarity import anchors, fingerprint
 from sources.slugs import free_slug, name_slug
 from sources.text.normalise import content_hash, normalise_text
+
+
+class StaleEdit(ValidationError):
+    """A write from a version of a row that is no longer the stored one: someone changed or
+    deleted it after the writer loaded it. Raised instead of overwriting their change; being a
+    ``ValidationError``, every form and import that reports one reports this too."""
+
+    def __init__(
+        self,
+        *,
+        noun: str,
+        version: int | None,
+        changed_by: str,
+        changed_at: datetime | None,
+        changes: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        self.noun = noun
+        self.version = version  # the stored one; None once the row is deleted
+        self.changed_by = changed_by  # a username; "" when no one signed in made the change
+        self.changed_at = changed_at
+        self.changes = list(changes)  # (field, its value now) for each field that differs
+        super().__init__(self.summary, code="stale")
+
+    @property
+    def summary(self) -> str:
+        who = self.changed_by or "someone else"
+        when = (
+            f" at {timezone.localtime(self.changed_at):%-d %B %Y %H:%M}" if self.changed_at else ""
+        )
+        if self.version is None:
+            return f"This {self.noun} was deleted by {who}{when} after you opened it."
+        return (
+            f"This {self.noun} was changed by {who}{when} after you opened it: review and resubmit."
+        )
+
+    @property
+    def explained(self) -> str:
+        """The summary, and what each changed field holds now: what a form shows."""
+        if not self.changes:
+            return self.summary
+        now = "; ".join(f"{name} “{value}”" for name, value in self.changes)
+        return f"{self.summary} Now: {now}."
+
+
+class Versioned(models.Model):
+    """A row editors change, with the number of its version (optimistic locking). Every write
+    through the services moves it on by one, from the version the writer loaded and only from
+    that one (``advance_version``): of two editors who loaded the same version, the second to
+    save is told who changed it, not allowed to undo their change."""
+
+    version = models.PositiveIntegerField(
+        default=1, help_text="Moves on by one at every change; forms and the API send it back."
+    )
+
+    history: ClassVar[Any]  # django-simple-history's, on each concrete model
+
+    class Meta:
+        abstract = True
+
+    def advance_version(self) -> None:
+        """Move the stored row from ``self.version`` to the next, or raise ``StaleEdit`` if it
+        is no longer at that version. Called in the writer's transaction before it saves or
+        deletes: the conditional UPDATE holds the row until the transaction ends, and a second
+        writer's UPDATE waits for it, then finds the version moved on and changes nothing."""
+        if self._state.adding:
+            return
+        rows = type(self)._base_manager.filter(pk=self.pk, version=self.version)
+        if not rows.update(version=models.F("version") + 1):
+            raise self.stale_edit(loaded=self.version)
+        self.version += 1
+
+    def stale_edit(self, *, loaded: int) -> StaleEdit:
+        """What became of this row since its version ``loaded``: who made the version stored
+        now and when (from its history), and the fields changed since."""
+        records = type(self).history.filter(id=self.pk).select_related("history_user")
+        current = type(self)._base_manager.filter(pk=self.pk).first()
+        if current is None:
+            last = records.order_by("-history_date", "-history_id").first()
+            return StaleEdit(
+                noun=str(self._meta.verbose_name),
+                version=None,
+                changed_by=_username(last),
+                changed_at=last.history_date if last else None,
+            )
+        made = records.filter(version=current.version).order_by("history_date", "history_id")
+        made_by = made.first() or records.order_by("-history_date", "-history_id").first()
+        base = records.filter(version=loaded).order_by("-history_date", "-history_id").first()
+        return StaleEdit(
+            noun=str(self._meta.verbose_name),
+            version=current.version,
+            changed_by=_username(made_by),
+            changed_at=made_by.history_date if made_by else None,
+            changes=current.changes_since(base.instance) if base else (),
+        )
+
+    def changes_since(self, before: models.Model) -> list[tuple[str, str]]:
+        """Each field editors change whose value differs from ``before``'s, with its value."""
+        changes = []
+        for field in self._meta.concrete_fields:
+            if not field.editable or field.primary_key or field.name == "version":
+                continue
+            if field.value_from_object(before) != field.value_from_object(self):
+                changes.append((str(field.verbose_name), self._shown(field)))
+        return changes
+
+    def _shown(self, field: models.Field[Any, Any]) -> str:
+        value = getattr(self, field.name)
+        if field.choices:
+            value = getattr(self, f"get_{field.name}_display")()
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        elif isinstance(value, list):
+            value = ", ".join(map(str, value))
+        text = " ".join(str(value if value is not None else "").split())
+        return (text[:79] + "…" if len(text) > 80 else text) or "(empty)"
+
+
+def _username(record: Any) -> str:
+    user = record.history_user if record is not None and record.history_user_id else None
+    return user.get_username() if user is not None else ""
 
 
 class Outlet(models.Model):
@@ -56,7 +179,7 @@ class SourceQuerySet(models.QuerySet["Source"]):
         return self.order_by("-published_on", "-published_at", "title")
 
 
-class Source(models.Model):
+class Source(Versioned):
     """One published text: an article, a live page, a press release, a report."""
 
     class Kind(models.TextChoices):
@@ -116,6 +239,15 @@ class Source(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("claims:source", args=[self.slug])
+
+    def changes_since(self, before: models.Model) -> list[tuple[str, str]]:
+        changes = super().changes_since(before)
+        # the history keeps no texts (``before.text`` is today's), only their hashes
+        if getattr(before, "content_hash", None) != self.content_hash:
+            text = self._meta.get_field("text")
+            assert isinstance(text, models.Field)
+            changes.append(("text", self._shown(text)))
+        return changes
 
     def index_anchors(self) -> None:
         """Store the anchors of this source's text in place of any it had."""

@@ -1,5 +1,6 @@
 """Adding sources. Keyword-only and atomic: a source is stored whole, with its entries, or
-not at all."""
+not at all. An edit is written only from the version the source was loaded at
+(``Versioned.advance_version``)."""
 
 from __future__ import annotations
 
@@ -139,7 +140,8 @@ def source_save(*, source: Source, entries: Sequence[EntrySpan] | None = None) -
     form, the dataset import, the admin) ends here, so they all store the same entries.
 
     ``entries`` are the extractor's; without them the text is split again, dated against the
-    source's publication. Raises ``ValidationError`` (``full_clean``) and writes nothing.
+    source's publication. Raises ``ValidationError`` (``full_clean``) and writes nothing;
+    ``StaleEdit`` when the stored source is no longer at ``source.version``.
     """
     source.set_text(source.text)
     stored = Source.objects.filter(pk=source.pk).values_list("content_hash", flat=True)
@@ -147,6 +149,7 @@ def source_save(*, source: Source, entries: Sequence[EntrySpan] | None = None) -
     if text_changed:
         source.agency = agency_credit(source.text)  # a curator may correct it afterwards
     source.full_clean()
+    source.advance_version()
     source.save()
     if text_changed:
         source.index_anchors()  # the near-duplicate index follows the text
@@ -164,7 +167,9 @@ def source_entries_sync(*, source: Source) -> bool:
 @transaction.atomic
 def source_delete(*, source: Source) -> None:
     """Delete a source; its entries go with it, its copies become originals. Raises
-    ``ProtectedError`` while claims still quote it."""
+    ``ProtectedError`` while claims still quote it, ``StaleEdit`` when the stored source is no
+    longer at ``source.version``."""
+    source.advance_version()
     source.delete()
 
 

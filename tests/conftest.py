@@ -2,14 +2,25 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.db import transaction
+
+from accounts.roles import ROLES, roles_apply
 
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters live in the cache: each test starts with none spent."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
 
 
 @pytest.fixture
@@ -50,6 +61,37 @@ def editor_client(client, editor):
 def reader_client(client, reader):
     client.force_login(reader)
     return client
+
+
+@pytest.fixture
+def member(db):
+    """``member("Editor")``: a new account in that role's group (``accounts.roles``), not staff.
+    The group is made as the migration makes it if a flushed database lost it."""
+
+    def make(role: str, username: str | None = None) -> User:
+        if not Group.objects.filter(name=role).exists():
+            roles_apply({role: ROLES[role]}, group_model=Group, permission_model=Permission)
+        name = username or f"{role.lower().replace(' ', '-')}-member"
+        user = User.objects.create_user(name, password="pw")
+        user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def site_reader(member) -> User:
+    return member("Reader")
+
+
+@pytest.fixture
+def site_editor(member) -> User:
+    return member("Editor")
+
+
+@pytest.fixture
+def site_curator(member) -> User:
+    return member("Curator")
 
 
 @pytest.fixture(scope="session")

@@ -41,6 +41,19 @@ class Detail(serializers.Serializer):
     detail = serializers.CharField()
 
 
+class StaleDetail(serializers.Serializer):
+    """A write from a version that is no longer the stored one (``If-Match``)."""
+
+    detail = serializers.CharField()
+    version = serializers.IntegerField(
+        allow_null=True, help_text="The version stored now (its ETag, unquoted); null: deleted."
+    )
+    changed_by = serializers.CharField(
+        allow_null=True, help_text="Who made that version; null when no signed-in user did."
+    )
+    changed_at = serializers.DateTimeField(allow_null=True, help_text="When.")
+
+
 INVALID = OpenApiResponse(FieldErrors, "Invalid fields or filters; the messages name them.")
 FORBIDDEN = OpenApiResponse(
     Detail,
@@ -56,6 +69,34 @@ RENAMED_WRITE = OpenApiResponse(
     Detail,
     "The claim's slug has changed: send the same request to `Location`, this address under "
     "its slug now.",
+)
+
+# Optimistic locking (docs/api.md, "Editing what others edit"): a read sends the row's version
+# as a strong ETag, a write must send it back in If-Match.
+ETAG = OpenApiParameter(
+    "ETag",
+    str,
+    OpenApiParameter.HEADER,
+    response=[200],
+    required=True,
+    description='The version of this claim, attestation or source, quoted: `"3"`. Send it '
+    "back in `If-Match` to change or delete it.",
+)
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=True,
+    description='The `ETag` of the read this write is based on: `"3"`. Refused (412) if the '
+    "row has changed since; `*` writes whatever the version.",
+)
+STALE = OpenApiResponse(
+    StaleDetail,
+    "Changed (or deleted) since the version in `If-Match`: `ETag` is the version now. Read "
+    "it again, review, and resend.",
+)
+PRECONDITION_REQUIRED = OpenApiResponse(
+    Detail, "No `If-Match`: send the `ETag` of the read this write is based on."
 )
 
 # Path parameters as the URL converters match them: a value the converter refuses would get
@@ -105,3 +146,27 @@ CLAIM_FILTERS = [
         "more sources first; `newest`: latest source first; `sources`: most sources first.",
     ),
 ]
+
+
+def document_throttling(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """Every operation may answer 429 when its caller's rate is spent (docs/api.md,
+    "Rate limits"): a postprocessing hook says so once for all."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if isinstance(operation, dict) and "responses" in operation:
+                operation["responses"].setdefault(
+                    "429",
+                    {
+                        "description": "Too many requests: wait the seconds in `Retry-After`.",
+                        "headers": {
+                            "Retry-After": {
+                                "schema": {"type": "integer"},
+                                "description": "Seconds until the rate allows another request.",
+                            }
+                        },
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Detail"}}
+                        },
+                    },
+                )
+    return result

@@ -4,6 +4,10 @@ Reads are open to everyone; writes need the Django model permission of the row t
 (``DjangoModelPermissionsOrAnonReadOnly`` in settings), by session with CSRF or by token.
 Topics and sources are read-only here: sources are added with their review queue on the site.
 Claimants have a module of their own, ``claims.api.claimants``.
+
+A claim, an attestation or a source is sent with its version as a strong ``ETag``; a PATCH or
+a DELETE must send it back in ``If-Match`` (428 without it), and is refused with 412 if the
+row has changed since (``ChecksVersion``), so that no one overwrites a change they never saw.
 """
 
 from __future__ import annotations
@@ -17,8 +21,10 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.http import parse_etags
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import generics, serializers, status
+from rest_framework import exceptions, generics, serializers, status
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -28,11 +34,15 @@ from claims.api.openapi import (
     ATTESTATION_ID,
     CLAIM_FILTERS,
     DELETED,
+    ETAG,
     FORBIDDEN,
+    IF_MATCH,
     INVALID,
     NOT_FOUND,
+    PRECONDITION_REQUIRED,
     RENAMED,
     RENAMED_WRITE,
+    STALE,
     slug_parameter,
 )
 from claims.api.serializers import (
@@ -47,7 +57,7 @@ from claims.api.serializers import (
 )
 from claims.models import Attestation, Claim, ClaimQuerySet, Topic
 from claims.selectors import api_attestations, api_claims, api_sources, api_topics
-from sources.models import Source
+from sources.models import Source, StaleEdit, Versioned
 
 
 def validation_error(error: DjangoValidationError) -> serializers.ValidationError:
@@ -68,12 +78,78 @@ def saved[T](write: Callable[..., T], **arguments: Any) -> T:
     """What ``write`` returns; its ``ValidationError`` as a 400."""
     try:
         return write(**arguments)
+    except StaleEdit:
+        raise  # a 412, not a 400 (``ChecksVersion``)
     except DjangoValidationError as error:
         raise validation_error(error) from None
 
 
 def api_url(request: Request, name: str, *args: Any) -> str:
     return request.build_absolute_uri(reverse(f"api:{name}", args=args))
+
+
+class PreconditionRequired(exceptions.APIException):
+    status_code = 428
+    default_detail = (
+        'Send the ETag of your last read of it in If-Match (If-Match: "3"), so that a change '
+        "made since is not overwritten."
+    )
+    default_code = "precondition_required"
+
+
+def etag(row: Versioned) -> str:
+    return f'"{row.version}"'
+
+
+class ChecksVersion(generics.GenericAPIView):
+    """The detail view of a ``Versioned`` row: a 200 carries its version as a strong ETag, and
+    a write needs ``If-Match`` with the ETag it is based on. The check against the row as
+    loaded is here; the services check again, in the UPDATE itself, against a write that comes
+    in between (``Versioned.advance_version``): either way the answer is a 412."""
+
+    shown: Versioned | None = None  # the row whose version the answer carries
+
+    def get_object(self) -> Any:
+        row = super().get_object()
+        if self.request.method not in SAFE_METHODS:
+            self.check_if_match(row)
+        self.shown = row  # a write moves its version on in place
+        return row
+
+    def check_if_match(self, row: Versioned) -> None:
+        header = self.request.headers.get("If-Match")
+        if header is None:
+            raise PreconditionRequired()
+        tags = parse_etags(header)
+        if tags == ["*"] or etag(row) in tags:  # strong comparison: W/"3" is not "3"
+            return
+        sent = next((t.strip('"') for t in tags if t.strip('"').isdigit()), "0")
+        raise row.stale_edit(loaded=int(sent))
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, StaleEdit):
+            return stale_response(exc)
+        return super().handle_exception(exc)
+
+    def finalize_response(
+        self, request: Request, response: Any, *args: Any, **kwargs: Any
+    ) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == status.HTTP_200_OK and self.shown is not None:
+            response["ETag"] = etag(self.shown)
+        return response
+
+
+def stale_response(stale: StaleEdit) -> Response:
+    """412: who changed the row, when, and its version now (as its ETag too)."""
+    body = {
+        "detail": stale.summary,
+        "version": stale.version,
+        "changed_by": stale.changed_by or None,
+        "changed_at": stale.changed_at.isoformat() if stale.changed_at else None,
+    }
+    headers = {"ETag": f'"{stale.version}"'} if stale.version is not None else None
+    return Response(body, status=status.HTTP_412_PRECONDITION_FAILED, headers=headers)
 
 
 class FollowsRenamedClaim(generics.GenericAPIView):
@@ -158,11 +234,11 @@ class SourceList(generics.ListAPIView):
     get=extend_schema(
         summary="A source, with its text",
         description="Quote offsets (`start`, `end`) count Unicode code points into `text`.",
-        parameters=[slug_parameter("source")],
+        parameters=[slug_parameter("source"), ETAG],
         responses={200: SourceDetailSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
     )
 )
-class SourceDetail(generics.RetrieveAPIView):
+class SourceDetail(ChecksVersion, generics.RetrieveAPIView):
     serializer_class = SourceDetailSerializer
     lookup_field = "slug"
 
@@ -203,29 +279,41 @@ class ClaimList(generics.ListCreateAPIView):
 @extend_schema_view(
     get=extend_schema(
         summary="A claim",
-        parameters=[slug_parameter("claim")],
+        description="Its `ETag` is its version: send it back in `If-Match` to change or delete "
+        "the claim.",
+        parameters=[slug_parameter("claim"), ETAG],
         responses={200: ClaimSerializer, 301: RENAMED, 403: FORBIDDEN, 404: NOT_FOUND},
     ),
     patch=extend_schema(
         summary="Edit a claim",
-        description="Needs the *change claim* permission. The verdict is recomputed.",
-        parameters=[slug_parameter("claim")],
+        description="Needs the *change claim* permission, and the claim's `ETag` in "
+        "`If-Match`. The verdict is recomputed.",
+        parameters=[slug_parameter("claim"), IF_MATCH, ETAG],
         responses={
             200: ClaimSerializer,
             308: RENAMED_WRITE,
             400: INVALID,
             403: FORBIDDEN,
             404: NOT_FOUND,
+            412: STALE,
+            428: PRECONDITION_REQUIRED,
         },
     ),
     delete=extend_schema(
         summary="Delete a claim and its attestations",
-        description="Needs the *delete claim* permission.",
-        parameters=[slug_parameter("claim")],
-        responses={204: DELETED, 308: RENAMED_WRITE, 403: FORBIDDEN, 404: NOT_FOUND},
+        description="Needs the *delete claim* permission, and the claim's `ETag` in `If-Match`.",
+        parameters=[slug_parameter("claim"), IF_MATCH],
+        responses={
+            204: DELETED,
+            308: RENAMED_WRITE,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            412: STALE,
+            428: PRECONDITION_REQUIRED,
+        },
     ),
 )
-class ClaimDetail(FollowsRenamedClaim, generics.RetrieveUpdateDestroyAPIView):
+class ClaimDetail(ChecksVersion, FollowsRenamedClaim, generics.RetrieveUpdateDestroyAPIView):
     serializer_class = ClaimSerializer
     lookup_field = "slug"
     url_name = "claim"
@@ -289,16 +377,17 @@ class AttestationLink(FollowsRenamedClaim, generics.CreateAPIView):
 @extend_schema_view(
     get=extend_schema(
         summary="One attestation of the claim",
-        parameters=[slug_parameter("claim"), ATTESTATION_ID],
+        description="Its `ETag` is its version: send it back in `If-Match` to change or unlink it.",
+        parameters=[slug_parameter("claim"), ATTESTATION_ID, ETAG],
         responses={200: AttestationSerializer, 301: RENAMED, 403: FORBIDDEN, 404: NOT_FOUND},
     ),
     patch=extend_schema(
         summary="Say who the figure is attributed to",
-        description="Needs the *change attestation* permission. Sets `attributed_to` (the "
-        "claimant follows the words) or `claimant` (a slug or any name of a claimant; null for "
-        "the source's own account). The claim's verdict is recomputed and returned with the "
-        "attestation.",
-        parameters=[slug_parameter("claim"), ATTESTATION_ID],
+        description="Needs the *change attestation* permission, and the attestation's `ETag` "
+        "in `If-Match`. Sets `attributed_to` (the claimant follows the words) or `claimant` (a "
+        "slug or any name of a claimant; null for the source's own account). The claim's "
+        "verdict is recomputed and returned with the attestation.",
+        parameters=[slug_parameter("claim"), ATTESTATION_ID, IF_MATCH, ETAG],
         request=AttestationEditSerializer,
         responses={
             200: LinkedAttestationSerializer,
@@ -306,16 +395,26 @@ class AttestationLink(FollowsRenamedClaim, generics.CreateAPIView):
             400: INVALID,
             403: FORBIDDEN,
             404: NOT_FOUND,
+            412: STALE,
+            428: PRECONDITION_REQUIRED,
         },
     ),
     delete=extend_schema(
         summary="Unlink a source from the claim",
-        description="Needs the *delete attestation* permission. The verdict is recomputed.",
-        parameters=[slug_parameter("claim"), ATTESTATION_ID],
-        responses={204: DELETED, 308: RENAMED_WRITE, 403: FORBIDDEN, 404: NOT_FOUND},
+        description="Needs the *delete attestation* permission, and the attestation's `ETag` "
+        "in `If-Match`. The verdict is recomputed.",
+        parameters=[slug_parameter("claim"), ATTESTATION_ID, IF_MATCH],
+        responses={
+            204: DELETED,
+            308: RENAMED_WRITE,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            412: STALE,
+            428: PRECONDITION_REQUIRED,
+        },
     ),
 )
-class AttestationDetail(FollowsRenamedClaim, generics.RetrieveUpdateDestroyAPIView):
+class AttestationDetail(ChecksVersion, FollowsRenamedClaim, generics.RetrieveUpdateDestroyAPIView):
     serializer_class = AttestationSerializer
     url_name = "attestation"
     http_method_names = ["get", "patch", "delete", "head", "options"]  # no PUT

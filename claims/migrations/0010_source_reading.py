@@ -20,11 +20,24 @@ class Migration(migrations.Migration):
                 ('state', models.CharField(choices=[('queued', 'waiting for the worker'), ('reading', 'being read'), ('done', 'read'), ('failed', 'could not be read')], default='queued', max_length=10)),
                 ('done', models.PositiveIntegerField(default=0)),
                 ('total', models.PositiveIntegerField(default=0)),
-                ('candidates', models.JSONField(blank=True, default=list)),
                 ('error', models.CharField(blank=True, max_length=500)),
                 ('task_id', models.CharField(blank=True, max_length=64)),
                 ('modified', models.DateTimeField(auto_now=True)),
                 ('source', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='reading', to='sources.source')),
             ],
+        ),
+        migrations.CreateModel(
+            name='FoundCandidate',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveIntegerField()),
+                ('start', models.PositiveIntegerField()),
+                ('end', models.PositiveIntegerField()),
+                ('data', models.JSONField()),
+                ('reading', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='found', to='claims.reading')),
+            ],
+            options={
+                'constraints': [models.UniqueConstraint(fields=('reading', 'position'), name='found_in_order')],
+            },
         ),
     ]

@@ -6,14 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch
 
 from claims.finder import Candidate
+from claims.finder.candidates import candidate_from_json
 from claims.matching import LIKELY, ClaimIndex, KnownClaim, Match
 from claims.models import Attestation, Claim, DismissedCandidate, Topic
-from claims.review.reading import source_candidates_now
+from claims.readings import Reading
+from claims.review.reading import reading_now
 from claims.rules.counted import Counted
-from claims.rules.quotes import Span
 from claims.rules.values import describe, typed_value, value_to_json
 from sources.models import Source
 
@@ -151,7 +152,7 @@ def build_claim_index() -> tuple[ClaimIndex, dict[str, Claim]]:
 def review_queue(
     *,
     source: Source,
-    candidates: list[Candidate] | None = None,
+    reading: Reading | None = None,
     page: int = 1,
     after: int | None = None,
     curated: bool = False,
@@ -159,27 +160,42 @@ def review_queue(
 ) -> ReviewQueue:
     """A page of the queue: ``page``, or the one holding the first suggestion past ``after``
     (where an editor's action leaves off); with ``curated``, also the source's links and
-    dismissals, to undo. ``per_page=None``: every suggestion on one page. ``candidates``: the
-    source's reading, when the caller has it (else it is read here, however long)."""
-    if candidates is None:
-        candidates = source_candidates_now(source)
-    attested = [Span(a.start, a.end) for a in source.attestations.only("start", "end")]
-    dismissed = set(source.dismissals.values_list("start", "end"))
-    undismissed = [c for c in candidates if (c.start, c.end) not in dismissed]
-    covered = [_overlaps_any(c, attested) for c in undismissed]
-    pending = [c for c, linked in zip(undismissed, covered, strict=True) if not linked]
-    size = per_page or max(1, len(pending))
-    pages = max(1, -(-len(pending) // size))
+    dismissals, to undo. ``per_page=None``: every suggestion on one page. ``reading``: the
+    source's, done, when the caller has it (else it is read here, however long).
+
+    Only the page's candidates are loaded: what is pending, linked or dismissed is counted by
+    the database, so a page costs the same for a text of 2 KB or 5 MB."""
+    reading = reading or reading_now(source)
+    found = reading.found.all()
+    linked_here = Exists(
+        Attestation.objects.filter(
+            source=source, start__lt=OuterRef("end"), end__gt=OuterRef("start")
+        )
+    )
+    dismissed_here = Exists(
+        DismissedCandidate.objects.filter(
+            source=source, start=OuterRef("start"), end=OuterRef("end")
+        )
+    )
+    undismissed = found.exclude(dismissed_here)
+    pending = undismissed.exclude(linked_here).order_by("position")
+    pending_count = pending.count()
+    size = per_page or max(1, pending_count)
+    pages = max(1, -(-pending_count // size))
     if after is not None:
-        following = next((n for n, c in enumerate(pending) if c.end > after), len(pending) - 1)
-        page = max(following, 0) // size + 1
+        following = pending.filter(end__gt=after).values_list("position", flat=True).first()
+        before = pending.filter(position__lt=following) if following is not None else pending
+        page = max(before.count() - (following is None), 0) // size + 1
     page = min(max(page, 1), pages)
-    shown = pending[(page - 1) * size : page * size]
+    shown = [candidate_from_json(f.data) for f in pending[(page - 1) * size : page * size]]
     index, claims = claim_index()
     given = list(source.topics.all())
     # a story's topic shows in its first figures: reading all of a long text's would cost
     # time in proportion to its length and say no more
-    evidence = candidates[:TOPIC_EVIDENCE]
+    evidence = [
+        candidate_from_json(data)
+        for data in found.order_by("position").values_list("data", flat=True)[:TOPIC_EVIDENCE]
+    ]
     topics = [(t, 1.0) for t in given] or _suggested_topics(index, evidence, source)
     new_topic = not given and index.is_new_topic(evidence)
     # The source's own topics are the ones it is filed under, else the best suggestion only:
@@ -216,12 +232,12 @@ def review_queue(
         bool(given),
         new_topic,
         items,
-        sum(covered),
-        len(dismissed),
+        undismissed.filter(linked_here).count(),
+        source.dismissals.count(),
         page=page,
         pages=pages,
         per_page=size,
-        pending=len(pending),
+        pending=pending_count,
         curated_links=list(
             source.attestations.select_related("claim", "claimant").order_by("start")
         )
@@ -229,11 +245,6 @@ def review_queue(
         else [],
         curated_dismissals=list(source.dismissals.order_by("start")) if curated else [],
     )
-
-
-def _overlaps_any(candidate: Candidate, spans: list[Span]) -> bool:
-    """Does an attestation already cover part of ``candidate``?"""
-    return any(span.start < candidate.end and candidate.start < span.end for span in spans)
 
 
 def _suggested_topics(

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from functools import lru_cache
 
 from django.conf import settings
 from django.db import transaction
 from django.tasks import task
 
-from claims.finder import Candidate, Entry
-from claims.finder.candidates import candidate_from_json, candidate_to_json
+from claims.finder import Entry
+from claims.finder.candidates import candidate_to_json
 from claims.finder.find import find_claims
-from claims.readings import Reading
+from claims.readings import FoundCandidate, Reading
 from sources.models import Source
 
 logger = logging.getLogger(__name__)
@@ -35,7 +34,7 @@ def reads_in_background(source: Source) -> bool:
 
 def current_reading(source: Source) -> Reading | None:
     """The reading of the source's text as it is now, done or under way, if there is one."""
-    reading = Reading.objects.filter(source=source).defer("candidates").first()
+    reading = Reading.objects.filter(source=source).first()
     return reading if reading and reading.version == reading_version(source) else None
 
 
@@ -50,8 +49,8 @@ def reading_start(source: Source) -> Reading:
             return reading
         reading.version, reading.state, reading.error = version, Reading.State.QUEUED, ""
         reading.done = reading.total = 0
-        reading.candidates = []
         reading.save()
+        reading.found.all().delete()
         # the worker must find the row committed
         transaction.on_commit(lambda: _enqueue(reading, version))
     return reading
@@ -62,35 +61,25 @@ def _enqueue(reading: Reading, version: str) -> None:
     Reading.objects.filter(pk=reading.pk, version=version).update(task_id=str(result.id))
 
 
-def source_candidates(source: Source) -> list[Candidate] | None:
-    """What the finder sees in ``source``. A short text is read now if it has not been; a
-    long one only by the worker, so ``None`` until it is done (``reading_start`` queues it)."""
+def ready_reading(source: Source) -> Reading | None:
+    """The source's reading, done. A short text is read now if it has not been; a long one
+    only by the worker, so ``None`` until it is done (``reading_start`` queues it)."""
     version = reading_version(source)
     done = Reading.objects.filter(source=source, version=version, state=Reading.State.DONE)
-    if done.exists():
-        return list(_stored_candidates(source.pk, version))
+    if reading := done.first():
+        return reading
     if reads_in_background(source):
         return None
     return _read(source, version)
 
 
-def source_candidates_now(source: Source) -> list[Candidate]:
-    """What the finder sees in ``source``, read here if need be, however long (the command
-    line's ``suggest_claims``)."""
-    candidates = source_candidates(source)
-    return candidates if candidates is not None else _read(source, reading_version(source))
+def reading_now(source: Source) -> Reading:
+    """The source's reading, done here if need be, however long (the command line's
+    ``suggest_claims``)."""
+    return ready_reading(source) or _read(source, reading_version(source))
 
 
-@lru_cache(maxsize=8)
-def _stored_candidates(source_pk: int, version: str) -> tuple[Candidate, ...]:
-    # a reading is never changed under the same version, so each process parses it once
-    stored = Reading.objects.filter(source_id=source_pk, version=version).values_list(
-        "candidates", flat=True
-    )
-    return tuple(candidate_from_json(data) for data in stored.get())
-
-
-def _read(source: Source, version: str, reading: Reading | None = None) -> list[Candidate]:
+def _read(source: Source, version: str, reading: Reading | None = None) -> Reading:
     def progress(done: int, total: int) -> None:
         if reading is not None:
             Reading.objects.filter(pk=reading.pk).update(done=done, total=total)
@@ -101,16 +90,27 @@ def _read(source: Source, version: str, reading: Reading | None = None) -> list[
     candidates = find_claims(
         source.text, published=source.published, entries=entries, progress=progress
     )
-    Reading.objects.update_or_create(
-        source=source,
-        defaults={
-            "version": version,
-            "state": Reading.State.DONE,
-            "candidates": [candidate_to_json(c) for c in candidates],
-            "error": "",
-        },
-    )
-    return candidates
+    with transaction.atomic():
+        reading, created = Reading.objects.update_or_create(
+            source=source,
+            defaults={"version": version, "state": Reading.State.DONE, "error": ""},
+        )
+        if not created:
+            reading.found.all().delete()  # an older version's
+        FoundCandidate.objects.bulk_create(
+            (
+                FoundCandidate(
+                    reading=reading,
+                    position=n,
+                    start=c.start,
+                    end=c.end,
+                    data=candidate_to_json(c),
+                )
+                for n, c in enumerate(candidates)
+            ),
+            batch_size=1000,
+        )
+    return reading
 
 
 @task
@@ -123,7 +123,7 @@ def read_source(source_pk: int, version: str) -> int:
         return 0  # deleted or changed since: a newer reading is queued if anyone asks
     Reading.objects.filter(pk=reading.pk).update(state=Reading.State.READING)
     try:
-        return len(_read(source, version, reading))
+        return _read(source, version, reading).found.count()
     except Exception as error:
         logger.exception("reading source %s failed", source.slug)
         Reading.objects.filter(pk=reading.pk).update(

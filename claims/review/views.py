@@ -15,11 +15,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts import limits
 from claims import services
 from claims.forms import AddSourceForm, DismissForm, LinkForm, NewClaimForm
 from claims.models import Attestation, DismissedCandidate
 from claims.review.queue import review_queue
-from claims.review.reading import current_reading, reading_start, source_candidates
+from claims.review.reading import current_reading, reading_start, ready_reading
 from claims.rules.counted import Counted, split_qualifiers
 from sources.ingest import IngestError
 from sources.models import Source
@@ -31,11 +32,19 @@ can_review = permission_required("claims.add_attestation", raise_exception=True)
 
 @login_required
 @permission_required("sources.add_source", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def source_add(request: HttpRequest) -> HttpResponse:
     form = AddSourceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if data["url"] and not (fetch := limits.url_fetch(request.user)).allowed:
+            form.add_error(
+                "url",
+                f"You have had {fetch.rate.count} web addresses fetched this {fetch.rate.period}, "
+                f"the most allowed: try again in {fetch.wait_minutes} minutes, or upload the "
+                "page as a file or paste its text.",
+            )
+            return render(request, "claims/source_add.html", {"form": form}, status=429)
         try:
             extracted = extract_input(
                 url=data["url"],
@@ -86,13 +95,13 @@ def source_add(request: HttpRequest) -> HttpResponse:
 @can_review
 def review_queue_view(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source.objects.with_outlet(), slug=slug)
-    candidates = source_candidates(source)
-    if candidates is None:  # a long text, not read yet: how far the worker has got
+    reading = ready_reading(source)
+    if reading is None:  # a long text, not read yet: how far the worker has got
         reading = current_reading(source) or reading_start(source)
         return render(request, "claims/review_reading.html", {"source": source, "reading": reading})
     queue = review_queue(
         source=source,
-        candidates=candidates,
+        reading=reading,
         page=_number(request.GET.get("page"), 1) or 1,
         after=_number(request.GET.get("after"), None),
         curated=request.GET.get("curated") == "show",
@@ -208,9 +217,13 @@ def unlink(request: HttpRequest, slug: str) -> HttpResponse:
     attestation = get_object_or_404(
         source.attestations.select_related("claim"), pk=_number(request.POST.get("attestation"), 0)
     )
-    claim = services.attestation_unlink(
-        attestation=attestation, reason=request.POST.get("reason", "")
-    )
+    try:
+        claim = services.attestation_unlink(
+            attestation=attestation, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:  # changed by someone else since the page was shown
+        messages.error(request, " ".join(error.messages))
+        return _back(source)
     request.session.pop(_LAST, None)
     messages.success(
         request,

@@ -3,7 +3,6 @@ dataset, citations of a claim at any revision and of a source, and annotations."
 
 from __future__ import annotations
 
-import csv
 import json
 from datetime import date
 from typing import Any
@@ -13,12 +12,13 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from claims import exports, selectors
 from claims.dataset import export_dataset
 from claims.exports import CitedClaim
 from claims.exports.citing import cited_attestation, cited_claim, cited_revision, cited_source
+from claims.exports.spreadsheet import SpreadsheetWriter
 from claims.history import claim_as_of, latest_revisions
 from claims.models import Attestation, Claim, Topic
 from claims.rules.values import value_to_json
@@ -54,10 +54,11 @@ def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def claims_csv(request: HttpRequest) -> HttpResponse:
     """The claim list as filtered in the URL, one row per attestation (a claim no source
-    states yet gets one row with the source columns empty)."""
+    states yet gets one row with the source columns empty). Safe to open in a spreadsheet:
+    no cell runs as a formula (``SpreadsheetWriter``)."""
     claim_filter, claims = selectors.claim_list(filters=request.GET)
     if not claim_filter.is_valid():
         return _invalid(claim_filter.form)
@@ -67,7 +68,7 @@ def claims_csv(request: HttpRequest) -> HttpResponse:
         .order_by("claim__slug", "source__published_on", "start")
     )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    writer = csv.writer(response)
+    writer = SpreadsheetWriter(response)
     writer.writerow(CSV_COLUMNS)
     site = request.build_absolute_uri("/").rstrip("/")
     stated = set()
@@ -128,7 +129,7 @@ def _json(data: object) -> str:
     return "" if data is None else json.dumps(data, ensure_ascii=False)
 
 
-@require_GET
+@require_safe
 def topic_dataset(request: HttpRequest, slug: str) -> HttpResponse:
     """The topic in the dataset format (docs/dataset-format.md): importable elsewhere."""
     topic = get_object_or_404(Topic, slug=slug)
@@ -161,7 +162,7 @@ def _download(body: str, fmt: str, name: str) -> HttpResponse:
     return _attachment(HttpResponse(body, content_type=content_type), f"{name}.{extension}")
 
 
-@require_GET
+@require_safe
 def claim_citation(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     """The claim itself, as it is now (its latest revision), in BibTeX, RIS or CSL-JSON."""
     _check_format(fmt)
@@ -172,7 +173,7 @@ def claim_citation(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     return _claim_download(cited, fmt)
 
 
-@require_GET
+@require_safe
 def revision_citation(request: HttpRequest, slug: str, number: int, fmt: str) -> HttpResponse:
     """The claim as it stood at revision ``number``, in BibTeX, RIS or CSL-JSON."""
     _check_format(fmt)
@@ -195,7 +196,7 @@ def _claim_download(cited: CitedClaim, fmt: str) -> HttpResponse:
     return _download(body, fmt, f"{cited.slug}-r{cited.revision}")
 
 
-@require_GET
+@require_safe
 def source_citation(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     _check_format(fmt)
     source = get_object_or_404(Source.objects.with_outlet(), slug=slug)
@@ -231,7 +232,7 @@ def _annotations(
     return _attachment(response, f"{name}-annotations.jsonld")
 
 
-@require_GET
+@require_safe
 def source_annotations(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source.objects.with_outlet(), slug=slug)
     attestations = source.attestations.select_related("claim__topic", "source__outlet").order_by(
@@ -246,7 +247,7 @@ def source_annotations(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def topic_annotations(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
     attestations = (

@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from claims import selectors
 from claims.models import Topic
@@ -37,7 +37,7 @@ API_DOCS = [
 ]
 
 
-@require_GET
+@require_safe
 def topic_list(request: HttpRequest) -> HttpResponse:
     """Every topic with its claims counted by verdict, a page at a time (two queries: the
     count and the page, whatever the number of topics)."""
@@ -48,7 +48,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def api_index(request: HttpRequest) -> HttpResponse:
     """Links to the API's lists and its documentation: a page for people, JSON for a client
     that asks for it."""

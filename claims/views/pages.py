@@ -6,7 +6,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from claims import history, selectors
 from claims.forms import CompareForm
@@ -26,7 +26,7 @@ def _found[T](read: Callable[..., T], **lookup: str) -> T:
         raise Http404("Not found.") from None
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     context = {
         "topics": Topic.objects.with_verdict_counts().order_by("title"),
@@ -37,7 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "claims/home.html", context)
 
 
-@require_GET
+@require_safe
 def claim_list(request: HttpRequest) -> HttpResponse:
     claim_filter, claims = selectors.claim_list(filters=request.GET)
     page = Paginator(claims, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
@@ -54,7 +54,7 @@ def _site(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-@require_GET
+@require_safe
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         page = selectors.claim_page(slug=slug, site=_site(request))
@@ -63,7 +63,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "claims/claim_detail.html", {"page": page, "claim": page.claim})
 
 
-@require_GET
+@require_safe
 def claim_history(request: HttpRequest, slug: str) -> HttpResponse:
     claim = Claim.objects.select_related("topic").filter(slug=slug).first()
     if claim is None:
@@ -76,19 +76,19 @@ def claim_history(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = _found(selectors.topic_page, slug=slug)
     return render(request, "claims/topic_detail.html", {"page": page, "topic": page.topic})
 
 
-@require_GET
+@require_safe
 def source_list(request: HttpRequest) -> HttpResponse:
     sources = Source.objects.with_outlet().with_attestation_counts().latest_first()
     return render(request, "claims/source_list.html", {"sources": sources})
 
 
-@require_GET
+@require_safe
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     reader = _found(selectors.source_reader, slug=slug)
     citing = selectors.source_citing(reader.source, site=_site(request))
@@ -104,7 +104,7 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def compare_sources(request: HttpRequest) -> HttpResponse:
     # Arriving from a reader ("compare with…") preselects that source; submitting validates.
     if "go" in request.GET or len(request.GET.getlist("source")) > 1:

@@ -1,13 +1,18 @@
-"""A claim's revision permalinks: the claim as it stood then, and how to cite it."""
+"""A claim's revision permalinks: the claim as it stood then, and how to cite it; Curators
+revert the claim to it from there (``claims.reverting``)."""
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_http_methods
 
-from claims import exports, history
+from accounts.roles import REVERT_PERMISSIONS
+from claims import exports, history, reverting
 from claims.exports.citing import cited_revision
 from claims.models import Claim
 
@@ -21,11 +26,15 @@ def renamed(slug: str, view: str, *args: object) -> HttpResponse:
     return redirect(view, new_slug, *args, permanent=True)
 
 
-@require_GET
+@require_http_methods(["GET", "HEAD", "POST"])
 def claim_revision(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     claim = Claim.objects.filter(slug=slug).first()
     if claim is None:
+        if request.method == "POST":
+            raise Http404("No such claim.")  # a revert names the claim by its slug now
         return renamed(slug, "claims:revision", number)
+    if request.method == "POST":
+        return _revert(request, claim, number)
     then = history.claim_as_of(claim.pk, number)
     if then is None:
         raise Http404("No such revision.")
@@ -40,5 +49,27 @@ def claim_revision(request: HttpRequest, slug: str, number: int) -> HttpResponse
             "cited": cited,
             "citation": exports.citation_parts(cited, accessed=timezone.localdate()),
             "meta": exports.citation_meta(cited),
+            "may_revert": not then.is_latest and request.user.has_perms(REVERT_PERMISSIONS),
         },
     )
+
+
+def _revert(request: HttpRequest, claim: Claim, number: int) -> HttpResponse:
+    """Revert the claim to revision ``number``, then show the revision that made."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perms(REVERT_PERMISSIONS):
+        raise PermissionDenied("Reverting a claim is for Curators.")
+    seen = request.POST.get("latest", "")
+    try:
+        reverting.claim_revert(
+            claim=claim, number=number, seen_latest=int(seen) if seen.isdigit() else None
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("claims:revision", claim.slug, number)
+    latest = history.revision_count(claim.pk)
+    messages.success(
+        request, f"Reverted to revision {number}: the claim as it stands now is revision {latest}."
+    )
+    return redirect("claims:revision", claim.slug, latest)

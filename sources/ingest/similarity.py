@@ -38,6 +38,10 @@ MIN_CONTAINED_SHINGLES = 20
 # One shingle in eight, on average, is an anchor. Stored anchors are built with it: change it
 # only with a migration that rebuilds them.
 ANCHOR_MODULUS = 8
+# A copy is judged by the first 200,000 characters of each text (about 30,000 words, several
+# times the longest report): a longer upload is a document dump, and hashing every shingle of
+# a 5 MB file would make adding it cost seconds in proportion to its length.
+FINGERPRINT_CHARACTERS = 200_000
 
 # Curly and straight apostrophes inside words ("Met’s", "Met's") should give the same word.
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -49,9 +53,11 @@ def words(text: str) -> list[str]:
 
 
 def fingerprint(text: str) -> frozenset[int]:
-    """Hashes of the 5-word shingles of ``text``. A text of fewer than five words is one shingle;
-    an empty text has an empty fingerprint."""
-    tokens = words(text)
+    """Hashes of the 5-word shingles of ``text``'s first ``FINGERPRINT_CHARACTERS``. A text of
+    fewer than five words is one shingle; an empty text has an empty fingerprint."""
+    tokens = words(text[:FINGERPRINT_CHARACTERS])
+    if len(text) > FINGERPRINT_CHARACTERS and not text[FINGERPRINT_CHARACTERS].isspace():
+        tokens = tokens[:-1]  # the cut went through a word
     if not tokens:
         return frozenset()
     width = min(SHINGLE_WORDS, len(tokens))

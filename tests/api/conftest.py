@@ -23,6 +23,12 @@ def session_client(user: User) -> APIClient:
     return client
 
 
+def if_match(client: APIClient, url: str) -> dict[str, str]:
+    """What a client sends to change or delete what it read at ``url``: the ETag of its read,
+    in If-Match (docs/api.md, "Editing what others edit")."""
+    return {"HTTP_IF_MATCH": client.get(url)["ETag"]}
+
+
 def token_client(user: User) -> APIClient:
     client = APIClient(enforce_csrf_checks=True)
     token = Token.objects.create(user=user)

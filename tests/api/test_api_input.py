@@ -7,18 +7,20 @@ from __future__ import annotations
 import pytest
 
 from claims.models import Attestation, Claim
-from tests.api.conftest import token_client
+from tests.api.conftest import if_match, token_client
 from tests.factories import make_source, make_topic
 
 pytestmark = pytest.mark.django_db
 
 OLD, NEW = "officers-suspended-2025", "nine-officers-suspended-2025"
 API = "http://testserver/api"
+NEW_URL = f"/api/claims/{NEW}/"
 
 
 @pytest.fixture
 def renamed(editor_api, seeds) -> Claim:
-    response = editor_api.patch(f"/api/claims/{OLD}/", {"slug": NEW}, format="json")
+    url = f"/api/claims/{OLD}/"
+    response = editor_api.patch(url, {"slug": NEW}, format="json", **if_match(editor_api, url))
     assert response.status_code == 200, response.json()
     return Claim.objects.get(slug=NEW)
 
@@ -66,7 +68,9 @@ def test_a_write_to_the_old_slug_is_a_308_that_changes_nothing(editor, anonymous
     assert link["Location"] == f"{API}/claims/{NEW}/attestations/"
     renamed.refresh_from_db()
     assert renamed.rating == ""
-    again = client.patch(patch["Location"], {"rating": "Accurate"}, format="json")
+    again = client.patch(
+        patch["Location"], {"rating": "Accurate"}, format="json", **if_match(client, NEW_URL)
+    )
     assert again.status_code == 200
     assert again.json()["rating"] == "Accurate"
     # permission comes first: an anonymous write is refused whatever the slug

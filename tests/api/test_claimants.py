@@ -12,7 +12,7 @@ from django.contrib.auth.models import Permission, User
 from claims import services
 from claims.models import Attestation, Claim, Claimant
 from claims.rules.values import Quantity
-from tests.api.conftest import session_client, token_client
+from tests.api.conftest import if_match, session_client, token_client
 from tests.factories import make_claim, make_source, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -301,7 +301,10 @@ def test_an_editor_corrects_an_attestations_claimant_by_slug_or_by_any_name(
 ):
     sky = Attestation.objects.get(claimant__slug="scotland-yard")
 
-    by_alias = editor_api.patch(attestation_url(sky), {"claimant": "the met"}, format="json")
+    url = attestation_url(sky)
+    by_alias = editor_api.patch(
+        url, {"claimant": "the met"}, format="json", **if_match(editor_api, url)
+    )
 
     assert by_alias.status_code == 200, by_alias.json()
     body = by_alias.json()
@@ -309,7 +312,9 @@ def test_an_editor_corrects_an_attestations_claimant_by_slug_or_by_any_name(
     assert body["claim"]["verdict"] == "single"
     assert claim_counts(editor_api) == ("single", 2, 1)
 
-    by_slug = editor_api.patch(attestation_url(sky), {"claimant": "scotland-yard"}, format="json")
+    by_slug = editor_api.patch(
+        url, {"claimant": "scotland-yard"}, format="json", **if_match(editor_api, url)
+    )
 
     assert by_slug.json()["claimant"] == "Scotland Yard"
     assert claim_counts(editor_api) == ("agree", 2, 2)
@@ -318,7 +323,8 @@ def test_an_editor_corrects_an_attestations_claimant_by_slug_or_by_any_name(
 def test_a_null_claimant_makes_the_figure_the_sources_own(editor_api, suspensions):
     sky = Attestation.objects.get(claimant__slug="scotland-yard")
 
-    response = editor_api.patch(attestation_url(sky), {"claimant": None}, format="json")
+    url = attestation_url(sky)
+    response = editor_api.patch(url, {"claimant": None}, format="json", **if_match(editor_api, url))
 
     assert response.status_code == 200, response.json()
     assert (response.json()["attributed_to"], response.json()["claimant"]) == ("", None)
@@ -330,8 +336,9 @@ def test_a_null_claimant_makes_the_figure_the_sources_own(editor_api, suspension
 def test_new_words_name_their_claimant(editor_api, suspensions):
     sky = Attestation.objects.get(claimant__slug="scotland-yard")
 
+    url = attestation_url(sky)
     response = editor_api.patch(
-        attestation_url(sky), {"attributed_to": "the Met Police"}, format="json"
+        url, {"attributed_to": "the Met Police"}, format="json", **if_match(editor_api, url)
     )
 
     assert response.status_code == 200, response.json()
@@ -352,7 +359,8 @@ def test_an_invalid_attribution_is_a_400_naming_the_field(
 ):
     sky = Attestation.objects.get(claimant__slug="scotland-yard")
 
-    response = editor_api.patch(attestation_url(sky), data, format="json")
+    url = attestation_url(sky)
+    response = editor_api.patch(url, data, format="json", **if_match(editor_api, url))
 
     assert response.status_code == 400
     assert message in response.json()[field][0]

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from claims.models import Attestation, Claim
-from tests.api.conftest import token_client
+from tests.api.conftest import if_match, token_client
 from tests.factories import make_source, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -137,10 +137,12 @@ def test_an_invalid_claim_is_a_400_naming_the_field(editor_api, seeds, change, f
 
 
 def test_an_editor_edits_a_claim_and_its_rating(editor_api, seeds):
+    url = "/api/claims/officers-suspended-2025/"
     response = editor_api.patch(
-        "/api/claims/officers-suspended-2025/",
+        url,
         {"statement": "Nine officers were suspended.", "rating": "Accurate"},
         format="json",
+        **if_match(editor_api, url),
     )
     assert response.status_code == 200, response.json()
     body = response.json()
@@ -150,10 +152,12 @@ def test_an_editor_edits_a_claim_and_its_rating(editor_api, seeds):
 
 
 def test_an_editor_says_what_a_count_counts(editor_api, seeds):
+    url = "/api/claims/officers-suspended-2025/"
     response = editor_api.patch(
-        "/api/claims/officers-suspended-2025/",
+        url,
         {"entity": "officers", "predicate": "suspended", "qualifiers": "serving", "event": ""},
         format="json",
+        **if_match(editor_api, url),
     )
     assert response.status_code == 200, response.json()
     body = response.json()
@@ -167,8 +171,9 @@ def test_an_editor_says_what_a_count_counts(editor_api, seeds):
 
 def test_editing_whether_a_value_changes_over_time_recomputes_the_verdict(editor_api, seeds):
     claim = Claim.objects.get(verdict="updated")
+    url = f"/api/claims/{claim.slug}/"
     response = editor_api.patch(
-        f"/api/claims/{claim.slug}/", {"changes_over_time": False}, format="json"
+        url, {"changes_over_time": False}, format="json", **if_match(editor_api, url)
     )
     assert response.status_code == 200
     assert response.json()["verdict"] == "differ"
@@ -177,9 +182,8 @@ def test_editing_whether_a_value_changes_over_time_recomputes_the_verdict(editor
 
 
 def test_a_claim_keeps_a_kind_its_values_fit(editor_api, seeds):
-    response = editor_api.patch(
-        "/api/claims/officers-suspended-2025/", {"kind": "date"}, format="json"
-    )
+    url = "/api/claims/officers-suspended-2025/"
+    response = editor_api.patch(url, {"kind": "date"}, format="json", **if_match(editor_api, url))
     assert response.status_code == 400
     assert "a date claim needs a date or period" in response.json()["kind"][0]
 
@@ -190,7 +194,8 @@ def test_put_is_not_offered(editor_api, seeds):
 
 
 def test_an_editor_deletes_a_claim_with_its_attestations(editor_api, seeds):
-    response = editor_api.delete("/api/claims/officers-suspended-2025/")
+    url = "/api/claims/officers-suspended-2025/"
+    response = editor_api.delete(url, **if_match(editor_api, url))
     assert response.status_code == 204
     assert not Claim.objects.filter(slug="officers-suspended-2025").exists()
     assert not Attestation.objects.filter(claim__slug="officers-suspended-2025").exists()
@@ -319,12 +324,14 @@ def test_linking_to_a_missing_claim_is_a_404(editor_api, new_source):
 def test_unlinking_recomputes_the_verdict(editor_api, seeds):
     claim = Claim.objects.get(slug="officers-suspended-2025")
     bbc = claim.attestations.get(source__slug="bbc-live-2025-10-02")
-    response = editor_api.delete(f"/api/claims/{claim.slug}/attestations/{bbc.pk}/")
+    url = f"/api/claims/{claim.slug}/attestations/{bbc.pk}/"
+    response = editor_api.delete(url, **if_match(editor_api, url))
     assert response.status_code == 204
     claim.refresh_from_db()
     assert claim.verdict == "single"  # the Independent, twice, is one source
     for attestation in claim.attestations.all():
-        editor_api.delete(f"/api/claims/{claim.slug}/attestations/{attestation.pk}/")
+        url = f"/api/claims/{claim.slug}/attestations/{attestation.pk}/"
+        editor_api.delete(url, **if_match(editor_api, url))
     claim.refresh_from_db()
     assert claim.verdict == ""
     assert editor_api.get(f"/api/claims/{claim.slug}/").json()["verdict"] is None

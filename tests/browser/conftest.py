@@ -100,6 +100,29 @@ def browser(playwright: Playwright, chromium_path: Path) -> Iterator[Browser]:
 
 BROWSER_PROBLEMS = pytest.StashKey[list[str]]()
 
+# The site sends a Content-Security-Policy (config/settings.py SECURE_CSP, the same in tests as
+# in production); every page reports each violation of it to the test, which fails on it.
+# Playwright runs this before the page's own scripts, and the policy does not apply to it.
+CSP_WATCH = """
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__cspViolation({
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI || 'inline',
+    where: `${event.sourceFile || event.documentURI}:${event.lineNumber}`,
+  });
+});
+"""
+
+
+def _csp_violation(problems: list[str]) -> Callable[[Any, dict[str, str]], None]:
+    def report(source: Any, violation: dict[str, str]) -> None:
+        problems.append(
+            f"CSP violation on {source['page'].url}: {violation['directive']} blocked "
+            f"{violation['blocked']} ({violation['where']})"
+        )
+
+    return report
+
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
@@ -119,13 +142,16 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 def _watched_page(
     request: pytest.FixtureRequest, browser: Browser, options: dict[str, Any]
 ) -> Iterator[Page]:
-    """A page in a fresh context that fails its test on any JS error, console error or
-    dialog (an ``alert`` is how injected script would show itself)."""
+    """A page in a fresh context that fails its test on any JS error, console error,
+    Content-Security-Policy violation or dialog (an ``alert`` is how injected script would
+    show itself)."""
     context = browser.new_context(**options)
     context.set_default_timeout(5_000)  # an element the contract promises is there or not
     context.set_default_navigation_timeout(15_000)
-    page = context.new_page()
     problems = request.node.stash.setdefault(BROWSER_PROBLEMS, [])
+    context.expose_binding("__cspViolation", _csp_violation(problems))
+    context.add_init_script(script=CSP_WATCH)
+    page = context.new_page()
 
     def on_console(message: ConsoleMessage) -> None:
         # Chromium asks for /favicon.ico by itself; the site not having one is not a page error.
@@ -142,6 +168,13 @@ def _watched_page(
     page.on("dialog", on_dialog)
     yield page
     context.close()
+
+
+@pytest.fixture
+def browser_problems(request: pytest.FixtureRequest) -> list[str]:
+    """What this test's pages have reported so far (a test that provokes a problem on
+    purpose checks it was seen, then clears the list)."""
+    return request.node.stash.setdefault(BROWSER_PROBLEMS, [])
 
 
 @pytest.fixture
@@ -184,7 +217,9 @@ def check_accessibility(axe_path: Path) -> Callable[[Page], None]:
 
     def check(page: Page) -> None:
         if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-            page.add_script_tag(path=str(axe_path))
+            # Through DevTools, which the site's Content-Security-Policy does not govern: a
+            # <script> tag with axe's source inline would be refused (and reported).
+            page.evaluate("() => {" + axe_path.read_text(encoding="utf-8") + "\n}")
         result = page.evaluate(
             "() => axe.run(document, {resultTypes: ['violations']})"
             ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"

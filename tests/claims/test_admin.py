@@ -33,7 +33,11 @@ def claim_form(topic, *attestations: dict, claim: Claim | None = None, initial: 
         "attestations-MIN_NUM_FORMS": "0",
         "attestations-MAX_NUM_FORMS": "1000",
     }
+    if claim:  # the version the change page was opened at (a hidden field)
+        data["version"] = Claim.objects.get(pk=claim.pk).version
     for index, fields in enumerate(attestations):
+        if "id" in fields:
+            fields = {"version": Attestation.objects.get(pk=fields["id"]).version, **fields}
         for key, value in fields.items():
             data[f"attestations-{index}-{key}"] = value
     return data
@@ -50,6 +54,7 @@ def source_form(source, **changes) -> dict:
         "language": "en",
         "published_on": source.published_on.isoformat(),
         "text": source.text,
+        "version": source.version,
     } | changes
 
 

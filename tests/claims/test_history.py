@@ -86,6 +86,7 @@ def test_the_history_page_shows_readable_diffs_and_who_made_them(editor_client, 
             "event": "",
             "rating": "",
             "rating_explanation": "",
+            "version": claim.version,  # the change page's hidden field
             "attestations-TOTAL_FORMS": "0",
             "attestations-INITIAL_FORMS": "0",
             "attestations-MIN_NUM_FORMS": "0",

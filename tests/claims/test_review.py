@@ -249,13 +249,14 @@ def test_the_review_queue_has_a_fixed_query_budget(
         )
     # 17: the page, the source, the ledger's version (claims, attestations, sources, topic
     # filings) and, when it changed, the index: claims with attestations, and topics' titles;
-    # and 7 to read the text and keep the reading (its live-page entries, the upsert).
-    with django_assert_max_num_queries(24):
+    # and 13 to read the text and keep the reading (its live-page entries, the upsert, the
+    # found candidates) and to count and page them in the database.
+    with django_assert_max_num_queries(30):
         response = editor_client.get(queue_url(new_source))
     assert response.status_code == 200
     assert 'class="candidate"' in response.content.decode()
     # once read, the kept reading is found instead, and the index is kept
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = editor_client.get(queue_url(new_source))
     assert 'class="candidate"' in response.content.decode()
 

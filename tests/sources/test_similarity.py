@@ -9,6 +9,7 @@ import pytest
 
 from sources.ingest.similarity import (
     ANCHOR_MODULUS,
+    FINGERPRINT_CHARACTERS,
     MIN_CONTAINED_SHINGLES,
     NEAR_DUPLICATE,
     anchors,
@@ -166,3 +167,15 @@ def test_a_story_keeps_its_anchors_inside_a_longer_article(wire):
     inside = set(anchors(fingerprint(longer)))
 
     assert set(anchors(fingerprint(story))) <= inside
+
+
+def test_only_a_long_uploads_first_200000_characters_are_fingerprinted(wire):
+    """A 5 MB upload costs the screen what 200 KB does: what follows the head is not read,
+    and a word the cut goes through does not count."""
+    head = (wire + "\n\n") * (FINGERPRINT_CHARACTERS // len(wire) + 1)
+    head = head[:FINGERPRINT_CHARACTERS]
+    long_upload = head + "Different tail words " * 50_000
+    other_tail = head + "x" * 5_000_000
+    assert fingerprint(long_upload) == fingerprint(other_tail)
+    assert fingerprint(long_upload) <= fingerprint(head)
+    assert similarity(fingerprint(long_upload), fingerprint(wire)) >= NEAR_DUPLICATE
