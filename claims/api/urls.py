@@ -1,26 +1,7 @@
-from typing import Any
-
-from django.conf import settings
 from django.urls import path
-from django.utils.csp import CSP
-from django.views.decorators.csp import csp_override
-from drf_spectacular.views import (
-    SpectacularAPIView,
-    SpectacularRedocView,
-    SpectacularSwaggerSplitView,
-)
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from claims.api import claimants, views
-
-# ReDoc styles its page with <style> elements it makes as it runs (as the browsable API's
-# templates do, config/renderers.py), searches in a worker it makes from a blob, and shows its
-# maker's logo. Its page allows these three; scripts stay as strict as everywhere.
-REDOC_CSP: dict[str, Any] = {
-    **settings.SECURE_CSP,
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "worker-src": [CSP.SELF, "blob:"],
-    "img-src": [CSP.SELF, "data:", "https://cdn.redoc.ly"],
-}
 
 app_name = "api"
 urlpatterns = [
@@ -50,9 +31,4 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # Swagger UI's start-up script is a file of its own, so the page keeps the site's CSP.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
-    path(
-        "redoc/",
-        csp_override(REDOC_CSP)(SpectacularRedocView.as_view(url_name="api:schema")),
-        name="redoc",
-    ),
 ]

@@ -32,7 +32,6 @@ API_LISTS = [
 ]
 API_DOCS = [
     ApiLink("docs", "api:docs", "Interactive documentation", "Swagger UI: try each endpoint"),
-    ApiLink("redoc", "api:redoc", "Reference", "ReDoc: every endpoint, field and error"),
     ApiLink("schema", "api:schema", "OpenAPI schema", "the machine-readable description"),
 ]
 

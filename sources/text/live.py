@@ -9,6 +9,7 @@ normalised text and returns one ``Entry`` per heading, with offsets into that te
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
@@ -119,7 +120,10 @@ def split_live_page(text: str, *, published: date | datetime) -> list[Entry]:
     lines = _lines_with_offsets(text)
     headings: list[_Heading] = []
     for index, (offset, line) in enumerate(lines):
-        heading = _read_heading(line, offset, reference, following=lines[index + 1 :])
+        # the lines after, read only when the heading is a bare time: copying them for every
+        # line made a long text's split take time in its square
+        after = (lines[n] for n in range(index + 1, len(lines)))
+        heading = _read_heading(line, offset, reference, following=after)
         if heading is not None:
             headings.append(heading)
     if len(headings) < 2:
@@ -149,7 +153,7 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
 
 
 def _read_heading(
-    line: str, offset: int, reference: date, *, following: list[tuple[int, str]]
+    line: str, offset: int, reference: date, *, following: Iterable[tuple[int, str]]
 ) -> _Heading | None:
     stripped = line.strip()
     if not stripped or len(stripped) > _MAX_HEADING_CHARS:
@@ -183,7 +187,7 @@ def _read_heading(
     return _Heading(start, _moment(match, reference), title)
 
 
-def _title_from_next_line(following: list[tuple[int, str]]) -> str:
+def _title_from_next_line(following: Iterable[tuple[int, str]]) -> str:
     """A bare stamp line is usually followed by the entry's headline."""
     for _, line in following:
         line = line.strip()

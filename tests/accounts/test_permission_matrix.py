@@ -96,7 +96,6 @@ SITE = [
     ("api:claimant_merge", "POST", (403, 403, 403, 400, 400)),
     ("api:schema", "GET", EVERYONE_200),
     ("api:docs", "GET", EVERYONE_200),
-    ("api:redoc", "GET", EVERYONE_200),
 ]
 
 # The admin opens to Curators (accounts/sites.py) and superusers; anyone else is sent to its

@@ -136,13 +136,12 @@ def test_what_is_not_there_is_a_json_404(client, seeds, url):
     assert "detail" in response.json()
 
 
-def test_the_docs_pages_are_served_without_a_cdn(client):
+def test_the_docs_page_is_served_without_a_cdn(client):
     docs = client.get("/api/docs/")
     assert docs.status_code == 200
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in docs.content.decode()
-    redoc = client.get("/api/redoc/")
-    assert redoc.status_code == 200
-    assert "/static/drf_spectacular_sidecar/redoc/" in redoc.content.decode()
+    # ReDoc is gone: its page fetched its maker's logo from a CDN, which the CSP refuses
+    assert client.get("/api/redoc/").status_code == 404
 
 
 @pytest.mark.parametrize("url", ["/api/claims/", "/api/claims/officers-suspended-2025/"])
