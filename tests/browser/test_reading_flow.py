@@ -33,6 +33,10 @@ def test_a_long_text_shows_the_readings_progress_then_the_queue(
     check_accessibility(page)
     screenshot(page, "review-reading")
 
+    # The test database is one SQLite connection shared with the live server's thread, so the
+    # page's polls must not reach the server while the worker writes. A routed request waits
+    # in the browser until Playwright is next called, after the worker has finished.
+    page.route("**/review/progress/", lambda route: route.continue_())
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=StringIO())
 
     # the page polls the progress and opens the queue without a click
