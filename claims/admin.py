@@ -231,17 +231,6 @@ class ClaimAdmin(VersionedAdmin):
         ),
     ]
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(source_count=Count("attestations__source", distinct=True))
-        )
-
-    @admin.display(ordering="source_count", description="Sources")
-    def source_count(self, claim: Claim) -> int:
-        return claim.source_count  # type: ignore[attr-defined]
-
     # Writes go through the services, as the review queue's and the API's do; the verdict is
     # refreshed once, after the claim and all its inline attestations are saved. A claim or an
     # attestation that changed since the page was opened, and that the curator left alone

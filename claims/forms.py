@@ -5,10 +5,9 @@ from typing import Any
 
 from django import forms
 from django.db import models
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
 
 from claims.models import Attestation, Claim, Topic
+from claims.picking import KINDS, PickField, PickInput
 from claims.rules.values import InvalidValue, Value, parse_typed_value
 from sources.ingest.extract import MAX_UPLOAD_BYTES
 from sources.models import Outlet, Source
@@ -41,31 +40,48 @@ class LimitsShown(forms.Form):
                 )
 
 
-class SourceChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> SafeString:
-        # The outlet and the title are each set apart (<bdi>), so a name in a right-to-left
-        # script keeps its own order and leaves the date's alone.
-        return format_html(
-            "<bdi>{}</bdi>: <bdi>{}</bdi> ({})",
-            obj.outlet.name,
-            obj.title,
-            f"{obj.published_on:%-d %b %Y}",
-        )
+# A comparison's table has a column per source: more would not fit a screen, or be read.
+MAX_COMPARED = 12
+
+
+class TypedValues(forms.MultipleChoiceField):
+    """Several values, as typed: the form's clean method says which are valid."""
+
+    def valid_value(self, value: str) -> bool:
+        return True
 
 
 class CompareForm(forms.Form):
-    source = SourceChoiceField(
-        queryset=Source.objects.with_outlet().latest_first(),
-        to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
-        label="Sources to compare",
-    )
+    """The sources to compare: those already chosen (checkboxes), and one more typed or picked
+    in the box (``PickField``); only the chosen are ever listed."""
+
+    source = TypedValues(required=False, label="Sources to compare")
 
     def clean_source(self) -> list[Source]:
-        chosen = list(self.cleaned_data["source"])
+        picked = PickField("source")
+        chosen: list[Source] = []
+        for typed in self.cleaned_data["source"]:
+            if typed.strip():
+                source = picked.clean(typed)
+                if source not in chosen:
+                    chosen.append(source)
         if len(chosen) < 2:
             raise forms.ValidationError("Pick at least two sources to compare.")
+        if len(chosen) > MAX_COMPARED:
+            raise forms.ValidationError(f"Compare at most {MAX_COMPARED} sources at a time.")
         return chosen
+
+    def add_box(self) -> str:
+        """The box to type or pick one more source in."""
+        return PickInput("source").render("source", "", {"id": "id_add_source"})
+
+    def chosen(self) -> list[Source]:
+        """The sources to show ticked: those sent that are known, in the order sent."""
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data["source"]
+        slugs = [slug for slug in self["source"].value() or [] if slug]
+        found = {s.slug: s for s in KINDS["source"].rows.filter(slug__in=slugs[:MAX_COMPARED])}
+        return [found[slug] for slug in dict.fromkeys(slugs) if slug in found]
 
 
 class AddSourceForm(LimitsShown):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, F, Max, Q, When
+from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -42,6 +42,12 @@ class TopicQuerySet(models.QuerySet["Topic"]):
         }
         return self.annotate(claim_count=Count("claims"), **per_verdict)
 
+    def page_with_counts(self, start: int, stop: int) -> TopicQuerySet:
+        """The topics from ``start`` to ``stop`` in title order, with their counts: the page is
+        cut first, so that only its own topics' claims are counted."""
+        ids = list(self.order_by("title", "slug").values_list("pk", flat=True)[start:stop])
+        return Topic.objects.filter(pk__in=ids).with_verdict_counts().order_by("title", "slug")
+
 
 class Topic(models.Model):
     """The event or story a claim belongs to. The same number in two topics is two claims."""
@@ -58,6 +64,7 @@ class Topic(models.Model):
 
     class Meta:
         ordering = ["title"]
+        indexes = [models.Index(fields=["title", "slug"], name="topic_title")]
 
     def __str__(self) -> str:
         return self.title
@@ -66,39 +73,43 @@ class Topic(models.Model):
         return reverse("claims:topic", args=[self.slug])
 
 
-# How contested a verdict is, for sorting: sources that differ first.
-VERDICT_RANK = Case(
-    When(verdict=Verdict.DIFFER, then=models.Value(0)),
-    When(verdict=Verdict.UPDATED, then=models.Value(1)),
-    When(verdict=Verdict.AGREE, then=models.Value(2)),
-    When(verdict=Verdict.SINGLE, then=models.Value(3)),
-    default=models.Value(4),
-)
+# How contested a verdict is, for sorting: sources that differ first. Stored on the claim
+# (``verdict_rank``) so that the list's sorts run on indexes.
+VERDICT_RANKS = {Verdict.DIFFER: 0, Verdict.UPDATED: 1, Verdict.AGREE: 2, Verdict.SINGLE: 3}
+NO_VERDICT_RANK = 4
+# ``recency``: days before the last representable date, so that the newest sorts first in an
+# ascending index on every database; a claim no source states yet sorts last.
+LAST_DAY = date.max.toordinal()
+NO_SOURCE_RECENCY = LAST_DAY + 1
+
+
+def recency_of(day: date | None) -> int:
+    return LAST_DAY - day.toordinal() if day else NO_SOURCE_RECENCY
+
+
+# Each sort of the claim list, as the keys of its index, all ascending (``-F``: descending):
+# a keyset page then starts where the last ended with one index range scan.
+SORT_KEYS: dict[str, tuple[Any, ...]] = {
+    "contested": (F("verdict_rank"), -F("source_count"), F("statement"), F("id")),
+    "newest": (F("recency"), F("statement"), F("id")),
+    "sources": (-F("source_count"), F("statement"), F("id")),
+}
 
 
 class ClaimQuerySet(models.QuerySet["Claim"]):
     def for_list(self) -> ClaimQuerySet:
-        """What a list of claims shows: the topic, how many sources state each claim, and the
-        date of the latest of them."""
-        return self.select_related("topic").annotate(
-            source_count=Count("attestations__source", distinct=True),
-            attestation_count=Count("attestations"),
-            latest_source_on=Max("attestations__source__published_on"),
-        )
+        """What a list of claims shows: the claim with its stored counts, and its topic."""
+        return self.select_related("topic")
 
     def sorted_by(self, key: str) -> ClaimQuerySet:
         """``contested`` (differ, then updated, then the rest; more sources first),
-        ``newest`` (latest source first) or ``sources`` (most sources first)."""
-        tiebreak = ["statement", "pk"]  # stable pages; Meta.ordering is dropped by GROUP BY
-        if key == "newest":
-            return self.order_by(F("latest_source_on").desc(nulls_last=True), *tiebreak)
-        if key == "sources":
-            return self.order_by("-source_count", *tiebreak)
-        return self.alias(rank=VERDICT_RANK).order_by("rank", F("source_count").desc(), *tiebreak)
+        ``newest`` (latest source first) or ``sources`` (most sources first); ties by
+        statement, then by creation, so that pages are stable."""
+        return self.order_by(*SORT_KEYS[key])
 
     def contested(self) -> ClaimQuerySet:
         """Claims whose sources differ or update each other, most contested first."""
-        return self.filter(verdict__in=[Verdict.DIFFER, Verdict.UPDATED]).sorted_by("contested")
+        return self.filter(verdict_rank__lte=VERDICT_RANKS[Verdict.UPDATED]).sorted_by("contested")
 
     def related_to(self, claim: Claim) -> ClaimQuerySet:
         """Other claims of the same topic about the same subject."""
@@ -124,6 +135,15 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
                 ).in_as_of_order(),
             )
         )
+
+
+COUNTED_FIELDS = (
+    "source_count",
+    "attestation_count",
+    "latest_source_on",
+    "verdict_rank",
+    "recency",
+)
 
 
 class Claim(Versioned):
@@ -191,6 +211,13 @@ class Claim(Versioned):
     # origins stating the claim, as the verdict counts them: a claimant once however many
     # outlets repeat it, a syndicated copy as its original (kept with the verdict)
     independent_count = models.PositiveIntegerField(default=0, editable=False)
+    # Kept with the verdict, from the attestations, so that lists show and sort on them without
+    # counting every claim's attestations (``manage.py recount_claims`` checks and mends them).
+    source_count = models.PositiveIntegerField(default=0, editable=False)
+    attestation_count = models.PositiveIntegerField(default=0, editable=False)
+    latest_source_on = models.DateField(null=True, blank=True, editable=False)
+    verdict_rank = models.PositiveSmallIntegerField(default=NO_VERDICT_RANK, editable=False)
+    recency = models.PositiveIntegerField(default=NO_SOURCE_RECENCY, editable=False)
     # A curator's rating of the claim, published as a schema.org ClaimReview.
     rating = models.CharField(
         max_length=100, blank=True, help_text="A curator's rating: “Accurate”, “Misleading”."
@@ -200,13 +227,15 @@ class Claim(Versioned):
     modified = models.DateTimeField(auto_now=True)
 
     objects = ClaimQuerySet.as_manager()
-    history = RevisionRecords(excluded_fields=["modified"])
+    # the counts and sort keys follow the attestations, whose own history holds them
+    history = RevisionRecords(excluded_fields=["modified", *COUNTED_FIELDS])
 
     class Meta:
         ordering = ["topic__title", "statement"]
         indexes = [
             # The claim list and the home page filter and count claims by verdict.
             models.Index(fields=["verdict"], name="claim_verdict"),
+            *(models.Index(*keys, name=f"claim_sort_{sort}") for sort, keys in SORT_KEYS.items()),
         ]
 
     def __str__(self) -> str:
@@ -220,18 +249,43 @@ class Claim(Versioned):
         return split_qualifiers(self.qualifiers)
 
     def refresh_verdict(self) -> bool:
-        """Recompute the verdict from the attestations; save and return True if it changed."""
-        attestations = self.attestations.select_related("source__outlet", "claimant")
+        """Recompute the verdict and the counts from the attestations; store them and return
+        True if the verdict changed. Only a changed verdict makes a revision of the claim."""
+        attestations = list(self.attestations.select_related("source__outlet", "claimant"))
         assessment = assess(
             [a.as_statement() for a in attestations], changes_over_time=self.changes_over_time
         )
         verdict = assessment.verdict.value if assessment.verdict else ""
         now = (verdict, assessment.explanation, assessment.independent)
+        counts = counted_fields(
+            verdict, [(a.source_id, a.source.published_on) for a in attestations]
+        )
+        counts_changed = counts != {name: getattr(self, name) for name in COUNTED_FIELDS}
+        for name, value in counts.items():
+            setattr(self, name, value)
         if now == (self.verdict, self.verdict_explanation, self.independent_count):
+            if counts_changed:  # not a revision: the history leaves these out
+                Claim.objects.filter(pk=self.pk).update(**counts)
             return False
         self.verdict, self.verdict_explanation, self.independent_count = now
-        self.save(update_fields=["verdict", "verdict_explanation", "independent_count"])
+        self.save(update_fields=["verdict", "verdict_explanation", "independent_count", *counts])
         return True
+
+
+def counted_fields(verdict: str, sources: list[tuple[int, date | None]]) -> dict[str, Any]:
+    """A claim's stored counts and sort keys, from its verdict and the (source id, publication
+    date) of each of its attestations."""
+    dates = [day for _, day in sources if day is not None]
+    latest = max(dates, default=None)
+    return {
+        "source_count": len({pk for pk, _ in sources}),
+        "attestation_count": len(sources),
+        "latest_source_on": latest,
+        "verdict_rank": VERDICT_RANKS.get(Verdict(verdict), NO_VERDICT_RANK)
+        if verdict
+        else NO_VERDICT_RANK,
+        "recency": recency_of(latest),
+    }
 
 
 # The value shapes a claim of each kind takes; None means "the quote states it, no value".

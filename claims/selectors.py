@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import F, Prefetch, QuerySet
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
@@ -17,7 +18,8 @@ from claims.display.timeline import Timeline, TimelinePoint, build_timeline
 from claims.display.voices import Voice, speakers, voices
 from claims.exports.citing import cited_claim, cited_source
 from claims.filters import ClaimFilter
-from claims.models import Attestation, AttestationQuerySet, Claim, ClaimQuerySet, Topic
+from claims.keyset import Cursor, InvalidCursor, KeysetPage, Total, keyset_page, total
+from claims.models import SORT_KEYS, Attestation, AttestationQuerySet, Claim, ClaimQuerySet, Topic
 from claims.rules.composite import PartClaim, SumCheck, check_sums
 from claims.rules.values import DateValue, Quantity
 from claims.rules.verdicts import Statement, Verdict
@@ -28,8 +30,39 @@ VERDICT_ORDER = [Verdict.DIFFER, Verdict.UPDATED, Verdict.AGREE, Verdict.SINGLE]
 
 
 def claim_list(*, filters: dict[str, Any]) -> tuple[ClaimFilter, QuerySet[Claim]]:
+    """The claims ``filters`` select, in their sort (for an export: a page uses
+    ``claim_list_page``)."""
     claim_filter = ClaimFilter(filters, queryset=Claim.objects.all())
     return claim_filter, claim_filter.qs.for_list().sorted_by(claim_filter.sort_key)
+
+
+@dataclass
+class ClaimList:
+    filter: ClaimFilter
+    page: KeysetPage[Claim]
+    total: Total
+
+
+def claim_list_page(*, filters: QueryDict, size: int) -> ClaimList:
+    """A page of the claims ``filters`` select, in their sort, from the ``cursor`` they give
+    (the first page without one; a damaged one is ignored). A page reads its own rows by the
+    sort's index, and the total is bounded work (``keyset.total``)."""
+    claim_filter = ClaimFilter(filters, queryset=Claim.objects.all())
+    claims = claim_filter.qs.for_list()
+    keys = SORT_KEYS[claim_filter.sort_key]
+    try:
+        token = filters.get("cursor")
+        cursor = Cursor.decode(token, len(keys)) if isinstance(token, str) and token else None
+    except InvalidCursor:
+        cursor = None
+    query = filters.copy()
+    query.pop("cursor", None)
+    query.pop("page", None)
+    return ClaimList(
+        filter=claim_filter,
+        page=keyset_page(claims, keys, cursor=cursor, size=size),
+        total=total(claims, cache_key=f"claims:{query.urlencode()}"),
+    )
 
 
 @dataclass

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from claims.review import views as review
-from claims.views import exports, indexes, pages, revisions
+from claims.views import exports, indexes, pages, picking, revisions
 
 app_name = "claims"
 urlpatterns = [
@@ -19,6 +19,7 @@ urlpatterns = [
         exports.revision_citation,
         name="revision_cite",
     ),
+    path("pick/<slug:kind>/", picking.pick, name="pick"),
     path("topics/", indexes.topic_list, name="topics"),
     path("topics/<slug:slug>/", pages.topic_detail, name="topic"),
     path("topics/<slug:slug>/dataset.json", exports.topic_dataset, name="topic_dataset"),

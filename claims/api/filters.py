@@ -14,15 +14,15 @@ from claims.filters import ClaimFilter
 from claims.models import Attestation, Claim, ClaimQuerySet, Topic
 from sources.models import Outlet, Source
 
-# The pager's parameter and DRF's choice of renderer ("?format=json"), read by others.
-OTHER_PARAMETERS = frozenset({"page", "format"})
-
 
 class QueryForm(forms.Form):
     """An API query string, refused with a 400 naming the parameter where a filter would
     otherwise ignore or guess: a name no filter has ("verdicts"), a second value of a filter
     that takes one (only the last was used), a date not written YYYY-MM-DD ("01/02/2019" was
     read as 2 January)."""
+
+    # read by others: the pager's parameter, and DRF's choice of renderer ("?format=json")
+    pager = "page"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -36,11 +36,11 @@ class QueryForm(forms.Form):
         if not self.is_bound:
             return
         for name in self.data:
-            if name in OTHER_PARAMETERS:
+            if name in (self.pager, "format"):
                 continue
             field = self.fields.get(name)
             if field is None:
-                known = ", ".join([*self.fields, "page"])
+                known = ", ".join([*self.fields, self.pager])
                 self.errors[name] = self.error_class(
                     [f"Unknown parameter; this list takes {known}."]
                 )
@@ -50,12 +50,16 @@ class QueryForm(forms.Form):
                 self.add_error(name, f"Give one value, not {len(values)}.")
 
 
+class ClaimQueryForm(QueryForm):
+    pager = "cursor"  # keyset pages (claims.api.pagination)
+
+
 class ApiClaimFilter(ClaimFilter):
     """The claim list page's filters, sorted as the page sorts (``sort``). The queryset must
     come from ``Claim.objects.for_list()``: the sorts use its counts."""
 
     class Meta(ClaimFilter.Meta):
-        form = QueryForm
+        form = ClaimQueryForm
 
     def filter_queryset(self, queryset: QuerySet[Claim]) -> ClaimQuerySet:
         claims = super().filter_queryset(queryset)

@@ -45,6 +45,7 @@ from claims.api.openapi import (
     STALE,
     slug_parameter,
 )
+from claims.api.pagination import ClaimCursorPagination
 from claims.api.serializers import (
     AttestationEditSerializer,
     AttestationLinkSerializer,
@@ -264,6 +265,7 @@ class SourceDetail(ChecksVersion, generics.RetrieveAPIView):
 class ClaimList(generics.ListCreateAPIView):
     serializer_class = ClaimSerializer
     filterset_class = ApiClaimFilter
+    pagination_class = ClaimCursorPagination
 
     def get_queryset(self) -> ClaimQuerySet:
         return api_claims()

@@ -40,10 +40,15 @@ API_DOCS = [
 def topic_list(request: HttpRequest) -> HttpResponse:
     """Every topic with its claims counted by verdict, a page at a time (two queries: the
     count and the page, whatever the number of topics)."""
-    topics = Topic.objects.with_verdict_counts().order_by("title", "slug")
-    page = Paginator(topics, TOPICS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(Topic.objects.order_by("title", "slug"), TOPICS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    start = (page.number - 1) * TOPICS_PER_PAGE
+    topics = Topic.objects.page_with_counts(start, start + TOPICS_PER_PAGE)
     return render(
-        request, "claims/topic_list.html", {"page": page, "verdicts": selectors.VERDICT_ORDER}
+        request,
+        "claims/topic_list.html",
+        {"page": page, "topics": topics, "verdicts": selectors.VERDICT_ORDER},
     )
 
 

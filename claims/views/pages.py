@@ -3,7 +3,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -16,6 +15,7 @@ from sources.models import Source
 
 CLAIMS_PER_PAGE = 50
 HOME_LIST_LENGTH = 6
+HOME_TOPICS = 20  # the rest are a page away, on /topics/
 
 
 def _found[T](read: Callable[..., T], **lookup: str) -> T:
@@ -29,7 +29,8 @@ def _found[T](read: Callable[..., T], **lookup: str) -> T:
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     context = {
-        "topics": Topic.objects.with_verdict_counts().order_by("title"),
+        "topics": Topic.objects.page_with_counts(0, HOME_TOPICS),
+        "topic_count": Topic.objects.count(),
         "verdicts": selectors.VERDICT_ORDER,
         "contested": Claim.objects.for_list().contested()[:HOME_LIST_LENGTH],
         "latest_sources": Source.objects.with_outlet().latest_first()[:HOME_LIST_LENGTH],
@@ -39,14 +40,19 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def claim_list(request: HttpRequest) -> HttpResponse:
-    claim_filter, claims = selectors.claim_list(filters=request.GET)
-    page = Paginator(claims, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    listed = selectors.claim_list_page(filters=request.GET, size=CLAIMS_PER_PAGE)
     query = request.GET.copy()
+    query.pop("cursor", None)
     query.pop("page", None)
     return render(
         request,
         "claims/claim_list.html",
-        {"filter": claim_filter, "page": page, "query": query.urlencode()},
+        {
+            "filter": listed.filter,
+            "page": listed.page,
+            "total": listed.total,
+            "query": query.urlencode(),
+        },
     )
 
 

@@ -53,6 +53,7 @@ SITE = [
     ("claims:topic_annotations", "GET", EVERYONE_200),
     ("claims:sources", "GET", EVERYONE_200),
     ("claims:compare", "GET", EVERYONE_200),
+    ("claims:pick", "GET", EVERYONE_200),
     ("claims:source", "GET", EVERYONE_200),
     ("claims:source_cite", "GET", EVERYONE_200),
     ("claims:source_annotations", "GET", EVERYONE_200),
@@ -225,6 +226,7 @@ def path_of(name: str, world: dict[str, Any]) -> str:
         "api:claim_attestations": claim.slug,
         "api:claimant": world["claimant"].slug,
         "api:claimant_merge": world["claimant"].slug,
+        "claims:pick": "source",
     }
     if name in by_slug:
         return reverse(name, args=[by_slug[name]])

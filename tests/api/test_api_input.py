@@ -4,6 +4,8 @@ have ignored or misread is a 400 naming the parameter."""
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlparse
+
 import pytest
 
 from claims.models import Attestation, Claim
@@ -175,11 +177,20 @@ def test_a_filter_that_would_be_ignored_or_misread_is_a_400_naming_it(
     assert message in response.json()[field][0]
 
 
-def test_page_and_format_are_the_only_parameters_besides_the_filters(client, seeds):
-    query = {"page": 2, "format": "json", "verdict": "", "published_after": "2019-01-01"}
+def test_cursor_and_format_are_the_only_parameters_besides_the_filters(client, seeds):
+    first = client.get("/api/claims/", {"verdict": ""}).json()
+    cursor = parse_qs(urlparse(first["next"]).query)["cursor"][0]
+    query = {"cursor": cursor, "format": "json", "verdict": "", "published_after": "2019-01-01"}
     response = client.get("/api/claims/", query)
     assert response.status_code == 200
     assert response.json()["previous"]
     misspelt = client.get("/api/claims/", {**query, "pages": 2})
     assert misspelt.status_code == 400
     assert list(misspelt.json()) == ["pages"]
+
+
+def test_a_page_number_on_the_claim_list_is_refused_not_ignored(client, seeds):
+    """The claim list is paged by cursor: "?page=2" would silently be page 1."""
+    response = client.get("/api/claims/", {"page": 2})
+    assert response.status_code == 400
+    assert "cursor" in response.json()["page"][0]

@@ -127,7 +127,7 @@ def test_an_attestation_can_be_read_on_its_own(any_client, seeds):
         "/api/sources/no-such-source/",
         "/api/claims/no-such-claim/",
         "/api/claims/officers-suspended-2025/attestations/999999/",
-        "/api/claims/?page=99",
+        "/api/claims/?cursor=not-a-cursor",
     ],
 )
 def test_what_is_not_there_is_a_json_404(client, seeds, url):

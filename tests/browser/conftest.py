@@ -203,7 +203,7 @@ def screenshot() -> Callable[[Page, str], Path]:
 
     def take(page: Page, name: str) -> Path:
         path = SCREENSHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=True, timeout=30_000)  # long pages, busy CI
         _screenshots_taken.append(path)
         return path
 

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Locator, Page, Response
+from playwright.sync_api import Locator, Page, Response, expect
 
 from claims.models import Claim
 from claims.rules.values import Quantity
@@ -109,8 +109,13 @@ def test_it_compares_two_sources_from_the_reader(
     follow(page, page.locator("a.compare-link"))
     check_accessibility(page)
 
-    page.locator(f"input[name=source][value={BBC}]").check()
-    page.locator(f"input[name=source][value={INDEPENDENT}]").check()
+    assert page.locator(f"input[name=source][value={BBC}]").is_checked()  # the reader's
+    box = page.get_by_label("Add a source")
+    box.fill("Indep")  # matches are offered as one types, a few at a time
+    offered = page.locator(f"datalist option[value={INDEPENDENT}]")
+    expect(offered).to_have_count(1)
+    assert "The Independent" in offered.get_attribute("label")
+    box.fill(INDEPENDENT)  # as picking it from the list does
     follow(page, page.get_by_role("button", name="Compare"))
 
     table = page.locator("table.compare")
