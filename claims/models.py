@@ -251,25 +251,33 @@ class Claim(Versioned):
     def refresh_verdict(self) -> bool:
         """Recompute the verdict and the counts from the attestations; store them and return
         True if the verdict changed. Only a changed verdict makes a revision of the claim."""
-        attestations = list(self.attestations.select_related("source__outlet", "claimant"))
+        was = (self.verdict, self.verdict_explanation, self.independent_count)
+        counted = {name: getattr(self, name) for name in COUNTED_FIELDS}
+        self.assess(list(self.attestations.select_related("source__outlet", "claimant")))
+        if (self.verdict, self.verdict_explanation, self.independent_count) == was:
+            counts = {name: getattr(self, name) for name in COUNTED_FIELDS}
+            if counts != counted:  # not a revision: the history leaves these out
+                Claim.objects.filter(pk=self.pk).update(**counts)
+            return False
+        self.save(
+            update_fields=["verdict", "verdict_explanation", "independent_count", *COUNTED_FIELDS]
+        )
+        return True
+
+    def assess(self, attestations: list[Attestation]) -> None:
+        """Set the verdict and the counts from ``attestations`` (with their sources, outlets
+        and claimants), without saving."""
         assessment = assess(
             [a.as_statement() for a in attestations], changes_over_time=self.changes_over_time
         )
-        verdict = assessment.verdict.value if assessment.verdict else ""
-        now = (verdict, assessment.explanation, assessment.independent)
+        self.verdict = assessment.verdict.value if assessment.verdict else ""
+        self.verdict_explanation = assessment.explanation
+        self.independent_count = assessment.independent
         counts = counted_fields(
-            verdict, [(a.source_id, a.source.published_on) for a in attestations]
+            self.verdict, [(a.source_id, a.source.published_on) for a in attestations]
         )
-        counts_changed = counts != {name: getattr(self, name) for name in COUNTED_FIELDS}
         for name, value in counts.items():
             setattr(self, name, value)
-        if now == (self.verdict, self.verdict_explanation, self.independent_count):
-            if counts_changed:  # not a revision: the history leaves these out
-                Claim.objects.filter(pk=self.pk).update(**counts)
-            return False
-        self.verdict, self.verdict_explanation, self.independent_count = now
-        self.save(update_fields=["verdict", "verdict_explanation", "independent_count", *counts])
-        return True
 
 
 def counted_fields(verdict: str, sources: list[tuple[int, date | None]]) -> dict[str, Any]:
@@ -474,9 +482,10 @@ class Attestation(Versioned):
         ``near`` does not say which.
         """
         span = locate_quote(self.source.text, self.quote, near=near)
-        self._set_span(span)
+        self.place_span(span)
 
-    def _set_span(self, span: Span) -> None:
+    def place_span(self, span: Span) -> None:
+        """Set the offsets, and the exact quote and its context from the source's text."""
         self.start, self.end = span.start, span.end
         self.quote = self.source.text[span.start : span.end]
         self.context_before, self.context_after = context(self.source.text, span)
@@ -496,7 +505,7 @@ class Attestation(Versioned):
             if problem := self.quote_error():
                 errors["quote"] = problem
             else:
-                self._set_span(Span(self.start, self.end))
+                self.place_span(Span(self.start, self.end))
         if self.claim_id and (problem := value_shape_error(self.claim.kind, self.value)):
             errors["value_text"] = problem
         if errors:

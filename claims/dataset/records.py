@@ -100,8 +100,9 @@ class ImportSummary:
     updated: dict[str, int] = field(default_factory=dict)
     deleted: dict[str, int] = field(default_factory=dict)
 
-    def count(self, bucket: dict[str, int], kind: str) -> None:
-        bucket[kind] = bucket.get(kind, 0) + 1
+    def count(self, bucket: dict[str, int], kind: str, n: int = 1) -> None:
+        if n:
+            bucket[kind] = bucket.get(kind, 0) + n
 
     @property
     def changed(self) -> bool:

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from claims import services
+from claims.dataset import bulk
 from claims.dataset.reader import read_dataset_file
 from claims.dataset.records import (
     AttestationRecord,
@@ -30,7 +31,7 @@ from claims.dataset.records import (
 from claims.models import Attestation, Claim, Claimant, Topic
 from claims.rules.quotes import Span, context, exact_occurrences
 from sources.models import Outlet, Source
-from sources.services import source_entries_sync, source_save
+from sources.services import error_lines, source_entries_sync, source_save
 from sources.text.normalise import content_hash
 
 
@@ -49,17 +50,30 @@ def import_dataset(dataset: Dataset) -> ImportSummary:
     writer = _Writer()
     topics = {record.slug: writer.topic(record) for record in dataset.topics}
     writer.claimants = {record.slug: writer.claimant(record) for record in dataset.claimants}
-    sources = {record.slug: writer.source(record) for record in dataset.sources}
+    # rows the ledger holds are compared and updated one by one; the new ones go in bulk
+    stored = bulk.stored_slugs(Source, (record.slug for record in dataset.sources))
+    sources = {r.slug: writer.source(r) for r in dataset.sources if r.slug in stored}
+    sources |= bulk.new_sources(writer, [r for r in dataset.sources if r.slug not in stored])
+    stored = bulk.stored_slugs(Claim, (record.slug for record in dataset.claims))
     touched: list[Claim] = []
+    new: list[tuple[ClaimRecord, Topic]] = []
     for record in dataset.claims:
         topic = topics.get(record.topic) or Topic.objects.filter(slug=record.topic).first()
         if topic is None:
             raise DatasetError(f"unknown topic {record.topic!r}", place=f"{record.place}.topic")
+        if record.slug not in stored:
+            new.append((record, topic))
+            continue
         claim = writer.claim(record, topic)
         writer.attestations(claim, record.attestations, sources)
         touched.append(claim)
+    created = bulk.new_claims(writer, new, sources)  # each with its verdict already
     writer.copies(dataset.sources, sources)
-    writer.parts(dataset.claims, {claim.slug: claim for claim in touched})
+    writer.parts(
+        dataset.claims,
+        {claim.slug: claim for claim in [*touched, *created]},
+        created={claim.slug for claim in created},
+    )
     writer.check_retexted_sources()
     services.claims_refresh_verdicts(claims=_claims_to_refresh(touched, writer.redated_sources))
     return writer.summary
@@ -84,11 +98,7 @@ def _written[T](place: str, write: Callable[..., T], **arguments: Any) -> T:
     try:
         return write(**arguments)
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            problems = [f"{name}: {'; '.join(m)}" for name, m in error.message_dict.items()]
-        else:
-            problems = error.messages
-        raise DatasetError("; ".join(problems), place=place) from None
+        raise DatasetError("; ".join(error_lines(error)), place=place) from None
 
 
 class _Writer:
@@ -282,9 +292,13 @@ class _Writer:
                 self.redated_sources.append(source)  # its claims' verdicts may change
                 self.counted(False, "sources")
 
-    def parts(self, records: list[ClaimRecord], claims: dict[str, Claim]) -> None:
+    def parts(
+        self, records: list[ClaimRecord], claims: dict[str, Claim], created: set[str]
+    ) -> None:
         """Declare composite claims' parts, once every claim is written."""
         for record in records:
+            if not record.parts and record.slug in created:
+                continue  # a new claim has no parts to take away
             claim = claims[record.slug]
             wanted = []
             for index, slug in enumerate(record.parts):
