@@ -76,9 +76,7 @@ def records() -> int:
     return Claim.history.count() + Attestation.history.count()
 
 
-def test_pruning_keeps_what_stood_at_every_revision_it_keeps_under_the_same_number(
-    client, claim
-):
+def test_pruning_keeps_what_stood_at_every_revision_it_keeps_under_the_same_number(client, claim):
     assert history.revision_count(claim.pk) == 5
     before = {n: stood(claim, n) for n in (3, 4, 5)}
     count = records()
@@ -91,9 +89,10 @@ def test_pruning_keeps_what_stood_at_every_revision_it_keeps_under_the_same_numb
     assert history.revision_count(claim.pk) == 5
     assert [r.number for r in history.claim_revisions(claim.pk)] == [3, 4, 5]
     page = client.get(reverse("claims:revision", args=[claim.slug, 3])).content.decode()
-    assert "Revisions 1–2 pruned" in client.get(
-        reverse("claims:history", args=[claim.slug])
-    ).content.decode()
+    assert (
+        "Revisions 1–2 pruned"
+        in client.get(reverse("claims:history", args=[claim.slug])).content.decode()
+    )
     assert "171 Boeing 737 Max 9 planes" in page
 
 

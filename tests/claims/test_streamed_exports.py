@@ -118,9 +118,7 @@ def test_ten_times_the_claims_take_no_more_memory_to_export(client):
 
 
 @pytest.mark.parametrize("n", [50, 250])
-def test_export_queries_grow_with_the_chunks_not_the_rows(
-    client, django_assert_max_num_queries, n
-):
+def test_export_queries_grow_with_the_chunks_not_the_rows(client, django_assert_max_num_queries, n):
     topic = Topic.objects.create(slug="door-plug", title="Alaska Airlines door plug")
     grow_ledger(topic, 0, n)
     chunks = math.ceil(n / CHUNK)
