@@ -7,6 +7,10 @@ claim and of its attestations, oldest first. The records one action writes carry
 Records are only ever appended, so revision n means the same thing forever: that is what makes
 ``/claims/<slug>/v/<n>/`` citable. The claim as of a revision is rebuilt from the records dated
 up to it: its fields, its attestations and its verdict as they stood together.
+
+Pruning (``claims.retention``, docs/history.md) keeps the numbers: it folds the revisions
+before a cut-off into the last of them, whose records carry ``PRUNED`` and how many revisions
+came before it, so revision n still means the same thing and earlier ones are known as pruned.
 """
 
 from __future__ import annotations
@@ -56,6 +60,23 @@ VALUE_FIELDS = {
 }
 
 
+# The reason given to the records of the revision that history before it was folded into;
+# the number that follows counts the revisions pruned before it.
+PRUNED = "corroborate:pruned-before:"
+
+
+def pruned_count(reason: str | None) -> int | None:
+    """How many revisions came before this one, if its records say history was pruned."""
+    if reason and reason.startswith(PRUNED) and reason[len(PRUNED) :].isdigit():
+        return int(reason[len(PRUNED) :])
+    return None
+
+
+def pruned_before(records: Iterable[Any]) -> int:
+    """How many revisions were pruned before the first of these records."""
+    return max((pruned_count(r.history_change_reason) or 0 for r in records), default=0)
+
+
 @dataclass
 class Change:
     field: str
@@ -83,7 +104,7 @@ class LatestRevision:
 Key = tuple[str, int]
 
 
-def _records(claim_id: int) -> list[Any]:
+def claim_records(claim_id: int) -> list[Any]:
     """Every history record of the claim and of its attestations, oldest first."""
     own = list(Claim.history.filter(id=claim_id).select_related("history_user", "topic"))
     stated = list(
@@ -91,35 +112,43 @@ def _records(claim_id: int) -> list[Any]:
             "history_user", "source__outlet"
         )
     )
-    return sorted(own + stated, key=lambda r: (r.history_date, r.history_id, _is_claim(r)))
+    return sorted(own + stated, key=lambda r: (r.history_date, r.history_id, is_claim_record(r)))
 
 
-def _is_claim(record: Any) -> bool:
+def is_claim_record(record: Any) -> bool:
     return isinstance(record, Claim.history.model)
 
 
-def _key(record: Any) -> Key:
-    return ("claim" if _is_claim(record) else "attestation", record.id)
+def record_key(record: Any) -> Key:
+    return ("claim" if is_claim_record(record) else "attestation", record.id)
 
 
 def claim_revisions(claim_id: int) -> list[Revision]:
     """The claim's revisions, oldest first, each saying what changed and how."""
-    return _revisions(_records(claim_id))
+    return _revisions(claim_records(claim_id))
 
 
 def _revisions(records: list[Any]) -> list[Revision]:
+    """The revisions the records make, numbered after any pruned before them."""
     revisions: list[Revision] = []
     latest: dict[Key, Any] = {}
-    for number, (date, written) in enumerate(groupby(records, lambda r: r.history_date), 1):
+    first = pruned_before(records) + 1
+    for number, (date, written) in enumerate(groupby(records, lambda r: r.history_date), first):
         action = list(written)
         before: dict[Key, Any] = {}
         for record in action:
-            before.setdefault(_key(record), latest.get(_key(record)))
-            latest[_key(record)] = record
+            before.setdefault(record_key(record), latest.get(record_key(record)))
+            latest[record_key(record)] = record
         after = {key: latest[key] for key in before}
         summary, changes = _described(before, after)
+        if number == first > 1:  # what stood then is kept; how it came to be is not
+            summary, changes = f"Revisions 1–{first - 1} pruned: the claim as it stood", []
         users = [r.history_user for r in action if r.history_user is not None]
-        reasons = [r.history_change_reason for r in action if r.history_change_reason]
+        reasons = [
+            r.history_change_reason
+            for r in action
+            if r.history_change_reason and pruned_count(r.history_change_reason) is None
+        ]
         revisions.append(
             Revision(
                 number=number,
@@ -144,19 +173,21 @@ def latest_revision(claim_id: int) -> LatestRevision:
 
 def latest_revisions(claim_ids: Iterable[int]) -> dict[int, LatestRevision]:
     """The number and date of each claim's latest revision, in one query whatever their
-    number: the distinct dates of the claims' and their attestations' records (a UNION)."""
+    number: the distinct dates of the claims' and their attestations' records (a UNION),
+    after the revisions pruned (their count is in the reasons)."""
     ids = list(claim_ids)
-    own = Claim.history.filter(id__in=ids).order_by().values_list("id", "history_date")
+    columns = ("history_date", "history_change_reason")
+    own = Claim.history.filter(id__in=ids).order_by().values_list("id", *columns)
     stated = (
-        Attestation.history.filter(claim_id__in=ids)
-        .order_by()
-        .values_list("claim_id", "history_date")
+        Attestation.history.filter(claim_id__in=ids).order_by().values_list("claim_id", *columns)
     )
-    dates: dict[int, list[datetime]] = {claim_id: [] for claim_id in ids}
-    for claim_id, date in own.union(stated).order_by():
-        dates[claim_id].append(date)
+    dates: dict[int, set[datetime]] = {claim_id: set() for claim_id in ids}
+    pruned = dict.fromkeys(ids, 0)
+    for claim_id, date, reason in own.union(stated).order_by():
+        dates[claim_id].add(date)
+        pruned[claim_id] = max(pruned[claim_id], pruned_count(reason) or 0)
     return {
-        claim_id: LatestRevision(len(found), max(found) if found else None)
+        claim_id: LatestRevision(pruned[claim_id] + len(found), max(found) if found else None)
         for claim_id, found in dates.items()
     }
 
@@ -224,13 +255,13 @@ def _value(record: Any) -> str:
 def _changes(record: Any, before: Any) -> list[Change]:
     if before is None or record.history_type == "-":
         return []
-    fields = CLAIM_FIELDS if _is_claim(record) else ATTESTATION_FIELDS
+    fields = CLAIM_FIELDS if is_claim_record(record) else ATTESTATION_FIELDS
     changes = [
         Change(label, _shown(getattr(before, name)), _shown(getattr(record, name)))
         for name, label in fields.items()
         if getattr(before, name) != getattr(record, name)
     ]
-    if not _is_claim(record) and any(
+    if not is_claim_record(record) and any(
         getattr(before, name) != getattr(record, name) for name in VALUE_FIELDS
     ):
         changes.append(Change("value", _value(before), _value(record)))
@@ -267,19 +298,20 @@ class ClaimAsOf:
 def claim_as_of(claim_id: int, number: int) -> ClaimAsOf | None:
     """The claim as it stood right after revision ``number``, or None if there is none: the
     latest record of the claim and of each attestation dated up to that revision's date."""
-    records = _records(claim_id)
+    records = claim_records(claim_id)
     revisions = _revisions(records)
-    if not 1 <= number <= len(revisions):
-        return None
-    revision = revisions[number - 1]
+    first = revisions[0].number if revisions else 1
+    if not first <= number < first + len(revisions):
+        return None  # never was, or pruned (``is_pruned``)
+    revision = revisions[number - first]
     state: dict[Key, Any] = {}
     for record in records:
         if record.history_date > revision.date:
             break
-        state[_key(record)] = record
+        state[record_key(record)] = record
     claim_record = state.get(("claim", claim_id))
     if claim_record is None:  # attestations recorded before the claim's first record
-        claim_record = next(r for r in records if _is_claim(r))
+        claim_record = next(r for r in records if is_claim_record(r))
     attestations = []
     for (kind, _), record in state.items():
         if kind == "attestation" and record.history_type != "-":
@@ -295,11 +327,16 @@ def claim_as_of(claim_id: int, number: int) -> ClaimAsOf | None:
     claim.topic = claim_record.topic  # loaded with the record: no query
     return ClaimAsOf(
         revision=revision,
-        latest=len(revisions),
+        latest=revisions[-1].number,
         claim=claim,
         topic=claim_record.topic,
         attestations=attestations,
     )
+
+
+def is_pruned(claim_id: int, number: int) -> bool:
+    """Was revision ``number`` of the claim pruned from its history (docs/history.md)?"""
+    return 1 <= number <= pruned_before(claim_records(claim_id))
 
 
 def current_slug(old_slug: str) -> str | None:

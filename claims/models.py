@@ -227,8 +227,9 @@ class Claim(Versioned):
     modified = models.DateTimeField(auto_now=True)
 
     objects = ClaimQuerySet.as_manager()
-    # the counts and sort keys follow the attestations, whose own history holds them
-    history = RevisionRecords(excluded_fields=["modified", *COUNTED_FIELDS])
+    # the counts and sort keys follow the attestations, whose own history holds them; no index
+    # on the topic in history: nothing looks records up by it (docs/history.md)
+    history = RevisionRecords(excluded_fields=["modified", *COUNTED_FIELDS], no_db_index=["topic"])
 
     class Meta:
         ordering = ["topic__title", "statement"]
@@ -367,7 +368,10 @@ class Attestation(Versioned):
     modified = models.DateTimeField(auto_now=True)
 
     objects = AttestationQuerySet.as_manager()
-    history = RevisionRecords(excluded_fields=["modified", "context_before", "context_after"])
+    history = RevisionRecords(
+        excluded_fields=["modified", "context_before", "context_after"],
+        no_db_index=["source", "claimant"],  # records are looked up by claim only
+    )
 
     class Meta:
         ordering = ["source__published_on", "start"]

@@ -318,3 +318,7 @@ LOGGING = {
     "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
     "loggers": {"django": {"handlers": ["stderr"], "level": LOG_LEVEL, "propagate": False}},
 }
+
+# History retention (docs/history.md): unset, every revision is kept; set, `manage.py
+# prune_history` folds claims' revisions older than this many days into the last of them.
+HISTORY_KEEP_DAYS: int | None = envint("HISTORY_KEEP_DAYS", 0) or None

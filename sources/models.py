@@ -224,8 +224,11 @@ class Source(Versioned):
     modified = models.DateTimeField(auto_now=True)
 
     objects = SourceQuerySet.as_manager()
-    # Who changed what, when; the texts are long, so they are not kept in every version.
-    history = HistoricalRecords(excluded_fields=["text", "modified"])
+    # Who changed what, when; the texts are long, so history keeps their hashes, not them.
+    # Records are looked up by source (and slug) only: no index on the rest.
+    history = HistoricalRecords(
+        excluded_fields=["text", "modified"], no_db_index=["content_hash", "outlet", "copy_of"]
+    )
 
     class Meta:
         ordering = ["published_on", "published_at", "title"]

@@ -9,6 +9,7 @@ model's identifying ("associate an IRI … with a mention … in a web page"). I
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from claims.exports.common import iso_datetime, long_date, one_line
@@ -51,26 +52,36 @@ def annotation(att: CitedAttestation, claim: CitedClaim) -> dict[str, Any]:
 
 
 def annotation_collection(
-    items: list[tuple[CitedAttestation, CitedClaim]], *, id: str, label: str
+    items: Iterable[tuple[CitedAttestation, CitedClaim]],
+    *,
+    id: str,
+    label: str,
+    total: int | None = None,
 ) -> dict[str, Any]:
-    """An AnnotationCollection with every annotation on one embedded first page (a source's or
-    a topic's attestations are few). Each annotation keeps its own @context so that it can be
-    taken out of the page and still stand alone. ``id`` should carry no fragment: the page is
-    ``<id>#page-1``."""
+    """An AnnotationCollection with every annotation on one embedded first page. Each
+    annotation keeps its own @context so that it can be taken out of the page and still stand
+    alone. ``id`` should carry no fragment: the page is ``<id>#page-1``.
+
+    Given the ``total``, ``items`` may be an iterator, read only as the page's items are (an
+    iterator of annotations there, for ``claims.exports.streaming.json_text``)."""
+    if total is None:
+        items = list(items)
+        total = len(items)
     collection: dict[str, Any] = {
         "@context": ANNO_CONTEXT,
         "id": id,
         "type": "AnnotationCollection",
         "label": label,
-        "total": len(items),
+        "total": total,
     }
-    if items:
+    if total:
+        annotations = (annotation(att, claim) for att, claim in items)
         collection["first"] = {
             "id": f"{id}#page-1",
             "type": "AnnotationPage",
             "partOf": id,
             "startIndex": 0,
-            "items": [annotation(att, claim) for att, claim in items],
+            "items": annotations if isinstance(items, Iterator) else list(annotations),
         }
     return collection
 

@@ -11,7 +11,7 @@ double quotes doubled), so no separator inside a text can start a new cell.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
 # OWASP's list: what makes a spreadsheet read a cell as a formula.
@@ -39,5 +39,20 @@ class SpreadsheetWriter:
     def __init__(self, stream: _Writable, *, delimiter: str = ",") -> None:
         self._writer = csv.writer(stream, delimiter=delimiter, quoting=csv.QUOTE_ALL)
 
-    def writerow(self, row: Iterable[object]) -> None:
-        self._writer.writerow([spreadsheet_cell(cell) for cell in row])
+    def writerow(self, row: Iterable[object]) -> Any:
+        """Write ``row``; returns what the stream's ``write`` returned."""
+        return self._writer.writerow([spreadsheet_cell(cell) for cell in row])
+
+
+class _Line:
+    """A stream that hands back what it is given: ``csv.writer`` formats, we keep the text."""
+
+    def write(self, text: str, /) -> str:
+        return text
+
+
+def spreadsheet_lines(rows: Iterable[Iterable[object]], *, delimiter: str = ",") -> Iterator[str]:
+    """Each row as one line of CSV (``SpreadsheetWriter``'s), made as it is read: for streaming."""
+    writer = SpreadsheetWriter(_Line(), delimiter=delimiter)
+    for row in rows:
+        yield writer.writerow(row)

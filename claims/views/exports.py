@@ -5,112 +5,52 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.db.models import QuerySet
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from claims import exports, selectors
-from claims.dataset import export_dataset
+from claims.dataset.export import dataset_text
 from claims.exports import CitedClaim
-from claims.exports.citing import cited_attestation, cited_claim, cited_revision, cited_source
-from claims.exports.spreadsheet import SpreadsheetWriter
-from claims.history import claim_as_of, latest_revisions
+from claims.exports.citing import annotated, cited_claim, cited_revision, cited_source
+from claims.exports.claim_csv import claim_rows
+from claims.exports.spreadsheet import spreadsheet_lines
+from claims.exports.streaming import buffered, json_text
+from claims.history import claim_as_of
 from claims.models import Attestation, Claim, Topic
-from claims.rules.values import value_to_json
-from claims.views.revisions import renamed
+from claims.views.revisions import pruned_or_404, renamed
 from sources.models import Source
 
-CSV_COLUMNS = [
-    "claim",
-    "statement",
-    "topic",
-    "kind",
-    "verdict",
-    "changes_over_time",
-    "source",
-    "outlet",
-    "title",
-    "published",
-    "source_url",
-    "quote",
-    "start",
-    "end",
-    "value",
-    "value_json",
-    "as_of",
-    "attributed_to",
-    "claimant",
-    "claim_url",
-]
 
-
-def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
+def _attachment[R: HttpResponseBase](response: R, filename: str) -> R:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
 @require_safe
-def claims_csv(request: HttpRequest) -> HttpResponse:
-    """The claim list as filtered in the URL, one row per attestation (a claim no source
-    states yet gets one row with the source columns empty). Safe to open in a spreadsheet:
-    no cell runs as a formula (``SpreadsheetWriter``)."""
-    claim_filter, claims = selectors.claim_list(filters=request.GET)
+def claims_csv(request: HttpRequest) -> HttpResponseBase:
+    """The claim list as filtered in the URL, one row per attestation (``claim_csv``), written
+    while it is read. Safe to open in a spreadsheet: no cell runs as a formula
+    (``SpreadsheetWriter``). A filter it cannot read is refused before anything is sent."""
+    claim_filter, _ = selectors.claim_list(filters=request.GET)
     if not claim_filter.is_valid():
         return _invalid(claim_filter.form)
-    attestations = (
-        Attestation.objects.filter(claim__in=claims.values("pk"))
-        .select_related("claim__topic", "source__outlet", "claimant")
-        .order_by("claim__slug", "source__published_on", "start")
+    rows = claim_rows(claim_filter.qs, site=_site(request))
+    response = StreamingHttpResponse(
+        buffered(spreadsheet_lines(rows)), content_type="text/csv; charset=utf-8"
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    writer = SpreadsheetWriter(response)
-    writer.writerow(CSV_COLUMNS)
-    site = request.build_absolute_uri("/").rstrip("/")
-    stated = set()
-    for a in attestations:
-        stated.add(a.claim_id)
-        writer.writerow(
-            [
-                a.claim.slug,
-                a.claim.statement,
-                a.claim.topic.slug,
-                a.claim.kind,
-                a.claim.verdict,
-                a.claim.changes_over_time,
-                a.source.slug,
-                a.source.outlet.name,
-                a.source.title,
-                a.source.published_on.isoformat(),
-                a.source.url,
-                a.quote,
-                a.start,
-                a.end,
-                a.value_display if a.value else "",
-                _json(value_to_json(a.value)),
-                a.effective_as_of.isoformat(),
-                a.attributed_to,
-                a.claimant_name,
-                site + a.claim.get_absolute_url(),
-            ]
-        )
-    for claim in claims:
-        if claim.pk not in stated:
-            row: dict[str, object] = dict.fromkeys(CSV_COLUMNS, "")
-            row.update(
-                claim=claim.slug,
-                statement=claim.statement,
-                topic=claim.topic.slug,
-                kind=claim.kind,
-                verdict=claim.verdict,
-                changes_over_time=claim.changes_over_time,
-                claim_url=site + claim.get_absolute_url(),
-            )
-            writer.writerow(row.values())
     return _attachment(response, f"corroborate-claims-{date.today():%Y-%m-%d}.csv")
 
 
@@ -125,16 +65,12 @@ def _invalid(form: forms.Form) -> HttpResponse:
     return HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def _json(data: object) -> str:
-    return "" if data is None else json.dumps(data, ensure_ascii=False)
-
-
 @require_safe
-def topic_dataset(request: HttpRequest, slug: str) -> HttpResponse:
+def topic_dataset(request: HttpRequest, slug: str) -> HttpResponseBase:
     """The topic in the dataset format (docs/dataset-format.md): importable elsewhere."""
     topic = get_object_or_404(Topic, slug=slug)
-    response = JsonResponse(
-        export_dataset(topic=topic), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    response = StreamingHttpResponse(
+        dataset_text(topic=topic), content_type="application/json; charset=utf-8"
     )
     return _attachment(response, f"{topic.slug}.json")
 
@@ -182,7 +118,7 @@ def revision_citation(request: HttpRequest, slug: str, number: int, fmt: str) ->
         return renamed(slug, "claims:revision_cite", number, fmt)
     then = claim_as_of(claim.pk, number)
     if then is None:
-        raise Http404("No such revision.")
+        return pruned_or_404(claim, number)
     return _claim_download(cited_revision(then, slug=claim.slug, site=_site(request)), fmt)
 
 
@@ -211,33 +147,29 @@ def source_citation(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 
 
 def _annotations(
-    request: HttpRequest, attestations: Any, *, id: str, label: str, name: str
-) -> HttpResponse:
-    """An AnnotationCollection of ``attestations`` (claims, sources and outlets loaded)."""
+    request: HttpRequest, attestations: QuerySet[Attestation], *, id: str, label: str, name: str
+) -> HttpResponseBase:
+    """An AnnotationCollection of ``attestations`` (claims, topics, sources and outlets
+    selected), written while it is read, a chunk of attestations at a time."""
     site = _site(request)
-    attestations = list(attestations)
-    revisions = latest_revisions({a.claim_id for a in attestations})
-    claims: dict[int, Any] = {}
-    items = []
-    for attestation in attestations:
-        claim = attestation.claim
-        if claim.pk not in claims:  # the claim as an annotation body, cited at its latest revision
-            claims[claim.pk] = cited_claim(claim, [], site=site, revision=revisions[claim.pk])
-        items.append((cited_attestation(attestation, site=site), claims[claim.pk]))
-    collection = exports.annotation_collection(items, id=site + id, label=label)
-    response = HttpResponse(
-        _dumps(collection),
+    collection = exports.annotation_collection(
+        annotated(attestations, site=site),
+        id=site + id,
+        label=label,
+        total=attestations.count(),
+    )
+    response = StreamingHttpResponse(
+        buffered(json_text(collection)),
         content_type='application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
     )
     return _attachment(response, f"{name}-annotations.jsonld")
 
 
 @require_safe
-def source_annotations(request: HttpRequest, slug: str) -> HttpResponse:
+def source_annotations(request: HttpRequest, slug: str) -> HttpResponseBase:
     source = get_object_or_404(Source.objects.with_outlet(), slug=slug)
-    attestations = source.attestations.select_related("claim__topic", "source__outlet").order_by(
-        "start"
-    )
+    attestations = Attestation.objects.filter(source=source)
+    attestations = attestations.select_related("claim__topic", "source__outlet").order_by("start")
     return _annotations(
         request,
         attestations,
@@ -248,7 +180,7 @@ def source_annotations(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def topic_annotations(request: HttpRequest, slug: str) -> HttpResponse:
+def topic_annotations(request: HttpRequest, slug: str) -> HttpResponseBase:
     topic = get_object_or_404(Topic, slug=slug)
     attestations = (
         Attestation.objects.filter(claim__topic=topic)

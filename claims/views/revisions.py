@@ -3,11 +3,13 @@ revert the claim to it from there (``claims.reverting``)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseGone
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -37,7 +39,7 @@ def claim_revision(request: HttpRequest, slug: str, number: int) -> HttpResponse
         return _revert(request, claim, number)
     then = history.claim_as_of(claim.pk, number)
     if then is None:
-        raise Http404("No such revision.")
+        return pruned_or_404(claim, number)
     cited = cited_revision(then, slug=claim.slug, site=request.build_absolute_uri("/")[:-1])
     return render(
         request,
@@ -51,6 +53,18 @@ def claim_revision(request: HttpRequest, slug: str, number: int) -> HttpResponse
             "meta": exports.citation_meta(cited),
             "may_revert": not then.is_latest and request.user.has_perms(REVERT_PERMISSIONS),
         },
+    )
+
+
+def pruned_or_404(claim: Claim, number: int) -> HttpResponse:
+    """410 Gone for a revision pruned from the history (docs/history.md), else 404."""
+    if not history.is_pruned(claim.pk, number):
+        raise Http404("No such revision.")
+    return HttpResponseGone(
+        f"Revision {number} of this claim was pruned: this site keeps the history of the last "
+        f"{settings.HISTORY_KEEP_DAYS or 'few'} days. The history page lists what is kept: "
+        f"{reverse('claims:history', args=[claim.slug])}\n",
+        content_type="text/plain; charset=utf-8",
     )
 
 

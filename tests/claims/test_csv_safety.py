@@ -83,7 +83,7 @@ def test_the_claim_list_csv_neutralises_every_dangerous_cell_and_keeps_the_rest(
     claim.refresh_from_db()
 
     response = client.get(reverse("claims:csv"))
-    body = response.content.decode()
+    body = response.getvalue().decode()
     site = "http://testserver"
     header = (
         "claim,statement,topic,kind,verdict,changes_over_time,source,outlet,title,published,"

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.dataset import dump_dataset, export_dataset
+from claims.dataset.export import dataset_text
 from claims.models import Topic
 
 
@@ -21,8 +21,10 @@ class Command(BaseCommand):
             chosen = Topic.objects.filter(slug=topic).first()
             if chosen is None:
                 raise CommandError(f"No topic with slug {topic!r}.")
-        text = dump_dataset(export_dataset(topic=chosen))
+        # written while it is read: a ledger of any size in flat memory
         if output is None:
-            self.stdout.write(text, ending="")
-        else:
-            output.write_text(text, encoding="utf-8")
+            for block in dataset_text(topic=chosen):
+                self.stdout.write(block, ending="")
+            return
+        with output.open("w", encoding="utf-8") as file:
+            file.writelines(dataset_text(topic=chosen))
