@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from claims.models import VERDICT_CHOICES, Attestation, Claim, Claimant, Topic
+from claims.search import matching_claims
 from sources.models import Outlet, Source
 
 SORT_CHOICES = [
@@ -64,10 +65,7 @@ class ClaimFilter(django_filters.FilterSet):
         fields = ["q", "topic", "verdict", "kind", "outlet", "source", "claimant"]
 
     def search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
-        quoted = Attestation.objects.filter(quote__icontains=value).values("claim_id")
-        return queryset.filter(
-            Q(statement__icontains=value) | Q(subject__icontains=value) | Q(pk__in=quoted)
-        )
+        return matching_claims(queryset, value)  # full-text, as the search page (docs/search.md)
 
     def applied_later(self, queryset: QuerySet[Claim], name: str, value: object) -> QuerySet[Claim]:
         return queryset  # see filter_queryset (outlet, source, dates) and the selector (sort)
