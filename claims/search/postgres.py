@@ -6,11 +6,13 @@ Each document expression here must stay the very expression its index was made o
 planner falls back to reading every row (``tests/claims/test_search_postgres.py`` checks
 EXPLAIN). A source's text is indexed up to ``TEXT_INDEXED`` characters: a tsvector holds at
 most 1 MB, which a 5 MB live page (or a few hundred KB of unusual words) would overflow, and
-parsing megabytes again to rank or mark each match would be slow; words past that point are
-not found."""
+parsing megabytes again to mark each match would be slow; words past that point are not
+found. A source's tsvector is stored (``_SourceVector``); a claim's and a quote's are short
+enough to compute again for the matches."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
@@ -27,6 +29,7 @@ from django.db.models import (
     TextField,
     Value,
 )
+from django.db.models.expressions import Col
 
 from claims.claimants import Claimant, ClaimantName
 from claims.models import Attestation, Claim, Topic
@@ -70,8 +73,35 @@ def source_text() -> Func:
     return _Prefix(F("text"))
 
 
-def source_document() -> Func:
-    return _Document(F("title"), source_text())
+class _SourceVector(Expression):
+    """A source's ``search_vector``: a stored generated column (migration 0013) that Django
+    does not know of, holding ``to_tsvector`` of the title and the indexed part of the text.
+    Stored, because ranking and phrase rechecks read it for every matching source: parsing
+    each text again made a common word's search take seconds."""
+
+    output_field = TextField()
+
+    def __init__(self, alias: str | None = None) -> None:
+        super().__init__()
+        self.alias = alias
+
+    def resolve_expression(self, query: Any = None, *args: Any, **kwargs: Any) -> _SourceVector:
+        # the source table's alias in this query, as its primary key column has it
+        column = F("pk").resolve_expression(query, *args, **kwargs)
+        assert isinstance(column, Col)
+        return _SourceVector(column.alias)
+
+    def relabeled_clone(self, change_map: Mapping[str, str]) -> _SourceVector:
+        assert self.alias is not None
+        return _SourceVector(change_map.get(self.alias, self.alias))
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
+        assert self.alias is not None
+        return f"{compiler.quote_name_unless_alias(self.alias)}.search_vector", ()
+
+
+def source_document() -> Expression:
+    return _SourceVector()
 
 
 class _TsQuery(Func):
