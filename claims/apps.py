@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ClaimsConfig(AppConfig):
@@ -6,3 +7,7 @@ class ClaimsConfig(AppConfig):
 
     def ready(self) -> None:
         from claims import receivers  # noqa: F401  (connects the receivers)
+        from claims.search import install_after_migrate
+
+        # SQLite drops a table's search triggers when a migration rebuilds the table.
+        post_migrate.connect(install_after_migrate, sender=self)

@@ -4,10 +4,11 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from claims.models import VERDICT_CHOICES, Attestation, Claim
 from claims.picking import PickField
+from claims.search import matching_claims
 
 SORT_CHOICES = [
     ("contested", "Most contested"),
@@ -56,10 +57,7 @@ class ClaimFilter(django_filters.FilterSet):
         fields = ["q", "topic", "verdict", "kind", "outlet", "source", "claimant"]
 
     def search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
-        quoted = Attestation.objects.filter(quote__icontains=value).values("claim_id")
-        return queryset.filter(
-            Q(statement__icontains=value) | Q(subject__icontains=value) | Q(pk__in=quoted)
-        )
+        return matching_claims(queryset, value)  # full-text, as the search page (docs/search.md)
 
     def applied_later(self, queryset: QuerySet[Claim], name: str, value: object) -> QuerySet[Claim]:
         return queryset  # see filter_queryset (outlet, source, dates) and the selector (sort)

@@ -1,13 +1,14 @@
 from django.urls import path
 
 from claims.review import views as review
-from claims.views import exports, indexes, pages, picking, revisions
+from claims.views import exports, indexes, pages, picking, revisions, search
 
 app_name = "claims"
 urlpatterns = [
     path("", pages.home, name="home"),
     # The API's own routes are under api/ (config/urls.py); this is its index page.
     path("api/", indexes.api_index, name="api_index"),
+    path("search/", search.search_page, name="search"),
     path("claims/", pages.claim_list, name="list"),
     path("claims/export.csv", exports.claims_csv, name="csv"),
     path("claims/<slug:slug>/", pages.claim_detail, name="detail"),

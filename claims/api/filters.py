@@ -58,6 +58,13 @@ class ApiClaimFilter(ClaimFilter):
     """The claim list page's filters, sorted as the page sorts (``sort``). The queryset must
     come from ``Claim.objects.for_list()``: the sorts use its counts."""
 
+    q = django_filters.CharFilter(
+        method="search",
+        label="Words in the statement, subject or a quote, in any form: “investigated” finds "
+        '“investigation”; "a phrase" in quotes, OR between alternatives, -word to leave '
+        "one out (docs/search.md)",
+    )
+
     class Meta(ClaimFilter.Meta):
         form = ClaimQueryForm
 

@@ -40,6 +40,7 @@ SITE = [
     ("claims:home", "GET", EVERYONE_200),
     ("claims:api_index", "GET", EVERYONE_200),
     ("claims:list", "GET", EVERYONE_200),
+    ("claims:search", "GET", EVERYONE_200),
     ("claims:csv", "GET", EVERYONE_200),
     ("claims:detail", "GET", EVERYONE_200),
     ("claims:history", "GET", EVERYONE_200),
