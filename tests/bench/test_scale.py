@@ -95,7 +95,7 @@ def test_imported_ledger_has_every_verdict_its_revisions_add_history_and_baselin
 
     # The two-query baseline lists the claims the claim list shows, in its order.
     with override_settings(ROOT_URLCONF="bench.scale_urls"):
-        for query in ("", "?sort=newest", "?q=were", "?page=2"):
+        for query in ("", "?sort=newest", "?q=were"):
             page = client.get(f"/claims/{query}").content.decode()
             baseline = client.get(f"/bench-baseline/claims/{query}").content.decode()
             shown = re.findall(r'href="/claims/([a-z0-9-]+-c\d+)/"', page)
