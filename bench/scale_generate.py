@@ -150,11 +150,11 @@ class LedgerGenerator:
         """The topic, its sources and its claims (attestations included)."""
         rng = random.Random(f"{self.seed}:{index}")
         story = self.story(index, rng)
+        since = _day(story.start)
         topic = {
             "slug": story.slug,
             "title": f"{story.event.capitalize()} in {story.place} ({story.start.year})",
-            "description": f"Reports on the {story.event} in {story.place} from {_day(story.start)}"
-            ".",
+            "description": f"Reports on the {story.event} in {story.place} from {since}.",
         }
         source_count = max(8, round(claims * SOURCES_PER_CLAIM))
         offsets = sorted(rng.sample(range(90), source_count))
