@@ -1,0 +1,234 @@
+"""The scale benchmark's "two-query baseline": for each page, a minimal hand-written view that
+reads the same rows the page shows with a couple of plain queries (``values()``, no forms, no
+prefetching, no counts of pages) and renders them as bare, escaped HTML. It is the floor a
+page could reach on the same schema: the list sorts by the same keys, computed in the same
+query (or read from the claim, once the claim stores them).
+
+Served only by the benchmark's servers (bench.scale_urls, under /bench-baseline/); never part
+of the site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db.models import Count, F, Max, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.utils.html import escape, format_html, format_html_join
+
+from claims.models import VERDICT_RANK, Attestation, Claim, Topic, Verdict
+from sources.models import Source
+
+PER_PAGE = 50  # as claims.views.pages.CLAIMS_PER_PAGE
+
+
+def _stored(name: str) -> bool:
+    """Does the claim store this count itself (a column), or must a query compute it?"""
+    return any(f.name == name and f.concrete for f in Claim._meta.get_fields())
+
+
+def _counted(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    if not _stored("source_count"):
+        claims = claims.annotate(source_count=Count("attestations__source", distinct=True))
+    if not _stored("latest_source_on"):
+        claims = claims.annotate(latest_source_on=Max("attestations__source__published_on"))
+    return claims
+
+
+def _sorted(claims: QuerySet[Claim], key: str) -> QuerySet[Claim]:
+    """The claim list's sorts (ClaimQuerySet.sorted_by)."""
+    tiebreak = ["statement", "pk"]
+    if key == "newest":
+        return claims.order_by(F("latest_source_on").desc(nulls_last=True), *tiebreak)
+    if key == "sources":
+        return claims.order_by(F("source_count").desc(), *tiebreak)
+    return claims.alias(rank=VERDICT_RANK).order_by("rank", F("source_count").desc(), *tiebreak)
+
+
+def _searched(claims: QuerySet[Claim], q: str) -> QuerySet[Claim]:
+    """The list's search as it stands: statement, subject or a quote containing ``q``."""
+    quoted = Attestation.objects.filter(quote__icontains=q).values("claim_id")
+    return claims.filter(Q(statement__icontains=q) | Q(subject__icontains=q) | Q(pk__in=quoted))
+
+
+def _row[R](rows: QuerySet[Any, R]) -> R:
+    """The one row ``rows`` finds, or a 404."""
+    row = rows.first()
+    if row is None:
+        raise Http404("Not found.")
+    return row
+
+
+def _page(body: str) -> HttpResponse:
+    return HttpResponse(f"<!doctype html><title>baseline</title>{body}")
+
+
+def _claim_rows(rows: Iterable[dict[str, Any]], topics: dict[int, str]) -> str:
+    return format_html_join(
+        "",
+        "<li><a href='/claims/{}/'>{}</a> {} · {} sources · {}</li>",
+        (
+            (r["slug"], r["statement"], r["verdict"], r["source_count"], topics[r["topic_id"]])
+            for r in rows
+        ),
+    )
+
+
+def _topics(rows: list[dict[str, Any]]) -> dict[int, str]:
+    ids = {r["topic_id"] for r in rows}
+    return dict(Topic.objects.filter(pk__in=ids).values_list("pk", "title"))
+
+
+CLAIM_COLUMNS = ["pk", "slug", "statement", "verdict", "topic_id", "source_count"]
+
+
+def claim_list(request: HttpRequest) -> HttpResponse:
+    """/claims/ (its ``q``, ``sort`` and ``page``): the page's 50 claims, then their topics."""
+    claims: QuerySet[Claim] = Claim.objects.all()
+    if q := request.GET.get("q", ""):
+        claims = _searched(claims, q)
+    page = max(1, int(request.GET.get("page", "1") or 1))
+    ordered = _sorted(_counted(claims), request.GET.get("sort", "contested"))
+    offset = (page - 1) * PER_PAGE
+    rows = list(ordered.values(*CLAIM_COLUMNS)[offset : offset + PER_PAGE])
+    return _page(f"<ol>{_claim_rows(rows, _topics(rows))}</ol>")
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The home page's rows: topics with their verdict counts, the six most contested claims,
+    the six latest sources."""
+    counts: dict[int, dict[str, int]] = {}
+    for row in Claim.objects.values("topic_id", "verdict").annotate(n=Count("pk")).order_by():
+        counts.setdefault(row["topic_id"], {})[row["verdict"]] = row["n"]
+    topics = Topic.objects.order_by("title").values_list("pk", "slug", "title")
+    contested = Claim.objects.filter(verdict__in=[Verdict.DIFFER, Verdict.UPDATED])
+    rows = list(_sorted(_counted(contested), "contested").values(*CLAIM_COLUMNS)[:6])
+    latest = Source.objects.order_by("-published_on", "pk").values_list("slug", "title")[:6]
+    table = format_html_join(
+        "",
+        "<tr><td><a href='/topics/{}/'>{}</a></td><td>{}</td></tr>",
+        ((slug, title, counts.get(pk, {})) for pk, slug, title in topics),
+    )
+    sources = format_html_join("", "<li><a href='/sources/{}/'>{}</a></li>", latest)
+    return _page(
+        f"<table>{table}</table><ul>{_claim_rows(rows, _topics(rows))}</ul><ul>{sources}</ul>"
+    )
+
+
+def topic(request: HttpRequest, slug: str) -> HttpResponse:
+    """A topic and its claims, with their counts."""
+    found = _row(Topic.objects.filter(slug=slug).values("pk", "title"))
+    rows = list(
+        _sorted(_counted(Claim.objects.filter(topic_id=found["pk"])), "contested").values(
+            *CLAIM_COLUMNS
+        )
+    )
+    body = _claim_rows(rows, {found["pk"]: found["title"]})
+    return _page(format_html("<h1>{}</h1>", found["title"]) + f"<ol>{body}</ol>")
+
+
+ATTESTATION_COLUMNS = [
+    "claim_id",
+    "quote",
+    "value_number",
+    "value_text",
+    "as_of",
+    "attributed_to",
+    "source__slug",
+    "source__title",
+    "source__published_on",
+    "source__outlet__name",
+]
+
+
+def _attestation_rows(rows: Iterable[dict[str, Any]]) -> str:
+    return format_html_join(
+        "",
+        "<li>{} ({}, {}): “{}” {} {}</li>",
+        (
+            (
+                r["source__outlet__name"],
+                r["source__title"],
+                r["source__published_on"],
+                r["quote"],
+                r["value_number"] if r["value_number"] is not None else r["value_text"],
+                r["attributed_to"],
+            )
+            for r in rows
+        ),
+    )
+
+
+def claim(request: HttpRequest, slug: str) -> HttpResponse:
+    """A claim, then its attestations with their sources and outlets."""
+    found = _row(
+        Claim.objects.filter(slug=slug).values("pk", "statement", "verdict", "verdict_explanation")
+    )
+    rows = Attestation.objects.filter(claim_id=found["pk"]).values(*ATTESTATION_COLUMNS)
+    head = format_html("<h1>{}</h1><p>{}: {}</p>", *list(found.values())[1:])
+    return _page(f"{head}<ul>{_attestation_rows(rows.order_by('source__published_on'))}</ul>")
+
+
+def source(request: HttpRequest, slug: str) -> HttpResponse:
+    """A source's text, then the claims it states."""
+    found = _row(Source.objects.filter(slug=slug).values("pk", "title", "text"))
+    rows = Attestation.objects.filter(source_id=found["pk"]).values_list(
+        "start", "end", "claim__slug", "claim__statement", "claim__verdict"
+    )
+    claims = format_html_join("", "<li>{}–{} <a href='/claims/{}/'>{}</a> {}</li>", rows)
+    text = escape(found["text"]).replace("\n\n", "</p><p>")
+    return _page(format_html("<h1>{}</h1>", found["title"]) + f"<p>{text}</p><ul>{claims}</ul>")
+
+
+def compare(request: HttpRequest) -> HttpResponse:
+    """The chosen sources, then the attestations of each with their claims."""
+    chosen = list(
+        Source.objects.filter(slug__in=request.GET.getlist("source")).values_list(
+            "pk", "slug", "title"
+        )
+    )
+    rows = (
+        Attestation.objects.filter(source_id__in=[pk for pk, *_ in chosen])
+        .order_by("claim__slug", "source_id")
+        .values_list("claim__slug", "claim__statement", "source__slug", "quote")
+    )
+    heads = format_html_join("", "<th>{}</th>", ((title,) for _, _, title in chosen))
+    body = format_html_join("", "<tr><td>{} {}</td><td>{}</td><td>{}</td></tr>", rows)
+    return _page(f"<table><tr>{heads}</tr>{body}</table>")
+
+
+def api_claims(request: HttpRequest) -> JsonResponse:
+    """/api/claims/'s first page: 50 claims with counts, then their attestations."""
+    claims = list(_counted(Claim.objects.order_by("slug")).values(*CLAIM_COLUMNS)[:PER_PAGE])
+    attestations: dict[int, list[dict[str, Any]]] = {}
+    rows = Attestation.objects.filter(claim_id__in=[c["pk"] for c in claims])
+    for row in rows.values(*ATTESTATION_COLUMNS):
+        attestations.setdefault(row["claim_id"], []).append(row)
+    results = [dict(c, attestations=attestations.get(c["pk"], [])) for c in claims]
+    return JsonResponse({"results": results}, json_dumps_params={"default": str})
+
+
+def claims_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """Every claim's attestations, one row each, streamed from one query."""
+    rows = (
+        Attestation.objects.order_by("claim__slug", "source__published_on", "start")
+        .values_list(
+            "claim__slug",
+            "claim__statement",
+            "claim__verdict",
+            "source__slug",
+            "source__outlet__name",
+            "quote",
+            "value_number",
+            "value_text",
+        )
+        .iterator(chunk_size=2000)
+    )
+
+    def lines() -> Iterator[str]:
+        yield "claim,statement,verdict,source,outlet,quote,number,text\n"
+        for row in rows:
+            yield ",".join('"' + str(cell).replace('"', '""') + '"' for cell in row) + "\n"
+
+    return StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
