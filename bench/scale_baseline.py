@@ -13,43 +13,29 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.utils.html import escape, format_html, format_html_join
 
-from claims.models import VERDICT_RANK, Attestation, Claim, Topic, Verdict
+from claims.models import SORT_KEYS, Attestation, Claim, Topic, Verdict
+from claims.search import matching_claims
 from sources.models import Source
 
 PER_PAGE = 50  # as claims.views.pages.CLAIMS_PER_PAGE
 
 
-def _stored(name: str) -> bool:
-    """Does the claim store this count itself (a column), or must a query compute it?"""
-    return any(f.name == name and f.concrete for f in Claim._meta.get_fields())
-
-
 def _counted(claims: QuerySet[Claim]) -> QuerySet[Claim]:
-    if not _stored("source_count"):
-        claims = claims.annotate(source_count=Count("attestations__source", distinct=True))
-    if not _stored("latest_source_on"):
-        claims = claims.annotate(latest_source_on=Max("attestations__source__published_on"))
-    return claims
+    return claims  # the claim stores its counts (claims.models.COUNTED_FIELDS)
 
 
 def _sorted(claims: QuerySet[Claim], key: str) -> QuerySet[Claim]:
-    """The claim list's sorts (ClaimQuerySet.sorted_by)."""
-    tiebreak = ["statement", "pk"]
-    if key == "newest":
-        return claims.order_by(F("latest_source_on").desc(nulls_last=True), *tiebreak)
-    if key == "sources":
-        return claims.order_by(F("source_count").desc(), *tiebreak)
-    return claims.alias(rank=VERDICT_RANK).order_by("rank", F("source_count").desc(), *tiebreak)
+    """The claim list's sorts, on the same indexed keys (claims.models.SORT_KEYS)."""
+    return claims.order_by(*SORT_KEYS[key])
 
 
 def _searched(claims: QuerySet[Claim], q: str) -> QuerySet[Claim]:
-    """The list's search as it stands: statement, subject or a quote containing ``q``."""
-    quoted = Attestation.objects.filter(quote__icontains=q).values("claim_id")
-    return claims.filter(Q(statement__icontains=q) | Q(subject__icontains=q) | Q(pk__in=quoted))
+    """The list's search: the same full-text match (claims.search)."""
+    return matching_claims(claims, q)
 
 
 def _row[R](rows: QuerySet[Any, R]) -> R:
@@ -96,12 +82,13 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The home page's rows: topics with their verdict counts, the six most contested claims,
-    the six latest sources."""
+    """The home page's rows: its 20 topics with their verdict counts, the six most contested
+    claims, the six latest sources."""
+    topics = list(Topic.objects.order_by("title", "slug").values_list("pk", "slug", "title")[:20])
     counts: dict[int, dict[str, int]] = {}
-    for row in Claim.objects.values("topic_id", "verdict").annotate(n=Count("pk")).order_by():
+    shown = Claim.objects.filter(topic_id__in=[pk for pk, _, _ in topics])
+    for row in shown.values("topic_id", "verdict").annotate(n=Count("pk")).order_by():
         counts.setdefault(row["topic_id"], {})[row["verdict"]] = row["n"]
-    topics = Topic.objects.order_by("title").values_list("pk", "slug", "title")
     contested = Claim.objects.filter(verdict__in=[Verdict.DIFFER, Verdict.UPDATED])
     rows = list(_sorted(_counted(contested), "contested").values(*CLAIM_COLUMNS)[:6])
     latest = Source.objects.order_by("-published_on", "pk").values_list("slug", "title")[:6]
