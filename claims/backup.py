@@ -37,6 +37,8 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import Model
 from django.utils import timezone
 
+from claims.search.sqlite import INDEXES
+
 FORMAT = "corroborate-backup"
 VERSION = 1
 SUFFIX = ".jsonl.gz"
@@ -248,9 +250,13 @@ def _check_counts(backup: dict[str, int], here: dict[str, int]) -> None:
         )
 
 
+SEARCH_INDEX_TABLES = tuple(index.name for index in INDEXES)
+
+
 def table_counts(connection: BaseDatabaseWrapper) -> dict[str, int]:
     """The number of rows in every table of the database, Django's or not, but the database
-    cache's: a backup holds no cache (rate-limit counters), and a restore leaves it be."""
+    cache's (a backup holds no cache: rate-limit counters, and a restore leaves it be) and the
+    SQLite search index's (its rows follow the tables' by triggers, in its own layout)."""
     caches = {
         cache["LOCATION"]
         for cache in settings.CACHES.values()
@@ -259,6 +265,8 @@ def table_counts(connection: BaseDatabaseWrapper) -> dict[str, int]:
     counts = {}
     with connection.cursor() as cursor:
         for table in sorted(set(connection.introspection.table_names(cursor)) - caches):
+            if table.startswith(SEARCH_INDEX_TABLES):
+                continue
             cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
             counts[table] = cursor.fetchone()[0]
     return counts

@@ -15,6 +15,8 @@ pytestmark = pytest.mark.django_db
 def body(client, url, **params) -> str:
     response = client.get(url, params)
     assert response.status_code == 200, url
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
     return response.content.decode()
 
 
