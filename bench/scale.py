@@ -57,7 +57,8 @@ def database_url(server: str, name: str) -> str:
 
 
 def database_name(claims: int) -> str:
-    return f"corroborate_scale_{claims}"
+    # $SCALE_DATABASE_PREFIX: two people (or branches) measuring on one server keep apart
+    return f"{os.environ.get('SCALE_DATABASE_PREFIX', 'corroborate_scale')}_{claims}"
 
 
 def recreate_database(server: str, name: str) -> None:

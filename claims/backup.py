@@ -37,6 +37,8 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import Model
 from django.utils import timezone
 
+from claims import match_store
+from claims.match_models import MatchEntry, MatchLedger
 from claims.search.sqlite import INDEXES
 
 FORMAT = "corroborate-backup"
@@ -46,6 +48,8 @@ CHUNK = 2000  # rows fetched at a time while writing
 
 # What migrations write into a new database; a restore replaces these rows with the backup's.
 MADE_BY_MIGRATIONS = (ContentType, Permission, Group, Group.permissions.through)
+# Derived from the ledger, and written afresh after a restore: no backup holds them.
+DERIVED = (MatchEntry, MatchLedger)
 
 
 class BackupError(Exception):
@@ -53,11 +57,13 @@ class BackupError(Exception):
 
 
 def backup_models(using: str = DEFAULT_DB_ALIAS) -> list[type[Model]]:
-    """Every model whose rows a backup holds: all of them, as ``dumpdata`` chooses."""
+    """Every model whose rows a backup holds: all of them, as ``dumpdata`` chooses, but the
+    matching index (derived from the rest)."""
     return [
         model
         for model in apps.get_models()
         if not model._meta.proxy
+        and model not in DERIVED
         and model._meta.managed
         and router.allow_migrate_model(using, model)
     ]
@@ -145,6 +151,7 @@ def restore_backup(
             _load(lines, connection)
             tables = table_counts(connection)
             _check_counts(header["tables"], tables)
+            match_store.rebuild()
     ContentType.objects.clear_cache()  # the content types' ids are the backup's now
     return tables
 
@@ -185,7 +192,7 @@ def _check_schema(backup: list[str], here: list[str]) -> None:
 
 
 def _filled_tables(connection: BaseDatabaseWrapper) -> list[str]:
-    made = {model._meta.db_table for model in MADE_BY_MIGRATIONS}
+    made = {model._meta.db_table for model in (*MADE_BY_MIGRATIONS, *DERIVED)}
     tables = connection.introspection.django_table_names(only_existing=True)
     filled = []
     with connection.cursor() as cursor:
@@ -255,16 +262,18 @@ SEARCH_INDEX_TABLES = tuple(index.name for index in INDEXES)
 
 def table_counts(connection: BaseDatabaseWrapper) -> dict[str, int]:
     """The number of rows in every table of the database, Django's or not, but the database
-    cache's (a backup holds no cache: rate-limit counters, and a restore leaves it be) and the
-    SQLite search index's (its rows follow the tables' by triggers, in its own layout)."""
+    cache's (a backup holds no cache: rate-limit counters, and a restore leaves it be), the
+    SQLite search index's (its rows follow the tables' by triggers, in its own layout) and the
+    matching index's (rebuilt after a restore)."""
     caches = {
         cache["LOCATION"]
         for cache in settings.CACHES.values()
         if cache["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
     }
+    derived = {model._meta.db_table for model in DERIVED}
     counts = {}
     with connection.cursor() as cursor:
-        for table in sorted(set(connection.introspection.table_names(cursor)) - caches):
+        for table in sorted(set(connection.introspection.table_names(cursor)) - caches - derived):
             if table.startswith(SEARCH_INDEX_TABLES):
                 continue
             cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")

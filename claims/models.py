@@ -13,6 +13,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from claims.claimants import Claimant, ClaimantName
+from claims.match_models import MatchEntry, MatchLedger
 from claims.readings import Reading
 from claims.recording import RevisionRecords
 from claims.rules.counted import split_qualifiers
@@ -254,7 +255,11 @@ class Claim(Versioned):
         True if the verdict changed. Only a changed verdict makes a revision of the claim."""
         was = (self.verdict, self.verdict_explanation, self.independent_count)
         counted = {name: getattr(self, name) for name in COUNTED_FIELDS}
-        self.assess(list(self.attestations.select_related("source__outlet", "claimant")))
+        attestations = list(self.attestations.select_related("source__outlet", "claimant"))
+        self.assess(attestations)
+        from claims.match_store import claims_written  # the store reads these models
+
+        claims_written([(self, attestations)])
         if (self.verdict, self.verdict_explanation, self.independent_count) == was:
             counts = {name: getattr(self, name) for name in COUNTED_FIELDS}
             if counts != counted:  # not a revision: the history leaves these out
@@ -551,6 +556,8 @@ __all__ = [
     "Claimant",
     "ClaimantName",
     "DismissedCandidate",
+    "MatchEntry",
+    "MatchLedger",
     "QuoteError",
     "Reading",
     "Topic",

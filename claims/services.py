@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from claims import match_store
 from claims.models import (
     COUNTED_FIELDS,
     Attestation,
@@ -93,7 +94,8 @@ def claims_bulk_create(
         except ValidationError as error:
             raise ValidationError({f"claims[{index}]": error_lines(error)}) from None
         # in the order the claim's attestations are read back (Attestation.Meta.ordering)
-        claim.assess(sorted(stated[id(claim)], key=lambda a: (a.source.published_on, a.start)))
+        stated[id(claim)].sort(key=lambda a: (a.source.published_on, a.start))
+        claim.assess(stated[id(claim)])
     stored = bulk_create_with_history(
         list(claims), Claim, batch_size=batch_size, default_date=action_moment()
     )
@@ -102,6 +104,7 @@ def claims_bulk_create(
     bulk_create_with_history(
         list(attestations), Attestation, batch_size=batch_size, default_date=action_moment()
     )
+    match_store.claims_written((claim, stated[id(claim)]) for claim in claims)
     return stored
 
 
@@ -188,6 +191,7 @@ def claim_delete(*, claim: Claim) -> None:
     ``StaleEdit`` when the stored claim is no longer at ``claim.version``."""
     claim.advance_version()
     claim.delete()
+    match_store.claims_deleted([claim.slug])
 
 
 def attestation_as_of(*, source: Source, as_of: date | None) -> date | None:

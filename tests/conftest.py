@@ -15,6 +15,14 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_match_index():
+    """Each test's database is rolled back afterwards: no process index outlives it."""
+    from claims import match_store
+
+    match_store.forget()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_limits():
     """Rate-limit counters live in the cache: each test starts with none spent."""
     from django.core.cache import cache

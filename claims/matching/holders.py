@@ -9,11 +9,11 @@ nothing else of its story, tells nothing apart. Words the ledger also writes in 
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claims.matching.records import KnownClaim
-from sources.text.proper import capitalised_inside, lower_case_words, proper_words
+from claims.matching.ledger import LedgerStats
+from sources.text.proper import proper_words
 
 
 @dataclass(frozen=True)
@@ -43,42 +43,54 @@ NO_NAMES = ClaimNames(frozenset(), frozenset(), frozenset())
 
 
 class Holders:
-    """The names of a ledger's claims, read once."""
+    """The names of a ledger's claims, read when a claim is first scored: a claim's names tell
+    it apart only from the claims of its topic that count the same thing."""
 
-    def __init__(self, claims: Sequence[KnownClaim], counted: Sequence[Hashable]) -> None:
-        """``counted``: for each claim, what it counts (claims of a topic with the same key
-        count the same thing), or None."""
-        capitalised: set[str] = set()
-        self.common: set[str] = set()
-        for claim in claims:
-            capitalised |= capitalised_inside(claim.statement)
-            for text in (claim.statement, claim.subject, *claim.quotes):
-                self.common |= lower_case_words(text)
-        names = [
-            self._names(capitalised, (claim.statement, *claim.qualifiers, claim.event))
-            for claim in claims
-        ]
-        groups: dict[tuple[str, Hashable], list[int]] = {}
-        for index, (claim, key) in enumerate(zip(claims, counted, strict=True)):
-            if key is not None:
-                groups.setdefault((claim.topic, key), []).append(index)
-        self.of_claims = [ClaimNames(found, frozenset(), frozenset()) for found in names]
-        for members in groups.values():
-            if len(members) == 1:
-                self.of_claims[members[0]] = ClaimNames(
-                    names[members[0]], frozenset(), frozenset(), alone=True
-                )
-            named = [i for i in members if names[i]]  # a claim naming no one says nothing here
-            if len(named) < 2:
-                continue
-            shared = frozenset.intersection(*(names[i] for i in named))
-            rivals = frozenset().union(*(names[i] for i in named)) - shared
-            for i in named:
-                self.of_claims[i] = ClaimNames(names[i], names[i] - shared, rivals)
+    def __init__(self, stats: LedgerStats) -> None:
+        self._stats = stats
+        self._capitalised = stats.capitalised.keys()
+        self._common = stats.lower.keys()
+        self._names: dict[str, frozenset[str]] = {}
+        self._of_claims: dict[str, ClaimNames] = {}
 
-    def _names(self, capitalised: set[str], texts: Iterable[str]) -> frozenset[str]:
-        found = frozenset().union(*(proper_words(t, capitalised) for t in texts if t))
-        return found - self.common
+    def of_claim(self, key: str) -> ClaimNames:
+        found = self._of_claims.get(key)
+        if found is None:
+            entry = self._stats.entries[key]
+            group = (
+                self._stats.groups.get((entry.topic, entry.rivalry), {key})
+                if entry.rivalry is not None
+                else None
+            )
+            if group is None:
+                found = ClaimNames(self._names_of(key), frozenset(), frozenset())
+            elif len(group) == 1:
+                found = ClaimNames(self._names_of(key), frozenset(), frozenset(), alone=True)
+            else:
+                self._of_group(sorted(group))
+                found = self._of_claims[key]
+            self._of_claims[key] = found
+        return found
+
+    def _of_group(self, members: list[str]) -> None:
+        names = {key: self._names_of(key) for key in members}
+        for key in members:
+            self._of_claims[key] = ClaimNames(names[key], frozenset(), frozenset())
+        named = [key for key in members if names[key]]  # a claim naming no one says nothing here
+        if len(named) < 2:
+            return
+        shared = frozenset.intersection(*(names[key] for key in named))
+        rivals = frozenset().union(*(names[key] for key in named)) - shared
+        for key in named:
+            self._of_claims[key] = ClaimNames(names[key], names[key] - shared, rivals)
+
+    def _names_of(self, key: str) -> frozenset[str]:
+        found = self._names.get(key)
+        if found is None:
+            texts = self._stats.entries[key].name_texts
+            found = frozenset().union(*(proper_words(t, self._capitalised) for t in texts))
+            found = self._names[key] = frozenset(found - self._common)
+        return found
 
     def of_candidate(self, names: Iterable[str]) -> frozenset[str]:
-        return frozenset(names) - self.common
+        return frozenset(frozenset(names) - self._common)

@@ -1,12 +1,13 @@
-"""``ClaimIndex``: the ledger's claims indexed once, then for each candidate a cheap pool of
-claims, a shortlist, and the full score (``scoring``) for those; and topic suggestion."""
+"""``ClaimIndex``: the ledger's claims as slim entries (``ledger``), then for each candidate a
+cheap pool of claims, a shortlist read in full, and the full score (``scoring``) for those; and
+topic suggestion."""
 
 from __future__ import annotations
 
 import heapq
-import math
-from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -14,8 +15,9 @@ from claims.finder import Candidate, Part
 from claims.matching.calibration import calibrated
 from claims.matching.counted import CountedKey
 from claims.matching.explain import explain
-from claims.matching.fit import claim_occasion, lookup_keys, value_keys
-from claims.matching.holders import ClaimNames, Holders
+from claims.matching.fit import claim_occasion, lookup_keys
+from claims.matching.holders import NO_NAMES, Holders
+from claims.matching.ledger import ClaimEntry, LedgerStats, counted_of
 from claims.matching.records import KnownClaim, Match
 from claims.matching.scoring import (
     CONTEXT_WEIGHT,
@@ -50,78 +52,95 @@ ELSEWHERE = 0.05  # the most another topic's claim is worth, for a source filed 
 SHORTLIST = 150  # claims scored in full per candidate (and per part)
 
 
+type Loader = Callable[[Collection[str]], Mapping[str, KnownClaim]]
+PREPARED_KEPT = 20_000  # claims kept prepared between calls; more, and the cache starts afresh
+
+
 class ClaimIndex:
-    """The ledger's claims, indexed for matching candidates. Build once, query many times."""
+    """The ledger's claims, indexed for matching candidates. Build once, query many times.
+
+    The index itself holds only ``LedgerStats`` (a slim entry per claim, and counts); the full
+    claims a candidate shortlists are read through ``load`` and prepared once."""
 
     def __init__(
-        self, claims: Iterable[KnownClaim], *, topic_titles: Mapping[str, Sequence[str]] = {}
+        self, claims: Iterable[KnownClaim] = (), *, topic_titles: Mapping[str, Sequence[str]] = {}
     ) -> None:
         """``topic_titles``: the titles of the sources filed under each topic, which name its
         story better than its claims' words alone."""
-        # Sorted by key, so index order is the deterministic tie-break.
-        self._claims = sorted(claims, key=lambda c: c.key)
-        pieces = [self._claim_pieces(claim) for claim in self._claims]
-        counted = [_counted_of(claim) for claim in self._claims]
-        self._holders = Holders(
-            self._claims, [_rivalry(c, key) for c, key in zip(self._claims, counted, strict=True)]
+        known = {claim.key: claim for claim in claims}
+        titles = (
+            ((topic, n), topic, title)
+            for topic, topic_titles_ in topic_titles.items()
+            for n, title in enumerate(topic_titles_)
         )
-        words = [{word for piece in claim_pieces for word in piece} for claim_pieces in pieces]
-        count = len(self._claims)
-        df: Counter[str] = Counter(word for claim_words in words for word in claim_words)
-        self._idf = {word: math.log((count + 1) / (n + 1)) + 1 for word, n in df.items()}
-        self._unseen_idf = math.log(count + 1) + 1
-        self._prepared = [
-            self._prepare(claim, claim_pieces, names, key)
-            for claim, claim_pieces, names, key in zip(
-                self._claims, pieces, self._holders.of_claims, counted, strict=True
-            )
-        ]
-        # Posting lists for the prefilter; words in more than 1% of claims are left out (they
-        # still count in the full score).
-        max_df = max(25, count // 100)
-        postings: defaultdict[str, list[int]] = defaultdict(list)
-        for index, claim_words in enumerate(words):
-            for word in claim_words:
-                if df[word] <= max_df:
-                    postings[word].append(index)
-        self._postings = dict(postings)
-        by_topic: defaultdict[str, list[int]] = defaultdict(list)
-        by_value: defaultdict[tuple[str, object], set[int]] = defaultdict(set)
-        for index, claim in enumerate(self._claims):
-            by_topic[claim.topic].append(index)
-            for statement in claim.statements:
-                if statement.value is not None:
-                    for key in value_keys(statement.value):
-                        by_value[key].add(index)
-        self._by_topic = dict(by_topic)
-        self._by_value = dict(by_value)
-        self._topics = TopicVectors(self._claims, words, topic_titles)
+        stats = LedgerStats.of((ClaimEntry.of(c) for c in known.values()), titles)
+        self._start(stats, lambda keys: {key: known[key] for key in keys if key in known})
+
+    @classmethod
+    def over(cls, stats: LedgerStats, load: Loader) -> ClaimIndex:
+        """An index over ``stats``, kept up to date by its owner, reading full claims through
+        ``load`` (keys to the claims still in the ledger)."""
+        index = cls.__new__(cls)
+        index._start(stats, load)
+        return index
+
+    def _start(self, stats: LedgerStats, load: Loader) -> None:
+        self._stats = stats
+        self._load = load
+        self._generation = -1
+        self._derived()
+
+    def _derived(self) -> None:
+        """Forget what was read with the ledger's counts as they were."""
+        if self._generation == self._stats.generation:
+            return
+        self._generation = self._stats.generation
+        self._prepared: dict[str, Prepared] = {}
+        self._gone: set[str] = set()  # entries whose claims were deleted since
+        self._holders = Holders(self._stats)
+        self._topic_vectors: TopicVectors | None = None
+
+    @property
+    def _topics(self) -> TopicVectors:
+        if self._topic_vectors is None:
+            self._topic_vectors = TopicVectors(self._stats)
+        return self._topic_vectors
 
     def __len__(self) -> int:
-        return len(self._claims)
-
-    @staticmethod
-    def _claim_pieces(claim: KnownClaim) -> list[list[str]]:
-        """The words of the statement, the subject, the unit and each quote."""
-        texts = (claim.statement, claim.subject, claim.unit, *claim.quotes)
-        return [content_words(text) for text in texts]
+        return len(self._stats)
 
     def _field(self, words: list[str]) -> Field:
-        pairs = tuple((word, self._idf[word]) for word in dict.fromkeys(words))
+        pairs = tuple((word, self._stats.idf(word)) for word in dict.fromkeys(words))
         return Field(pairs, sum(idf for _, idf in pairs))
 
-    def _prepare(
-        self, claim: KnownClaim, pieces: list[list[str]], names: ClaimNames, counted: CountedKey
-    ) -> Prepared:
+    def _prepare_all(self, keys: Iterable[str]) -> None:
+        """Read and prepare the claims among ``keys`` not prepared yet (one read for all)."""
+        missing = {key for key in keys if key not in self._prepared and key not in self._gone}
+        if not missing:
+            return
+        if len(self._prepared) + len(missing) > PREPARED_KEPT:
+            self._prepared = {}
+        loaded = self._load(missing)
+        for key, claim in loaded.items():
+            self._prepared[key] = self._prepare(claim)
+        self._gone |= missing - loaded.keys()
+
+    def _prepare(self, claim: KnownClaim) -> Prepared:
+        pieces = [
+            content_words(text)
+            for text in (claim.statement, claim.subject, claim.unit, *claim.quotes)
+        ]
         statement, subject, _unit, *quotes = pieces
         return Prepared(
             claim=claim,
             unit=_unit_of(claim.unit, claim.entity),
-            counted=counted,
+            counted=counted_of(claim),
             words=frozenset(word for piece in pieces for word in piece),
             best_fields=tuple(self._field(words) for words in (statement, *quotes)),
             subject=self._field(subject),
-            names=names,
+            names=self._holders.of_claim(claim.key)
+            if claim.key in self._stats.entries
+            else NO_NAMES,
             occasion=claim_occasion(claim),
             text_values=tuple(
                 (value, frozenset(content_words(value.text)))
@@ -196,9 +215,7 @@ class ClaimIndex:
         source: str = "",
     ) -> Query:
         focus = tuple(
-            (word, self._idf.get(word, self._unseen_idf))
-            for word, weight in weights.items()
-            if weight >= 1.0
+            (word, self._stats.idf(word)) for word, weight in weights.items() if weight >= 1.0
         )
         return Query(
             value=value,
@@ -217,13 +234,16 @@ class ClaimIndex:
             source=source,
         )
 
-    def _value_hits(self, value: Value | None) -> set[int]:
+    def _value_hits(self, value: Value | None, kind: str) -> tuple[set[str], set[str]]:
+        """The claims sharing a value bucket with ``value``: of ``kind``, and of other kinds."""
+        same: set[str] = set()
+        other: set[str] = set()
         if value is None:
-            return set()
-        hits: set[int] = set()
-        for key in lookup_keys(value):
-            hits |= self._by_value.get(key, set())
-        return hits
+            return same, other
+        for bucket in lookup_keys(value):
+            for claims_kind, claims in self._stats.by_value.get(bucket, {}).items():
+                (same if claims_kind == kind else other).update(claims)
+        return same, other
 
     # Topics.
 
@@ -239,17 +259,26 @@ class ClaimIndex:
         The sum is scaled by ``TopicVectors.recency``. ``published`` (the source's date) dates
         candidates with no as-of date of their own and enables the recency preference.
         """
-        if not self._claims or not candidates:
+        self._derived()
+        if not self._stats.entries or not candidates:
             return []
         words = self._topics.word_scores(candidates)
         support: defaultdict[str, float] = defaultdict(float)
         total = 0.0
-        for candidate in candidates:
+        shortlists = [
+            [(query, self._shortlist(query, ())) for query in self._queries(candidate, published)]
+            for candidate in candidates
+        ]
+        self._prepare_all(key for lists in shortlists for _, keys in lists for key in keys)
+        for lists in shortlists:
             best: dict[str, float] = {}
-            for query in self._queries(candidate, published):
-                for index in self._shortlist(query, ()):
-                    topic = self._claims[index].topic
-                    score = score_claim(query, self._prepared[index], 1.0, 0).score
+            for query, keys in lists:
+                for key in keys:
+                    prepared = self._prepared.get(key)
+                    if prepared is None:
+                        continue  # gone from the ledger since the index last heard
+                    topic = prepared.claim.topic
+                    score = score_claim(query, prepared, 1.0, 0).score
                     if score > best.get(topic, 0.0):
                         best[topic] = score
             for topic, score in best.items():
@@ -269,6 +298,7 @@ class ClaimIndex:
     def is_new_topic(self, candidates: Sequence[Candidate]) -> bool:
         """Is the document about no topic of the ledger? Its words (unseen words weighing most)
         reach no topic's by ``NEW_TOPIC``: the match support, a share among topics, cannot say."""
+        self._derived()
         words = self._topics.word_scores(candidates)
         return max(words.values(), default=0.0) < NEW_TOPIC
 
@@ -292,95 +322,136 @@ class ClaimIndex:
         ``topics`` are the source's topics, its main one first. A claim of any other topic is
         scaled by ``OFF_TOPIC`` and never ranks above an own-topic claim stating the same value.
         """
-        if not self._claims:
+        self._derived()
+        if not self._stats.entries:
             return []
         factors = {topic: SECONDARY_TOPIC for topic in topics[1:]}
         if topics:
             factors[topics[0]] = 1.0
         queries = self._queries(candidate, published, source)
-        best: dict[int, Scored] = {}
-        for reading, query in enumerate(queries):
-            for index in self._shortlist(query, topics):
-                topic = self._claims[index].topic
-                factor = factors.get(topic, OFF_TOPIC) if topics else 1.0
-                scored = score_claim(query, self._prepared[index], factor, reading)
-                if index not in best or scored.score > best[index].score:
-                    best[index] = scored
+        shortlists = [self._shortlist(query, topics) for query in queries]
+        self._prepare_all(key for keys in shortlists for key in keys)
+        best: dict[str, Scored] = {}
+        for reading, (query, keys) in enumerate(zip(queries, shortlists, strict=True)):
+            for key in keys:
+                prepared = self._prepared.get(key)
+                if prepared is None:
+                    continue  # gone from the ledger since the index last heard
+                factor = factors.get(prepared.claim.topic, OFF_TOPIC) if topics else 1.0
+                scored = score_claim(query, prepared, factor, reading)
+                if key not in best or scored.score > best[key].score:
+                    best[key] = scored
         if topics:
             self._keep_own_topic_first(best, factors)
         ranked = sorted(
-            (index for index, scored in best.items() if scored.score >= min_score),
-            key=lambda index: (-best[index].score, index),
+            (key for key, scored in best.items() if scored.score >= min_score),
+            key=lambda key: (-best[key].score, key),
         )
         # each match's margin over the best other claim that could be offered (for a source
         # filed under topics, its topics' claims): the runner-up for the first
         rivals = (
             scored.score
-            for index, scored in best.items()
-            if not topics or self._claims[index].topic in factors
+            for key, scored in best.items()
+            if not topics or self._topic_of(key) in factors
         )
         first, second = [*heapq.nlargest(2, rivals), 0.0, 0.0][:2]
         return [
             self._match(
-                index,
-                best[index].score,
-                queries[best[index].reading],
+                key,
+                best[key].score,
+                queries[best[key].reading],
                 source,
                 outlet,
                 published,
-                same_value=best[index].same_value,
-                same_thing=best[index].same_thing,
-                margin=best[index].score - (second if rank == 0 else first),
+                same_value=best[key].same_value,
+                same_thing=best[key].same_thing,
+                margin=best[key].score - (second if rank == 0 else first),
                 # another story's figure is never likely: the same number in two stories is
                 # far more often chance than one claim
-                elsewhere=bool(topics) and self._claims[index].topic not in factors,
+                elsewhere=bool(topics) and self._topic_of(key) not in factors,
                 claimant=candidate.attributed_to,
             )
-            for rank, index in enumerate(ranked[:limit])
+            for rank, key in enumerate(ranked[:limit])
         ]
 
-    def _keep_own_topic_first(self, best: dict[int, Scored], factors: dict[str, float]) -> None:
+    def prepare_for(
+        self, candidates: Iterable[Candidate], *, published: date, topics: Sequence[str] = ()
+    ) -> None:
+        """Read at once every claim ``matches`` will score for ``candidates`` (a page of them),
+        rather than once per candidate."""
+        self._derived()
+        self._prepare_all(
+            key
+            for candidate in candidates
+            for query in self._queries(candidate, published)
+            for key in self._shortlist(query, topics)
+        )
+
+    def _topic_of(self, key: str) -> str:
+        return self._prepared[key].claim.topic
+
+    def _keep_own_topic_first(self, best: dict[str, Scored], factors: dict[str, float]) -> None:
         """Cap each other-topic claim stating the same value as some own-topic claims (for the
         same reading of the candidate) just below the lowest of them."""
         floors: dict[int, float] = {}
-        for index, scored in best.items():
-            if scored.same_value and self._claims[index].topic in factors:
+        for key, scored in best.items():
+            if scored.same_value and self._topic_of(key) in factors:
                 floors[scored.reading] = min(floors.get(scored.reading, 1.0), scored.score)
-        for index, scored in best.items():
+        for key, scored in best.items():
             floor = floors.get(scored.reading)
             if (
                 floor is not None
                 and scored.same_value
-                and self._claims[index].topic not in factors
+                and self._topic_of(key) not in factors
                 and scored.score >= floor
             ):
-                best[index] = Scored(floor * 0.999, scored.reading, scored.same_value)
+                best[key] = Scored(floor * 0.999, scored.reading, scored.same_value)
 
-    def _shortlist(self, query: Query, topics: Sequence[str]) -> list[int]:
+    def _shortlist(self, query: Query, topics: Sequence[str]) -> list[str]:
         """Claims worth scoring in full: the source's topics' claims, claims with a value in the
         candidate's value buckets and claims sharing a rare word, best ``SHORTLIST`` by a cheap
         score (topic, value bucket, shared rare words' idf, kind)."""
-        words: defaultdict[int, float] = defaultdict(float)
+        stats = self._stats
+        rare = stats.rare
+        words: defaultdict[str, float] = defaultdict(float)
         for word, weight in query.weights.items():
-            for index in self._postings.get(word, ()):
-                words[index] += weight * self._idf[word]
-        in_topic = {index for topic in topics for index in self._by_topic.get(topic, ())}
-        by_value = self._value_hits(query.value)
+            if 0 < stats.df.get(word, 0) <= rare:
+                idf = stats.idf(word)
+                for key in stats.postings[word]:
+                    words[key] += weight * idf
+        in_topic = {key for topic in topics for key in stats.by_topic.get(topic, ())}
+        same_kind, other_kind = self._value_hits(query.value, query.kind)
+        by_value = same_kind | other_kind
         pool = in_topic | by_value | words.keys()
         if len(pool) <= SHORTLIST:
             return sorted(pool)
         mass = query.focus_total or 1.0
+        entries = stats.entries
 
-        def cheap(index: int) -> tuple[float, int]:
-            score = 2.0 * (index in in_topic) + 1.5 * (index in by_value) + words[index] / mass
-            score += 0.5 * (self._claims[index].kind == query.kind)
-            return score, -index
+        def cheap(key: str) -> tuple[float, str]:
+            score = 2.0 * (key in in_topic) + 1.5 * (key in by_value) + words[key] / mass
+            score += 0.5 * (entries[key].kind == query.kind)
+            return -score, key
 
-        return heapq.nlargest(SHORTLIST, pool, key=cheap)
+        # A claim only sharing a bucket scores 1.5, plus 0.5 if of the candidate's kind: of
+        # those (thousands, in a large ledger) only the first by key can make the shortlist,
+        # found without scoring each.
+        scored = in_topic | words.keys()
+        return [
+            key
+            for _, key in heapq.nsmallest(
+                SHORTLIST,
+                itertools.chain(
+                    map(cheap, scored),
+                    ((-2.0, key) for key in heapq.nsmallest(SHORTLIST, same_kind - scored)),
+                    ((-1.5, key) for key in heapq.nsmallest(SHORTLIST, other_kind - scored)),
+                ),
+            )
+        ]
 
     def _match(
         self,
-        index: int,
+        key: str,
         score: float,
         query: Query,
         source: str,
@@ -393,8 +464,9 @@ class ClaimIndex:
         elsewhere: bool = False,
         claimant: str = "",
     ) -> Match:
-        claim = self._claims[index]
-        value = stated_value(query, self._prepared[index])
+        prepared = self._prepared[key]
+        claim = prepared.claim
+        value = stated_value(query, prepared)
         # who the source attributes the figure to: the verdict counts origins, not outlets
         new = Statement(
             source, outlet, published, query.as_of or published, value, claimant=claimant
@@ -423,27 +495,6 @@ class ClaimIndex:
             same_value,
             same_thing,
         )
-
-
-def _rivalry(claim: KnownClaim, counted: CountedKey) -> Hashable:
-    """What a quantity claim measures, so that claims measuring the same thing can be told
-    apart by whose figure they are: what it counts, or else its unit ("percent")."""
-    if claim.kind != "quantity":
-        return None
-    if counted:
-        return (counted.entity, counted.predicate)
-    return claim.unit.casefold()
-
-
-def _counted_of(claim: KnownClaim) -> CountedKey:
-    return CountedKey.of(
-        claim.entity or _counted_unit(claim.unit), claim.predicate, claim.qualifiers, claim.event
-    )
-
-
-def _counted_unit(unit: str) -> str:
-    """A claim stored before counts had an entity kept the counted noun as its unit."""
-    return "" if is_measure(unit) else unit
 
 
 def _unit_of(unit: str, entity: str) -> Unit:

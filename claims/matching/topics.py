@@ -6,12 +6,12 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from claims.finder import Candidate
 from claims.matching.fit import DAYS_PER_YEAR
-from claims.matching.records import KnownClaim
+from claims.matching.ledger import LedgerStats
 from claims.matching.words import content_words
 
 # Topic suggestion: word overlap and match support, times a mild preference for topics covered
@@ -30,22 +30,12 @@ class TopicVectors:
     """Each topic as a tf-idf vector over its claims' words (tf: claims using the word; idf over
     topics, so words every topic uses weigh least), and the dates its sources were published."""
 
-    def __init__(
-        self,
-        claims: Sequence[KnownClaim],
-        words: Sequence[set[str]],
-        titles: Mapping[str, Sequence[str]],
-    ) -> None:
-        topic_tf: defaultdict[str, Counter[str]] = defaultdict(Counter)
-        dates: defaultdict[str, set[date]] = defaultdict(set)
-        for claim, claim_words in zip(claims, words, strict=True):
-            topic_tf[claim.topic].update(claim_words)
-            dates[claim.topic].update(s.published for s in claim.statements)
-        for topic, topic_titles in titles.items():
+    def __init__(self, stats: LedgerStats) -> None:
+        topic_tf = {topic: Counter(tf) for topic, tf in stats.topic_tf.items()}
+        for topic, words in stats.titles.values():
             if topic in topic_tf:
-                for title in topic_titles:
-                    topic_tf[topic].update(set(content_words(title)))
-        self._dates = {topic: sorted(published) for topic, published in dates.items()}
+                topic_tf[topic].update(words)
+        self._dates = {topic: sorted(days) for topic, days in stats.topic_dates.items()}
         topic_count = len(topic_tf)
         topic_df: Counter[str] = Counter(word for tf in topic_tf.values() for word in tf)
         self._idf = {

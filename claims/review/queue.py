@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 
+from claims import match_store
 from claims.finder import Candidate
 from claims.finder.candidates import candidate_from_json
-from claims.matching import LIKELY, ClaimIndex, KnownClaim, Match
+from claims.matching import LIKELY, ClaimIndex, Match
 from claims.models import Attestation, Claim, DismissedCandidate, Topic
 from claims.readings import Reading
 from claims.review.reading import reading_now
@@ -92,63 +93,6 @@ class ReviewQueue:
         return (self.page - 1) * self.per_page + 1
 
 
-_cached_index: tuple[tuple[Any, ...], tuple[ClaimIndex, dict[str, Claim]]] | None = None
-
-
-def ledger_version() -> tuple[Any, ...]:
-    """Changes whenever a claim or an attestation is added, changed or removed."""
-    claims = Claim.objects.aggregate(n=Count("pk"), top=Max("pk"), at=Max("modified"))
-    stated = Attestation.objects.aggregate(n=Count("pk"), top=Max("pk"), at=Max("modified"))
-    redated = Source.objects.aggregate(at=Max("modified"))
-    filed = Topic.sources.through.objects.aggregate(n=Count("pk"), top=Max("pk"))
-    return (*claims.values(), *stated.values(), *redated.values(), *filed.values())
-
-
-def claim_index() -> tuple[ClaimIndex, dict[str, Claim]]:
-    """The matcher's index of the ledger, rebuilt only when the ledger has changed: building
-    it for 10,000 claims takes about a second, and a review page asks for it each time."""
-    global _cached_index
-    version = ledger_version()
-    if _cached_index is None or _cached_index[0] != version:
-        _cached_index = (version, build_claim_index())
-    return _cached_index[1]
-
-
-def build_claim_index() -> tuple[ClaimIndex, dict[str, Claim]]:
-    """Every claim of the ledger as the matcher sees it, and the titles of the sources filed
-    under each topic, in three queries."""
-    attestations = Attestation.objects.select_related("source__outlet", "claimant")
-    claims = Claim.objects.select_related("topic").prefetch_related(
-        Prefetch("attestations", queryset=attestations)
-    )
-    by_slug: dict[str, Claim] = {}
-    known = []
-    for claim in claims:
-        by_slug[claim.slug] = claim
-        stated = list(claim.attestations.all())
-        known.append(
-            KnownClaim(
-                key=claim.slug,
-                topic=claim.topic.slug,
-                statement=claim.statement,
-                kind=claim.kind,
-                subject=claim.subject,
-                unit=claim.unit,
-                changes_over_time=claim.changes_over_time,
-                statements=tuple(a.as_statement() for a in stated),
-                quotes=tuple(a.quote for a in stated),
-                entity=claim.entity,
-                predicate=claim.predicate,
-                qualifiers=claim.qualifier_list,
-                event=claim.event,
-            )
-        )
-    titles: dict[str, list[str]] = {}
-    for topic, title in Topic.sources.through.objects.values_list("topic__slug", "source__title"):
-        titles.setdefault(topic, []).append(title)
-    return ClaimIndex(known, topic_titles=titles), by_slug
-
-
 def review_queue(
     *,
     source: Source,
@@ -188,7 +132,6 @@ def review_queue(
         page = max(before.count() - (following is None), 0) // size + 1
     page = min(max(page, 1), pages)
     shown = [candidate_from_json(f.data) for f in pending[(page - 1) * size : page * size]]
-    index, claims = claim_index()
     given = list(source.topics.all())
     # a story's topic shows in its first figures: reading all of a long text's would cost
     # time in proportion to its length and say no more
@@ -196,24 +139,32 @@ def review_queue(
         candidate_from_json(data)
         for data in found.order_by("position").values_list("data", flat=True)[:TOPIC_EVIDENCE]
     ]
-    topics = [(t, 1.0) for t in given] or _suggested_topics(index, evidence, source)
-    new_topic = not given and index.is_new_topic(evidence)
-    # The source's own topics are the ones it is filed under, else the best suggestion only:
-    # every topic passed counts as its own, and own-topic claims rank first. A source about a
-    # new topic has none of the ledger's: every claim counts as another topic's.
-    topic_slugs = [t.slug for t, _ in (topics if given else topics[:1])]
-    if new_topic:
-        topic_slugs = [NO_TOPIC]
+    with match_store.index_lock:
+        index = match_store.claim_index()
+        topics = [(t, 1.0) for t in given] or _suggested_topics(index, evidence, source)
+        new_topic = not given and index.is_new_topic(evidence)
+        # The source's own topics are the ones it is filed under, else the best suggestion
+        # only: every topic passed counts as its own, and own-topic claims rank first. A source
+        # about a new topic has none of the ledger's: every claim counts as another topic's.
+        topic_keys = [str(t.pk) for t, _ in (topics if given else topics[:1])]
+        if new_topic:
+            topic_keys = [NO_TOPIC]
+        index.prepare_for(shown, published=source.published_on, topics=topic_keys)
+        found_matches = [
+            index.matches(
+                candidate,
+                source=str(source.pk),
+                outlet=source.outlet.name,
+                published=source.published_on,
+                topics=topic_keys,
+                limit=SUGGESTIONS_PER_CANDIDATE,
+            )
+            for candidate in shown
+        ]
+    slugs = {match.claim for matches in found_matches for match in matches}
+    claims = Claim.objects.select_related("topic").in_bulk(slugs, field_name="slug")
     items = []
-    for candidate in shown:
-        matches = index.matches(
-            candidate,
-            source=str(source.pk),
-            outlet=source.outlet.name,
-            published=source.published_on,
-            topics=topic_slugs,
-            limit=SUGGESTIONS_PER_CANDIDATE,
-        )
+    for candidate, matches in zip(shown, found_matches, strict=True):
         sentence = source.text[candidate.sentence_start : candidate.sentence_end]
         offset = candidate.sentence_start
         items.append(
@@ -251,8 +202,8 @@ def _suggested_topics(
     index: ClaimIndex, candidates: list[Candidate], source: Source
 ) -> list[tuple[Topic, float]]:
     scored = index.suggest_topics(candidates, published=source.published_on)
-    by_slug = Topic.objects.in_bulk([slug for slug, _ in scored], field_name="slug")
-    return [(by_slug[slug], score) for slug, score in scored if slug in by_slug]
+    by_pk = Topic.objects.in_bulk([int(pk) for pk, _ in scored])
+    return [(by_pk[int(pk)], score) for pk, score in scored if int(pk) in by_pk]
 
 
 def _suggestion(match: Match, claims: dict[str, Claim]) -> Suggestion:
