@@ -117,3 +117,15 @@ def test_filing_a_source_under_a_topic_reaches_the_index(toll, later):
     assert {topic for topic, _ in index_stats().titles.values()} == {str(toll.topic_id)}
     toll.topic.sources.remove(later)
     assert index_stats().titles == {}
+
+
+def test_an_import_writes_the_entries_a_rebuild_would():
+    from claims.dataset import read_dataset_file
+    from claims.dataset.writer import import_dataset
+    from claims.management.commands.load_seeds import SEED_DATASET
+
+    import_dataset(read_dataset_file(SEED_DATASET))
+    imported = dict(match_store.MatchEntry.objects.values_list("key", "data"))
+    match_store.rebuild()
+    assert imported == dict(match_store.MatchEntry.objects.values_list("key", "data"))
+    assert sum(key.startswith(match_store.CLAIM) for key in imported) == Claim.objects.count()
