@@ -29,6 +29,7 @@ from claims.dataset.records import (
     TopicRecord,
 )
 from claims.models import Attestation, Claim, Claimant, Topic
+from claims.recording import one_revision
 from claims.rules.quotes import Span, context, exact_occurrences
 from sources.models import Outlet, Source
 from sources.services import error_lines, source_entries_sync, source_save
@@ -67,7 +68,11 @@ def import_dataset(dataset: Dataset) -> ImportSummary:
         claim = writer.claim(record, topic)
         writer.attestations(claim, record.attestations, sources)
         touched.append(claim)
-    created = bulk.new_claims(writer, new, sources)  # each with its verdict already
+    created: list[Claim] = []
+    with one_revision():  # one action, as when they went in one call
+        for start in range(0, len(new), bulk.CLAIM_BATCH):  # memory follows the batch
+            batch = new[start : start + bulk.CLAIM_BATCH]
+            created += bulk.new_claims(writer, batch, sources)  # each with its verdict already
     writer.copies(dataset.sources, sources)
     writer.parts(
         dataset.claims,

@@ -113,4 +113,3 @@ def anchors(fp: frozenset[int]) -> list[int]:
     same shingle is an anchor in every text that has it, so a copy shares its original's
     anchors, in proportion to the shingles they share."""
     return sorted(value for value in fp if value % ANCHOR_MODULUS == 0)
-
