@@ -10,8 +10,11 @@ from claims import history, services
 from claims.dataset import read_dataset_file
 from claims.dataset.writer import import_dataset
 from claims.management.commands.load_seeds import SEED_DATASET
-from claims.models import Attestation, Claim
+from claims.models import Attestation, Claim, Claimant
+from claims.rules.quotes import Span
+from claims.rules.values import Qualifier, Quantity
 from sources.models import Source, SourceAnchor
+from tests.factories import make_source, make_topic
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -47,3 +50,55 @@ def test_the_whole_import_is_one_revision_of_each_claim(dataset):
     (revision,) = history.claim_revisions(claim.pk)
     assert revision.summary
     assert claim.history.count() == 1  # created with its verdict, not created then judged
+
+
+def test_claimants_named_together_are_those_named_one_by_one():
+    met = services.claimant_create(name="Metropolitan Police", aliases=["the Met"])
+    hyphened = services.claimant_create(name="John-Smith")  # slug "john-smith", another name
+
+    named = services.claimants_for(names=["The Met.", "John Smith", "JOHN SMITH", "  ", "Ann Lee"])
+
+    assert named["The Met."] == met
+    assert named["  "] is None
+    smith = named["John Smith"]
+    assert named["JOHN SMITH"] == smith  # one name, one claimant
+    assert (smith.name, smith.slug) == ("John Smith", "john-smith-2")
+    assert smith.slug != hyphened.slug
+    assert services.claimant_for(name="john smith") == smith
+    assert services.claimant_for(name="Ann Lee") == named["Ann Lee"]
+    assert Claimant.objects.count() == 4
+    assert smith.history.count() == 1
+
+
+def _bulk_claims(n: int) -> tuple[list[Claim], list[Attestation]]:
+    """``n`` new claims, each stated once and attributed to a person named nowhere else."""
+    lines = [f"Spokesperson {i} said {i + 2} homes were flooded." for i in range(n)]
+    source = make_source("\n".join(lines))
+    topic = make_topic()
+    claims, attestations = [], []
+    for i, line in enumerate(lines):
+        claim = Claim(topic=topic, slug=f"homes-{i}", statement=f"{i + 2} homes", kind="quantity")
+        attestation = Attestation(claim=claim, source=source, attributed_to=f"Spokesperson {i}")
+        start = source.text.index(line) + line.index(f"{i + 2} homes")
+        attestation.place_span(Span(start, start + len(f"{i + 2} homes")))
+        attestation.value = Quantity(i + 2, Qualifier.EXACT)
+        claims.append(claim)
+        attestations.append(attestation)
+    return claims, attestations
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_a_batch_of_new_claims_takes_the_same_queries_however_many_claimants_it_names(
+    n, django_assert_num_queries
+):
+    claims, attestations = _bulk_claims(n)
+
+    # the names looked up, new names and slugs taken, claimants, their history and their
+    # names; claims, attestations and the history of each; two savepoints, each released
+    with django_assert_num_queries(14):
+        services.claims_bulk_create(claims=claims, attestations=attestations)
+
+    assert Claimant.objects.count() == n
+    assert {a.claimant.name for a in Attestation.objects.select_related("claimant")} == {
+        f"Spokesperson {i}" for i in range(n)
+    }
