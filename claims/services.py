@@ -36,6 +36,7 @@ from claims.rules.counted import join_qualifiers
 from claims.rules.names import name_key
 from claims.rules.values import Value
 from sources.models import Source
+from sources.rows import create_with_history
 from sources.services import NearDuplicate, error_lines, free_slug, source_create
 from sources.slugs import name_slug
 
@@ -93,13 +94,11 @@ def claims_bulk_create(
             raise ValidationError({f"claims[{index}]": error_lines(error)}) from None
         # in the order the claim's attestations are read back (Attestation.Meta.ordering)
         claim.assess(sorted(stated[id(claim)], key=lambda a: (a.source.published_on, a.start)))
-    stored = bulk_create_with_history(
-        list(claims), Claim, batch_size=batch_size, default_date=action_moment()
-    )
+    stored = create_with_history(claims, Claim, batch_size=batch_size, default_date=action_moment())
     for attestation in attestations:
         attestation.claim = attestation.claim  # the claim's new id
-    bulk_create_with_history(
-        list(attestations), Attestation, batch_size=batch_size, default_date=action_moment()
+    create_with_history(
+        attestations, Attestation, batch_size=batch_size, default_date=action_moment()
     )
     return stored
 
