@@ -39,6 +39,16 @@ def stored_slugs(model: type[Model], slugs: Iterable[str]) -> set[str]:
     return found
 
 
+def stored_sources(slugs: Iterable[str]) -> dict[str, Source]:
+    """The stored sources of ``slugs`` (those the ledger holds), by slug."""
+    wanted = list(dict.fromkeys(slugs))
+    found: dict[str, Source] = {}
+    for start in range(0, len(wanted), LOOKUP_BATCH):
+        batch = Source.objects.filter(slug__in=wanted[start : start + LOOKUP_BATCH])
+        found.update((source.slug, source) for source in batch)
+    return found
+
+
 def _stored_hashes(hashes: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for start in range(0, len(hashes), LOOKUP_BATCH):
