@@ -64,7 +64,9 @@ def create_with_history[M: Model](
         _copy(connection, model, [_column(field) for field in fields], rows)
         for obj in objs:
             obj._state.adding, obj._state.db = False, connection.alias
-        _history_copy(connection, model, objs, default_date)
+        attnames = [field.attname for field in fields]
+        prepared = [dict(zip(attnames, row, strict=True)) for row in rows]
+        _history_copy(connection, model, objs, prepared, default_date)
     return list(objs)
 
 
@@ -72,35 +74,31 @@ def _history_copy(
     connection: BaseDatabaseWrapper,
     model: type[Model],
     objs: Sequence[Model],
+    prepared: Sequence[dict[str, Any]],
     default_date: datetime | None,
 ) -> None:
-    """Each row's "created" history record, as ``bulk_history_create`` writes it."""
+    """Each row's "created" history record, as ``bulk_history_create`` writes it: the values
+    the row was written with (``prepared``, by attribute name), and who and when."""
     history = model.history.model  # type: ignore[attr-defined]
     fields = [f for f in history._meta.concrete_fields if f.attname != "history_id"]
     rows = []
-    for obj in objs:
-        values = {
+    for obj, values in zip(objs, prepared, strict=True):
+        user = getattr(obj, "_history_user", history.get_default_history_user(obj))
+        record = {
             "history_date": getattr(obj, "_history_date", default_date or timezone.now()),
-            "history_user_id": _pk(
-                getattr(obj, "_history_user", history.get_default_history_user(obj))
-            ),
+            "history_user_id": user.pk if user is not None else None,
             "history_change_reason": get_change_reason_from_object(obj) or None,
             "history_type": "+",
         }
         rows.append(
             [
-                f.get_db_prep_save(
-                    values[f.attname] if f.attname in values else getattr(obj, f.attname),
-                    connection,
-                )
+                f.get_db_prep_save(record[f.attname], connection)
+                if f.attname in record
+                else values[f.attname]
                 for f in fields
             ]
         )
     _copy(connection, history, [_column(field) for field in fields], rows)
-
-
-def _pk(user: Any) -> Any:
-    return user.pk if user is not None else None
 
 
 def _copy(
