@@ -4,6 +4,8 @@ what the one-by-one path stores."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -84,7 +86,7 @@ def _bulk_claims(n: int, story: str) -> tuple[list[Claim], list[Attestation]]:
         attestation = Attestation(claim=claim, source=source, attributed_to=f"Spokesperson {i}")
         start = source.text.index(line) + line.index(quote)
         attestation.place_span(Span(start, start + len(quote)))
-        attestation.value = Quantity(i + 2, Qualifier.EXACT)
+        attestation.value = Quantity(Decimal(i + 2), Qualifier.EXACT)
         claims.append(claim)
         attestations.append(attestation)
     return claims, attestations
