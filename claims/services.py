@@ -37,6 +37,7 @@ from claims.rules.counted import join_qualifiers
 from claims.rules.names import name_key
 from claims.rules.values import Value
 from sources.models import Source
+from sources.rows import create_with_history
 from sources.services import NearDuplicate, error_lines, free_slug, source_create
 from sources.slugs import name_slug
 
@@ -73,14 +74,13 @@ def claims_bulk_create(
     Their topics, sources and named claimants must be stored, and no slug or span is stored
     yet (the caller checks, in one query). An attestation's claimant follows its words, as
     ``attestation_save`` has it. Raises ``ValidationError`` naming the row's index."""
-    named: dict[str, Claimant | None] = {}
+    named = claimants_for(
+        names=[a.attributed_to for a in attestations if a.claimant_id is None and a.attributed_to]
+    )
     stated: dict[int, list[Attestation]] = defaultdict(list)
     for index, attestation in enumerate(attestations):
         if attestation.claimant_id is None and attestation.attributed_to:
-            words = attestation.attributed_to
-            if words not in named:
-                named[words] = claimant_for(name=words)
-            attestation.claimant = named[words]
+            attestation.claimant = named[attestation.attributed_to]
         try:
             attestation.clean_fields(exclude=["claim", "source", "claimant"])
             attestation.clean()
@@ -96,13 +96,11 @@ def claims_bulk_create(
         # in the order the claim's attestations are read back (Attestation.Meta.ordering)
         stated[id(claim)].sort(key=lambda a: (a.source.published_on, a.start))
         claim.assess(stated[id(claim)])
-    stored = bulk_create_with_history(
-        list(claims), Claim, batch_size=batch_size, default_date=action_moment()
-    )
+    stored = create_with_history(claims, Claim, batch_size=batch_size, default_date=action_moment())
     for attestation in attestations:
         attestation.claim = attestation.claim  # the claim's new id
-    bulk_create_with_history(
-        list(attestations), Attestation, batch_size=batch_size, default_date=action_moment()
+    create_with_history(
+        attestations, Attestation, batch_size=batch_size, default_date=action_moment()
     )
     match_store.claims_written((claim, stated[id(claim)]) for claim in claims)
     return stored
@@ -384,6 +382,43 @@ def claimant_for(*, name: str) -> Claimant | None:
     if not name_key(name):
         return None
     return Claimant.objects.named(name).first() or claimant_create(name=name)
+
+
+@transaction.atomic
+def claimants_for(*, names: Iterable[str]) -> dict[str, Claimant | None]:
+    """``claimant_for`` of each of ``names``, in a few queries whatever their number: the named
+    claimants looked up together, the new ones created together (with the same slugs)."""
+    cleaned = {name: " ".join(name.split())[:200] for name in names}
+    keys = {name: name_key(clean) for name, clean in cleaned.items()}
+    wanted = list(dict.fromkeys(key for key in keys.values() if key))
+    found: dict[str, Claimant] = {}
+    for start in range(0, len(wanted), 900):  # under every database's parameter limit
+        batch = wanted[start : start + 900]
+        rows = ClaimantName.objects.select_related("claimant").filter(key__in=batch)
+        found.update((row.key, row.claimant) for row in rows)
+    new: dict[str, str] = {}  # key → the first name giving it, as one by one
+    for name, key in keys.items():
+        if key and key not in found:
+            new.setdefault(key, cleaned[name])
+    if Claimant.objects.filter(name__in=new.values()).exists():  # refused below, as alone
+        return {name: claimant_for(name=name) for name in cleaned}
+    bases = {key: name_slug(name, kind="claimant", max_length=180) for key, name in new.items()}
+    taken = set(Claimant.objects.filter(slug__in=bases.values()).values_list("slug", flat=True))
+    created = []
+    for key, name in new.items():
+        slug, n = bases[key], 2
+        while slug in taken or (slug != bases[key] and Claimant.objects.filter(slug=slug).exists()):
+            slug, n = f"{bases[key]}-{n}", n + 1  # as ``free_slug``, counting the new ones
+        taken.add(slug)
+        claimant = Claimant(name=name, slug=slug)
+        claimant.clean_fields()
+        created.append(claimant)
+        found[key] = claimant
+    bulk_create_with_history(created, Claimant)
+    ClaimantName.objects.bulk_create(
+        ClaimantName(claimant=found[key], name=name, key=key) for key, name in new.items()
+    )
+    return {name: found.get(key) for name, key in keys.items()}
 
 
 @transaction.atomic

@@ -316,7 +316,12 @@ class SourceAnchor(models.Model):
     @classmethod
     def for_source(cls, source: Source) -> list[SourceAnchor]:
         """Unsaved anchors of ``source``'s text, for ``bulk_create``."""
-        return [cls(source=source, shingle=value) for value in anchors(fingerprint(source.text))]
+        return [cls(source=source, shingle=value) for value in cls.shingles_of(source.text)]
+
+    @staticmethod
+    def shingles_of(text: str) -> list[int]:
+        """The anchors' values for ``text``."""
+        return anchors(fingerprint(text))
 
 
 class SourceEntry(models.Model):

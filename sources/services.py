@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
 from sources.duplicates import find_copied_source
 from sources.ingest.extract import (
@@ -23,6 +22,7 @@ from sources.ingest.extract import (
 )
 from sources.ingest.fetch import extract_url
 from sources.models import Outlet, Source, SourceAnchor, SourceEntry
+from sources.rows import create_with_history, rows_insert
 from sources.slugs import free_slug, latin_slug, name_hash, spells
 from sources.text.credits import agency_credit
 from sources.text.live import split_live_page
@@ -181,12 +181,18 @@ def sources_bulk_create(*, sources: Sequence[Source], batch_size: int = 500) -> 
             source.clean()
         except ValidationError as error:
             raise ValidationError({f"sources[{index}]": error_lines(error)}) from None
-    stored = bulk_create_with_history(list(sources), Source, batch_size=batch_size)
+    stored = create_with_history(sources, Source, batch_size=batch_size)
     for start in range(0, len(stored), batch_size):
         batch = stored[start : start + batch_size]
-        SourceAnchor.objects.bulk_create(
-            [anchor for source in batch for anchor in SourceAnchor.for_source(source)],
-            batch_size=5000,
+        # hundreds of thousands at 100,000 claims: plain rows, no model instances
+        rows_insert(
+            SourceAnchor,
+            ["source", "shingle"],
+            [
+                (source.pk, value)
+                for source in batch
+                for value in SourceAnchor.shingles_of(source.text)
+            ],
         )
         SourceEntry.objects.bulk_create(
             [

@@ -18,13 +18,15 @@ from claims.dataset.records import ClaimRecord, DatasetError, SourceRecord
 from claims.models import Attestation, Claim, Topic, value_shape_error
 from sources.models import Outlet, Source
 from sources.services import sources_bulk_create
-from sources.text.normalise import content_hash, normalise_text
+from sources.text.normalise import content_hash
 
 if TYPE_CHECKING:
     from claims.dataset.writer import _Writer
 
 # Rows looked up per query: under every database's limit on a query's parameters.
 LOOKUP_BATCH = 900
+# New claims given to ``claims_bulk_create`` at a time, with their attestations.
+CLAIM_BATCH = 2000
 
 
 def stored_slugs(model: type[Model], slugs: Iterable[str]) -> set[str]:
@@ -34,6 +36,16 @@ def stored_slugs(model: type[Model], slugs: Iterable[str]) -> set[str]:
     for start in range(0, len(wanted), LOOKUP_BATCH):
         batch = wanted[start : start + LOOKUP_BATCH]
         found.update(model._default_manager.filter(slug__in=batch).values_list("slug", flat=True))
+    return found
+
+
+def stored_sources(slugs: Iterable[str]) -> dict[str, Source]:
+    """The stored sources of ``slugs`` (those the ledger holds), by slug."""
+    wanted = list(dict.fromkeys(slugs))
+    found: dict[str, Source] = {}
+    for start in range(0, len(wanted), LOOKUP_BATCH):
+        batch = Source.objects.filter(slug__in=wanted[start : start + LOOKUP_BATCH])
+        found.update((source.slug, source) for source in batch)
     return found
 
 
@@ -59,7 +71,7 @@ def new_sources(writer: _Writer, records: Sequence[SourceRecord]) -> dict[str, S
         source.kind, source.language = record.kind, record.language
         source.set_published(record.published)
         source.set_updated(record.updated)
-        source.text = normalise_text(record.text)
+        source.text = record.text  # normalised by the reader
         digest = content_hash(source.text)
         if twin := hashes.get(digest):
             raise DatasetError(f'has the same text as source "{twin.slug}"', place=record.place)

@@ -29,6 +29,7 @@ from claims.dataset.records import (
     TopicRecord,
 )
 from claims.models import Attestation, Claim, Claimant, Topic
+from claims.recording import one_revision
 from claims.rules.quotes import Span, context, exact_occurrences
 from sources.models import Outlet, Source
 from sources.services import error_lines, source_entries_sync, source_save
@@ -48,17 +49,22 @@ def import_dataset_file(path: Path) -> ImportSummary:
 def import_dataset(dataset: Dataset) -> ImportSummary:
     """Write ``dataset``: rows matched by slug are updated, new ones created; idempotent."""
     writer = _Writer()
-    topics = {record.slug: writer.topic(record) for record in dataset.topics}
+    topics: dict[str, Topic | None] = {r.slug: writer.topic(r) for r in dataset.topics}
     writer.claimants = {record.slug: writer.claimant(record) for record in dataset.claimants}
     # rows the ledger holds are compared and updated one by one; the new ones go in bulk
     stored = bulk.stored_slugs(Source, (record.slug for record in dataset.sources))
     sources = {r.slug: writer.source(r) for r in dataset.sources if r.slug in stored}
     sources |= bulk.new_sources(writer, [r for r in dataset.sources if r.slug not in stored])
+    # the stored sources the claims quote, looked up together rather than once a quote
+    quoted = {a.source for record in dataset.claims for a in record.attestations}
+    sources |= bulk.stored_sources(quoted - sources.keys())
     stored = bulk.stored_slugs(Claim, (record.slug for record in dataset.claims))
     touched: list[Claim] = []
     new: list[tuple[ClaimRecord, Topic]] = []
     for record in dataset.claims:
-        topic = topics.get(record.topic) or Topic.objects.filter(slug=record.topic).first()
+        if record.topic not in topics:  # one the ledger holds (or not), looked up once
+            topics[record.topic] = Topic.objects.filter(slug=record.topic).first()
+        topic = topics[record.topic]
         if topic is None:
             raise DatasetError(f"unknown topic {record.topic!r}", place=f"{record.place}.topic")
         if record.slug not in stored:
@@ -67,7 +73,11 @@ def import_dataset(dataset: Dataset) -> ImportSummary:
         claim = writer.claim(record, topic)
         writer.attestations(claim, record.attestations, sources)
         touched.append(claim)
-    created = bulk.new_claims(writer, new, sources)  # each with its verdict already
+    created: list[Claim] = []
+    with one_revision():  # one action, as when they went in one call
+        for start in range(0, len(new), bulk.CLAIM_BATCH):  # memory follows the batch
+            batch = new[start : start + bulk.CLAIM_BATCH]
+            created += bulk.new_claims(writer, batch, sources)  # each with its verdict already
     writer.copies(dataset.sources, sources)
     writer.parts(
         dataset.claims,

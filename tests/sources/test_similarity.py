@@ -148,6 +148,18 @@ def test_its_hashes_are_the_same_in_every_process():
     assert outputs.pop().strip() == str(expected)
 
 
+def test_its_hashes_are_those_the_stored_anchors_were_built_with():
+    """Anchors are stored: a new text must hash as the stored ones did, or no copy is found."""
+    assert sorted(fingerprint("The quick brown fox jumps over the lazy dog")) == [
+        2400189466913979425,
+        3286734622212333044,
+        5516728494786543680,
+        7014967733019297659,
+        7270182467301955412,
+    ]
+    assert fingerprint("Three words only") == {1173121004367869294}
+
+
 # Sketches: small enough to store for thousands of sources
 
 
