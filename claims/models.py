@@ -406,6 +406,8 @@ class Attestation(Versioned):
                 name="attestation_one_value",
             ),
         ]
+        # a source's review queue asks, for each figure found, whether a link covers its span
+        indexes = [models.Index(fields=["source", "start", "end"], name="attestation_source_span")]
 
     def __str__(self) -> str:
         return f"{self.source.outlet.name}: “{self.quote}”"

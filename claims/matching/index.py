@@ -5,7 +5,6 @@ topic suggestion."""
 from __future__ import annotations
 
 import heapq
-import itertools
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -15,7 +14,7 @@ from claims.finder import Candidate, Part
 from claims.matching.calibration import calibrated
 from claims.matching.counted import CountedKey
 from claims.matching.explain import explain
-from claims.matching.fit import claim_occasion, lookup_keys
+from claims.matching.fit import claim_occasion
 from claims.matching.holders import NO_NAMES, Holders
 from claims.matching.ledger import ClaimEntry, LedgerStats, counted_of
 from claims.matching.records import KnownClaim, Match
@@ -28,6 +27,7 @@ from claims.matching.scoring import (
     score_claim,
     stated_value,
 )
+from claims.matching.shortlist import shortlist
 from claims.matching.topics import NEW_TOPIC, TOPIC_MATCHES, TOPIC_WORDS, TopicVectors
 from claims.matching.units import Unit
 from claims.matching.words import content_words
@@ -49,7 +49,6 @@ MIN_SCORE = 0.1
 LIKELY = 0.75
 UNSURE = 0.45  # the most a match is worth whose value and counted things both fail to agree
 ELSEWHERE = 0.05  # the most another topic's claim is worth, for a source filed under a topic
-SHORTLIST = 150  # claims scored in full per candidate (and per part)
 
 
 type Loader = Callable[[Collection[str]], Mapping[str, KnownClaim]]
@@ -234,17 +233,6 @@ class ClaimIndex:
             source=source,
         )
 
-    def _value_hits(self, value: Value | None, kind: str) -> tuple[set[str], set[str]]:
-        """The claims sharing a value bucket with ``value``: of ``kind``, and of other kinds."""
-        same: set[str] = set()
-        other: set[str] = set()
-        if value is None:
-            return same, other
-        for bucket in lookup_keys(value):
-            for claims_kind, claims in self._stats.by_value.get(bucket, {}).items():
-                (same if claims_kind == kind else other).update(claims)
-        return same, other
-
     # Topics.
 
     def suggest_topics(
@@ -408,46 +396,7 @@ class ClaimIndex:
                 best[key] = Scored(floor * 0.999, scored.reading, scored.same_value)
 
     def _shortlist(self, query: Query, topics: Sequence[str]) -> list[str]:
-        """Claims worth scoring in full: the source's topics' claims, claims with a value in the
-        candidate's value buckets and claims sharing a rare word, best ``SHORTLIST`` by a cheap
-        score (topic, value bucket, shared rare words' idf, kind)."""
-        stats = self._stats
-        rare = stats.rare
-        words: defaultdict[str, float] = defaultdict(float)
-        for word, weight in query.weights.items():
-            if 0 < stats.df.get(word, 0) <= rare:
-                idf = stats.idf(word)
-                for key in stats.postings[word]:
-                    words[key] += weight * idf
-        in_topic = {key for topic in topics for key in stats.by_topic.get(topic, ())}
-        same_kind, other_kind = self._value_hits(query.value, query.kind)
-        by_value = same_kind | other_kind
-        pool = in_topic | by_value | words.keys()
-        if len(pool) <= SHORTLIST:
-            return sorted(pool)
-        mass = query.focus_total or 1.0
-        entries = stats.entries
-
-        def cheap(key: str) -> tuple[float, str]:
-            score = 2.0 * (key in in_topic) + 1.5 * (key in by_value) + words[key] / mass
-            score += 0.5 * (entries[key].kind == query.kind)
-            return -score, key
-
-        # A claim only sharing a bucket scores 1.5, plus 0.5 if of the candidate's kind: of
-        # those (thousands, in a large ledger) only the first by key can make the shortlist,
-        # found without scoring each.
-        scored = in_topic | words.keys()
-        return [
-            key
-            for _, key in heapq.nsmallest(
-                SHORTLIST,
-                itertools.chain(
-                    map(cheap, scored),
-                    ((-2.0, key) for key in heapq.nsmallest(SHORTLIST, same_kind - scored)),
-                    ((-1.5, key) for key in heapq.nsmallest(SHORTLIST, other_kind - scored)),
-                ),
-            )
-        ]
+        return shortlist(self._stats, query, topics)
 
     def _match(
         self,

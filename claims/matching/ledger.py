@@ -13,6 +13,7 @@ shortlists.
 
 from __future__ import annotations
 
+import bisect
 import math
 import sys
 from collections import Counter, defaultdict
@@ -34,6 +35,16 @@ type ValueKey = tuple[str, object]
 def _interned(words: Iterable[str]) -> tuple[str, ...]:
     # a ledger repeats the same few thousand words: one copy of each string
     return tuple(sys.intern(word) for word in words)
+
+
+_shared: dict[Hashable, Any] = {}
+
+
+def _share[T: Hashable](value: T) -> T:
+    """One copy of each of the few thousand dates, value buckets and counted things a ledger
+    repeats across its claims."""
+    shared: T = _shared.setdefault(value, value)
+    return shared
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +107,12 @@ class ClaimEntry:
             topic=sys.intern(data["topic"]),
             kind=sys.intern(data["kind"]),
             words=_interned(data["words"]),
-            value_keys=tuple((kind, value) for kind, value in data["values"]),
-            rivalry=_tuples(data["rivalry"]),
+            value_keys=tuple(_share((kind, value)) for kind, value in data["values"]),
+            rivalry=_share(_tuples(data["rivalry"])),
             name_texts=tuple(data["names"]),
             lower=_interned(data["lower"]),
             capitalised=_interned(data["capitalised"]),
-            published=tuple(date.fromisoformat(day) for day in data["published"]),
+            published=tuple(_share(date.fromisoformat(day)) for day in data["published"]),
         )
 
 
@@ -145,8 +156,9 @@ class LedgerStats:
         self.df: Counter[str] = Counter()  # claims using each word
         self.postings: defaultdict[str, list[str]] = defaultdict(list)  # word -> claim keys
         self.by_topic: defaultdict[str, set[str]] = defaultdict(set)
-        # value bucket -> kind -> claims: a shortlist ranks a bucket's claims by kind, then key
-        self.by_value: defaultdict[ValueKey, dict[str, set[str]]] = defaultdict(dict)
+        # value bucket -> kind -> claims in key order: a shortlist ranks the claims that only
+        # share a bucket by kind, then key, and so reads the first few of each list
+        self.by_value: defaultdict[ValueKey, dict[str, list[str]]] = defaultdict(dict)
         self.groups: defaultdict[tuple[str, Hashable], set[str]] = defaultdict(set)
         self.lower: Counter[str] = Counter()  # claims writing each word in lower case
         self.capitalised: Counter[str] = Counter()
@@ -198,7 +210,7 @@ class LedgerStats:
             self.postings[word].append(key)
         self.by_topic[entry.topic].add(key)
         for bucket in entry.value_keys:
-            self.by_value[bucket].setdefault(entry.kind, set()).add(key)
+            bisect.insort(self.by_value[bucket].setdefault(entry.kind, []), key)
         if entry.rivalry is not None:
             self.groups[(entry.topic, entry.rivalry)].add(key)
         self.lower.update(entry.lower)
@@ -218,7 +230,10 @@ class LedgerStats:
                 del self.df[word], self.postings[word]
         _discard(self.by_topic, entry.topic, key)
         for bucket in entry.value_keys:
-            _discard(self.by_value[bucket], entry.kind, key)
+            in_order = self.by_value[bucket][entry.kind]
+            del in_order[bisect.bisect_left(in_order, key)]
+            if not in_order:
+                del self.by_value[bucket][entry.kind]
             if not self.by_value[bucket]:
                 del self.by_value[bucket]
         if entry.rivalry is not None:
