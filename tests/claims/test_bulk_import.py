@@ -4,6 +4,7 @@ what the one-by-one path stores."""
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import pytest
@@ -108,3 +109,22 @@ def test_a_batch_of_new_claims_takes_the_same_queries_however_many_claimants_it_
     assert {a.claimant.name for a in Attestation.objects.select_related("claimant")} == {
         f"Spokesperson {i}" for i in range(30)
     }
+
+
+def test_a_large_import_leaves_the_planner_knowing_the_tables_sizes(monkeypatch):
+    """Until statistics are gathered, PostgreSQL plans as if the tables were as small as they
+    were, and a claim's page scanned every source of a ledger of 100,000 claims."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from claims.management.commands import import_dataset as command
+
+    monkeypatch.setattr(command, "ANALYZE_AFTER", 100)  # the seeds stand in for a large file
+    call_command("import_dataset", SEED_DATASET, stdout=io.StringIO())
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'claims_claim'")
+        else:
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'claims_claim' LIMIT 1")
+        (known,) = cursor.fetchone()
+    assert int(float(str(known).split()[0])) == Claim.objects.count()
