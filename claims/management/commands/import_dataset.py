@@ -5,7 +5,6 @@ from django.db import connection
 
 from claims.dataset import DatasetError, import_dataset_file
 
-
 ANALYZE_AFTER = 10_000  # rows created
 
 
