@@ -96,7 +96,8 @@ class PickField(forms.ModelChoiceField):
         if value in self.empty_values:
             return None
         text = str(value).strip()
-        rows = self.kind.rows if self.queryset is None else self.queryset
+        rows = self.queryset
+        assert rows is not None  # the kind's rows (``__init__``), unless given fewer
         found = rows.filter(slug=text).first()
         if found is None:
             named = list(rows.filter(**{f"{self.kind.label}__iexact": text})[:2])
