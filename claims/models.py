@@ -46,7 +46,10 @@ class TopicQuerySet(models.QuerySet["Topic"]):
         per_verdict = {
             f"{verdict.value}_count": _claims_counted(verdict=verdict) for verdict in Verdict
         }
-        return self.annotate(claim_count=_claims_counted(), **per_verdict)
+        return self.with_claim_count().annotate(**per_verdict)
+
+    def with_claim_count(self) -> TopicQuerySet:
+        return self.annotate(claim_count=_claims_counted())
 
 
 # The topic lists' sort (by title; the slug, unique, settles ties), on the ``topic_title`` index.
