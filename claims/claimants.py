@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from claims.rules.names import name_key
@@ -18,7 +19,18 @@ class ClaimantQuerySet(models.QuerySet["Claimant"]):
         return self.filter(names__key=name_key(text))
 
     def with_attestation_count(self) -> ClaimantQuerySet:
-        return self.annotate(attestation_count=models.Count("attestations"))
+        """Counted for each row read (a subquery on the attestations' claimant index), so a
+        page of claimants counts only its own."""
+        # claims.models imports this module: its Attestation is reached by the relation
+        attestations = self.model._meta.get_field("attestations").related_model
+        assert attestations is not None
+        rows = (
+            attestations._default_manager.filter(claimant=models.OuterRef("pk"))
+            .order_by()
+            .values("claimant")
+        )
+        counted = models.Subquery(rows.annotate(n=models.Count("pk")).values("n"))
+        return self.annotate(attestation_count=Coalesce(counted, 0))
 
 
 class Claimant(models.Model):

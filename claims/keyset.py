@@ -3,7 +3,9 @@ before the row the next one started with), found by one range scan of the index 
 on, so page 2,000 costs what page 1 does; OFFSET would read every row before it.
 
 A page's link carries a cursor: the sort keys of the row to start from, and the position of
-the page's first row, for "51–100". The keys must end with a unique column."""
+the page's first row, for "51–100". The keys must end with a unique column. A key is ascending,
+or descending when written ``F("x").desc()``; keys all one way compare as one row value, mixed
+ones column by column, bounded by the first key so the scan still starts at the cursor."""
 
 from __future__ import annotations
 
@@ -11,12 +13,20 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Func, QuerySet, Value
-from django.db.models.lookups import GreaterThan, LessThan
+from django.db.models import Func, OrderBy, Q, QuerySet, Value
+from django.db.models.lookups import (
+    Exact,
+    GreaterThan,
+    GreaterThanOrEqual,
+    LessThan,
+    LessThanOrEqual,
+)
 
 # Counted exactly up to here (one bounded index scan); past it the total is a full count,
 # kept for a few minutes and shown as "about".
@@ -75,19 +85,64 @@ class KeysetPage[T]:
         return self.number + len(self.rows) - 1
 
 
+def _direction(key: Any) -> tuple[Any, bool]:
+    """The expression a key sorts on, and whether descending."""
+    if isinstance(key, OrderBy):
+        return key.expression, key.descending
+    return key, False
+
+
+def _after(columns: list[Any], values: list[Any], descending: list[bool]) -> Q:
+    """Rows that sort after ``values``: past the first key, or level on it and past the rest.
+    The first key's own bound (``>=``) lets the index scan start at the cursor."""
+    past = LessThan if descending[0] else GreaterThan
+    level_or_past = LessThanOrEqual if descending[0] else GreaterThanOrEqual
+    beyond = Q(past(columns[0], values[0]))
+    if len(columns) > 1:
+        beyond |= Q(Exact(columns[0], values[0])) & _after(columns[1:], values[1:], descending[1:])
+    return Q(level_or_past(columns[0], values[0])) & beyond
+
+
+def _stored(value: Any) -> Any:
+    """A key's value as a cursor carries it: dates as ISO text."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _values(keyed: QuerySet[Any], names: list[str], cursor: Cursor) -> list[Value]:
+    """The cursor's values as the keys' own types (a date, not its ISO text)."""
+    fields = [keyed.query.annotations[name].output_field for name in names]
+    try:
+        return [
+            Value(field.to_python(value), output_field=field)
+            for field, value in zip(fields, cursor.values, strict=True)
+        ]
+    except ValidationError as error:
+        raise InvalidCursor("This page link is damaged.") from error
+
+
 def keyset_page[T: models.Model](
     queryset: QuerySet[T], keys: tuple[Any, ...], *, cursor: Cursor | None, size: int
 ) -> KeysetPage[T]:
-    """The page of ``queryset`` sorted by ``keys`` (ascending expressions, the last unique)
-    that ``cursor`` points at: the first page without one. Reads ``size`` + 1 rows."""
+    """The page of ``queryset`` sorted by ``keys`` (the last unique) that ``cursor`` points
+    at: the first page without one. Reads ``size`` + 1 rows. Raises ``InvalidCursor`` for a
+    cursor whose values are not the keys' types."""
     names = [f"keyset_{i}" for i in range(len(keys))]
-    keyed = queryset.annotate(**dict(zip(names, keys, strict=True)))
+    columns, descending = zip(*(_direction(key) for key in keys), strict=True)
+    keyed = queryset.annotate(**dict(zip(names, columns, strict=True)))
     backward = cursor is not None and cursor.before
+    # a backward page reads the sort reversed, from the cursor towards the start
+    flipped = [down != backward for down in descending]
     if cursor is not None:
-        here = Row(*(Value(v) for v in cursor.values))
-        compare = LessThan if backward else GreaterThan
-        keyed = keyed.filter(compare(Row(*keys), here))
-    order = [key.desc() if backward else key.asc() for key in keys]
+        here = _values(keyed, names, cursor)
+        if len(set(flipped)) == 1:
+            compare = LessThan if flipped[0] else GreaterThan
+            keyed = keyed.filter(compare(Row(*columns), Row(*here)))
+        else:
+            keyed = keyed.filter(_after(list(columns), here, flipped))
+    order = [
+        column.desc() if down else column.asc()
+        for column, down in zip(columns, flipped, strict=True)
+    ]
     rows = list(keyed.order_by(*order)[: size + 1])
     more = len(rows) > size
     rows = rows[:size]
@@ -100,13 +155,26 @@ def keyset_page[T: models.Model](
         number = 1  # the first page, whatever the link said
 
     def at(row: T) -> tuple[Any, ...]:
-        return tuple(getattr(row, name) for name in names)
+        return tuple(_stored(getattr(row, name)) for name in names)
 
     has_next = (more and not backward) or (backward and cursor is not None)
     next_cursor = Cursor(at(rows[-1]), number + len(rows)) if rows and has_next else None
     has_previous = (more and backward) or (not backward and cursor is not None and number > 1)
     previous_cursor = Cursor(at(rows[0]), number, before=True) if rows and has_previous else None
     return KeysetPage(rows, number, next_cursor, previous_cursor)
+
+
+def page_at[T: models.Model](
+    queryset: QuerySet[T], keys: tuple[Any, ...], *, token: Any, size: int
+) -> KeysetPage[T]:
+    """A site page's rows from the cursor its link carries (``token``): the first page without
+    one, or with one damaged (a person sees the list rather than an error)."""
+    if isinstance(token, str) and token:
+        try:
+            return keyset_page(queryset, keys, cursor=Cursor.decode(token, len(keys)), size=size)
+        except InvalidCursor:
+            pass
+    return keyset_page(queryset, keys, cursor=None, size=size)
 
 
 @dataclass(frozen=True)

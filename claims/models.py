@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -34,20 +34,27 @@ def enum_choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
 VERDICT_CHOICES = enum_choices(Verdict)
 
 
+def _claims_counted(**where: Any) -> Coalesce:
+    """A topic's claims (``where`` they match) counted for each topic read, by the claims'
+    topic index: a page of topics counts only its own, not every topic's before paging."""
+    claims = Claim.objects.filter(topic=OuterRef("pk"), **where).order_by().values("topic")
+    return Coalesce(Subquery(claims.annotate(n=Count("pk")).values("n")), 0)
+
+
 class TopicQuerySet(models.QuerySet["Topic"]):
     def with_verdict_counts(self) -> TopicQuerySet:
         """Each topic with ``claim_count`` and ``<verdict>_count`` for every verdict."""
         per_verdict = {
-            f"{verdict.value}_count": Count("claims", filter=Q(claims__verdict=verdict))
-            for verdict in Verdict
+            f"{verdict.value}_count": _claims_counted(verdict=verdict) for verdict in Verdict
         }
-        return self.annotate(claim_count=Count("claims"), **per_verdict)
+        return self.with_claim_count().annotate(**per_verdict)
 
-    def page_with_counts(self, start: int, stop: int) -> TopicQuerySet:
-        """The topics from ``start`` to ``stop`` in title order, with their counts: the page is
-        cut first, so that only its own topics' claims are counted."""
-        ids = list(self.order_by("title", "slug").values_list("pk", flat=True)[start:stop])
-        return Topic.objects.filter(pk__in=ids).with_verdict_counts().order_by("title", "slug")
+    def with_claim_count(self) -> TopicQuerySet:
+        return self.annotate(claim_count=_claims_counted())
+
+
+# The topic lists' sort (by title; the slug, unique, settles ties), on the ``topic_title`` index.
+TOPIC_KEYS = (F("title"), F("slug"))
 
 
 class Topic(models.Model):

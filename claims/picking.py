@@ -18,6 +18,18 @@ from sources.models import Outlet, Source
 
 MATCHES = 10
 MIN_TYPED = 2
+RELATED_MATCHES = 100  # a text in more outlets' names than this names none of them well
+
+
+@dataclass(frozen=True)
+class Related:
+    """A small table whose names find rows of a big one (a source by its outlet's name): its
+    matching rows are read first, so the big table is searched on its own indexes, not
+    through a join that none of them serves."""
+
+    key: str  # the foreign key to it
+    rows: QuerySet[Any]
+    searched: str
 
 
 @dataclass(frozen=True)
@@ -27,6 +39,18 @@ class Kind:
     rows: QuerySet[Any]
     searched: tuple[str, ...]
     label: str  # the column shown and accepted in full as well as the slug
+    related: Related | None = None
+
+    def holding(self, typed: str) -> Q:
+        holds = Q()
+        for column in self.searched:
+            holds |= Q(**{f"{column}__icontains": typed})
+        if self.related is not None:
+            found = self.related.rows.filter(**{f"{self.related.searched}__icontains": typed})
+            keys = list(found.values_list("pk", flat=True)[:RELATED_MATCHES])
+            if keys:
+                holds |= Q(**{f"{self.related.key}__in": keys})
+        return holds
 
     def matches(self, typed: str) -> list[dict[str, str]]:
         """Up to ``MATCHES`` rows whose searched columns hold ``typed``: ``value`` (the slug)
@@ -34,10 +58,7 @@ class Kind:
         typed = typed.strip()
         if len(typed) < MIN_TYPED:
             return []
-        holds = Q()
-        for column in self.searched:
-            holds |= Q(**{f"{column}__icontains": typed})
-        found = self.rows.filter(holds).distinct()
+        found = self.rows.filter(self.holding(typed)).distinct()
         starting = list(found.filter(**{f"{self.label}__istartswith": typed})[:MATCHES])
         rest = found.exclude(pk__in=[row.pk for row in starting])[: MATCHES - len(starting)]
         return [{"value": row.slug, "label": picked_label(row)} for row in [*starting, *rest]]
@@ -57,8 +78,9 @@ KINDS = {
         Source.objects.select_related("outlet")
         .only("slug", "title", "published_on", "outlet__name")
         .latest_first(),
-        ("title", "outlet__name"),
+        ("title",),
         "title",
+        Related("outlet", Outlet.objects.all(), "name"),
     ),
     "claimant": Kind(Claimant.objects.order_by("name"), ("name", "names__name"), "name"),
 }
@@ -96,7 +118,8 @@ class PickField(forms.ModelChoiceField):
         if value in self.empty_values:
             return None
         text = str(value).strip()
-        rows = self.kind.rows if self.queryset is None else self.queryset
+        rows = self.queryset
+        assert rows is not None  # the kind's rows (``__init__``), unless given fewer
         found = rows.filter(slug=text).first()
         if found is None:
             named = list(rows.filter(**{f"{self.kind.label}__iexact": text})[:2])

@@ -18,12 +18,20 @@ from claims.display.timeline import Timeline, TimelinePoint, build_timeline
 from claims.display.voices import Voice, speakers, voices
 from claims.exports.citing import cited_claim, cited_source
 from claims.filters import ClaimFilter
-from claims.keyset import Cursor, InvalidCursor, KeysetPage, Total, keyset_page, total
-from claims.models import SORT_KEYS, Attestation, AttestationQuerySet, Claim, ClaimQuerySet, Topic
+from claims.keyset import KeysetPage, Total, page_at, total
+from claims.models import (
+    SORT_KEYS,
+    TOPIC_KEYS,
+    Attestation,
+    AttestationQuerySet,
+    Claim,
+    ClaimQuerySet,
+    Topic,
+)
 from claims.rules.composite import PartClaim, SumCheck, check_sums
 from claims.rules.values import DateValue, Quantity
 from claims.rules.verdicts import Statement, Verdict
-from sources.models import Source, SourceEntry
+from sources.models import LATEST_FIRST, Source, SourceEntry
 
 # The order verdicts are listed in: the contested first.
 VERDICT_ORDER = [Verdict.DIFFER, Verdict.UPDATED, Verdict.AGREE, Verdict.SINGLE]
@@ -50,18 +58,38 @@ def claim_list_page(*, filters: QueryDict, size: int) -> ClaimList:
     claim_filter = ClaimFilter(filters, queryset=Claim.objects.all())
     claims = claim_filter.qs.for_list()
     keys = SORT_KEYS[claim_filter.sort_key]
-    try:
-        token = filters.get("cursor")
-        cursor = Cursor.decode(token, len(keys)) if isinstance(token, str) and token else None
-    except InvalidCursor:
-        cursor = None
     query = filters.copy()
     query.pop("cursor", None)
     query.pop("page", None)
     return ClaimList(
         filter=claim_filter,
-        page=keyset_page(claims, keys, cursor=cursor, size=size),
+        page=page_at(claims, keys, token=filters.get("cursor"), size=size),
         total=total(claims, cache_key=f"claims:{query.urlencode()}"),
+    )
+
+
+@dataclass
+class Listed[T]:
+    page: KeysetPage[T]
+    total: Total
+
+
+def source_list_page(*, cursor: str | None, size: int) -> Listed[Source]:
+    """A page of sources, newest first, each with how many claims it states (counted for the
+    page's own sources only), and how many sources there are (``keyset.total``)."""
+    sources = Source.objects.with_outlet().defer("text").with_attestation_counts()
+    return Listed(
+        page=page_at(sources, LATEST_FIRST, token=cursor, size=size),
+        total=total(Source.objects.all(), cache_key="sources"),
+    )
+
+
+def topic_list_page(*, cursor: str | None, size: int) -> Listed[Topic]:
+    """A page of topics by title, each with its claims counted by verdict (for the page's own
+    topics only), and how many topics there are."""
+    return Listed(
+        page=page_at(Topic.objects.with_verdict_counts(), TOPIC_KEYS, token=cursor, size=size),
+        total=total(Topic.objects.all(), cache_key="topics"),
     )
 
 

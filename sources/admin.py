@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from sources.models import Outlet, Source, StaleEdit, Versioned
+from sources.models import Outlet, Source, SourceQuerySet, StaleEdit, Versioned
 from sources.services import source_delete, source_save
 from sources.signals import source_dated_or_origin_changed
 from sources.text.normalise import content_hash, normalise_text
@@ -246,7 +246,10 @@ class SourceAdmin(VersionedAdmin):
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
-        return super().get_queryset(request).annotate(attestation_count=Count("attestations"))
+        sources = super().get_queryset(request)
+        assert isinstance(sources, SourceQuerySet)
+        # counted for each source shown, not for every source before the page is cut
+        return sources.with_attestation_counts()
 
     @admin.display(ordering="attestation_count", description="Attestations")
     def attestation_count(self, source: Source) -> int:

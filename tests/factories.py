@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from datetime import date
 from typing import Any
 
@@ -32,6 +33,13 @@ def make_source(
     source.text = text or f"Source number {n} says that nine officers were suspended."
     source.set_published(published)
     return source_save(source=source)
+
+
+def newest_first(source: Source) -> tuple[Any, ...]:
+    """The order source lists show: newest first, a timed source before the date-only ones of
+    its day; then by title, then as made."""
+    moment = source.published_at.timestamp() if source.published_at else -math.inf
+    return (-source.published_on.toordinal(), -moment, source.title, source.pk)
 
 
 def make_claim(topic: Topic | None = None, **fields: Any) -> Claim:

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from claims import services
 from claims.api.filters import ClaimantFilter
 from claims.api.openapi import FORBIDDEN, INVALID, NOT_FOUND, slug_parameter
+from claims.api.pagination import ClaimantCursorPagination
 from claims.api.serializers import ClaimantMergeSerializer, ClaimantSerializer
 from claims.api.views import api_url, saved
 from claims.claimants import Claimant, ClaimantQuerySet
@@ -44,6 +45,7 @@ def api_claimants() -> ClaimantQuerySet:
 class ClaimantList(generics.ListCreateAPIView):
     serializer_class = ClaimantSerializer
     filterset_class = ClaimantFilter
+    pagination_class = ClaimantCursorPagination
 
     def get_queryset(self) -> ClaimantQuerySet:
         return api_claimants()

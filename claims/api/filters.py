@@ -10,9 +10,9 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from claims.claimants import Claimant, ClaimantName
-from claims.filters import ClaimFilter
+from claims.filters import ClaimFilter, PickFilter
 from claims.models import Attestation, Claim, ClaimQuerySet, Topic
-from sources.models import Outlet, Source
+from sources.models import Source
 
 
 class QueryForm(forms.Form):
@@ -21,8 +21,9 @@ class QueryForm(forms.Form):
     that takes one (only the last was used), a date not written YYYY-MM-DD ("01/02/2019" was
     read as 2 January)."""
 
-    # read by others: the pager's parameter, and DRF's choice of renderer ("?format=json")
-    pager = "page"
+    # read by others: the pager's parameter (keyset pages, claims.api.pagination), and DRF's
+    # choice of renderer ("?format=json")
+    pager = "cursor"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -50,10 +51,6 @@ class QueryForm(forms.Form):
                 self.add_error(name, f"Give one value, not {len(values)}.")
 
 
-class ClaimQueryForm(QueryForm):
-    pager = "cursor"  # keyset pages (claims.api.pagination)
-
-
 class ApiClaimFilter(ClaimFilter):
     """The claim list page's filters, sorted as the page sorts (``sort``). The queryset must
     come from ``Claim.objects.for_list()``: the sorts use its counts."""
@@ -66,7 +63,7 @@ class ApiClaimFilter(ClaimFilter):
     )
 
     class Meta(ClaimFilter.Meta):
-        form = ClaimQueryForm
+        form = QueryForm
 
     def filter_queryset(self, queryset: QuerySet[Claim]) -> ClaimQuerySet:
         claims = super().filter_queryset(queryset)
@@ -75,9 +72,8 @@ class ApiClaimFilter(ClaimFilter):
 
 
 class SourceFilter(django_filters.FilterSet):
-    outlet = django_filters.ModelChoiceFilter(
-        queryset=Outlet.objects.all(), to_field_name="slug", label="Outlet (slug)"
-    )
+    # typed, not chosen from a list of every outlet or topic (the browsable API's form)
+    outlet = PickFilter(kind="outlet", label="Outlet (slug)")
     kind = django_filters.ChoiceFilter(choices=Source.Kind.choices)
     published_after = django_filters.DateFilter(
         field_name="published_on", lookup_expr="gte", label="Published on or after"
@@ -85,9 +81,8 @@ class SourceFilter(django_filters.FilterSet):
     published_before = django_filters.DateFilter(
         field_name="published_on", lookup_expr="lte", label="Published on or before"
     )
-    topic = django_filters.ModelChoiceFilter(
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
+    topic = PickFilter(
+        kind="topic",
         method="in_topic",
         label="Topic (slug): filed under it, or stating one of its claims",
     )

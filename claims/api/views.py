@@ -45,7 +45,11 @@ from claims.api.openapi import (
     STALE,
     slug_parameter,
 )
-from claims.api.pagination import ClaimCursorPagination
+from claims.api.pagination import (
+    ClaimCursorPagination,
+    SourceCursorPagination,
+    TopicCursorPagination,
+)
 from claims.api.serializers import (
     AttestationEditSerializer,
     AttestationLinkSerializer,
@@ -196,6 +200,7 @@ class FollowsRenamedClaim(generics.GenericAPIView):
 )
 class TopicList(generics.ListAPIView):
     serializer_class = TopicSerializer
+    pagination_class = TopicCursorPagination
 
     def get_queryset(self) -> QuerySet[Topic]:
         return api_topics()
@@ -226,6 +231,7 @@ class TopicDetail(generics.RetrieveAPIView):
 class SourceList(generics.ListAPIView):
     serializer_class = SourceSerializer
     filterset_class = SourceFilter
+    pagination_class = SourceCursorPagination
 
     def get_queryset(self) -> QuerySet[Source]:
         return api_sources()

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from claims import selectors
-from claims.models import Topic
 
 TOPICS_PER_PAGE = 50
 
@@ -38,17 +36,18 @@ API_DOCS = [
 
 @require_safe
 def topic_list(request: HttpRequest) -> HttpResponse:
-    """Every topic with its claims counted by verdict, a page at a time (two queries: the
-    count and the page, whatever the number of topics)."""
-    page = Paginator(Topic.objects.order_by("title", "slug"), TOPICS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    start = (page.number - 1) * TOPICS_PER_PAGE
-    topics = Topic.objects.page_with_counts(start, start + TOPICS_PER_PAGE)
+    """Every topic with its claims counted by verdict, a page at a time: the page's topics
+    from the title index, their counts, and the total (bounded: ``keyset.total``)."""
+    listed = selectors.topic_list_page(cursor=request.GET.get("cursor"), size=TOPICS_PER_PAGE)
     return render(
         request,
         "claims/topic_list.html",
-        {"page": page, "topics": topics, "verdicts": selectors.VERDICT_ORDER},
+        {
+            "page": listed.page,
+            "topics": listed.page.rows,
+            "total": listed.total,
+            "verdicts": selectors.VERDICT_ORDER,
+        },
     )
 
 

@@ -9,11 +9,12 @@ from django.views.decorators.http import require_safe
 
 from claims import history, selectors
 from claims.forms import CompareForm
-from claims.models import Claim, Topic
+from claims.models import Claim
 from claims.views.revisions import renamed
 from sources.models import Source
 
 CLAIMS_PER_PAGE = 50
+SOURCES_PER_PAGE = 50
 HOME_LIST_LENGTH = 6
 HOME_TOPICS = 20  # the rest are a page away, on /topics/
 
@@ -28,9 +29,10 @@ def _found[T](read: Callable[..., T], **lookup: str) -> T:
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
+    topics = selectors.topic_list_page(cursor=None, size=HOME_TOPICS)
     context = {
-        "topics": Topic.objects.page_with_counts(0, HOME_TOPICS),
-        "topic_count": Topic.objects.count(),
+        "topics": topics.page.rows,
+        "topic_total": topics.total,
         "verdicts": selectors.VERDICT_ORDER,
         "contested": Claim.objects.for_list().contested()[:HOME_LIST_LENGTH],
         "latest_sources": Source.objects.with_outlet().latest_first()[:HOME_LIST_LENGTH],
@@ -90,8 +92,8 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def source_list(request: HttpRequest) -> HttpResponse:
-    sources = Source.objects.with_outlet().with_attestation_counts().latest_first()
-    return render(request, "claims/source_list.html", {"sources": sources})
+    listed = selectors.source_list_page(cursor=request.GET.get("cursor"), size=SOURCES_PER_PAGE)
+    return render(request, "claims/source_list.html", {"page": listed.page, "total": listed.total})
 
 
 @require_safe

@@ -166,7 +166,7 @@ def test_a_repeated_quote_is_linked_where_the_offsets_say_and_nowhere_near(edito
         ("/api/sources/", {"kinds": "article"}, "kinds", "this list takes outlet, kind"),
         ("/api/sources/", {"published_after": "02/01/2022"}, "published_after", "YYYY-MM-DD"),
         ("/api/sources/", {"outlet": ["itv-news", "bbc-news"]}, "outlet", "Give one value"),
-        ("/api/claimants/", {"name": "met"}, "name", "this list takes q, page"),
+        ("/api/claimants/", {"name": "met"}, "name", "this list takes q, cursor"),
     ],
 )
 def test_a_filter_that_would_be_ignored_or_misread_is_a_400_naming_it(

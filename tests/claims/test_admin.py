@@ -246,6 +246,40 @@ def test_the_claim_list_filters_by_verdict(editor_client):
     assert "A claim nobody states" not in body
 
 
+def test_the_claim_list_lists_no_topics_and_a_topics_count_leads_to_its_claims(editor_client):
+    """At a million claims there are tens of thousands of topics: the claim list's filters
+    leave them out, and each topic's count of claims is the way to them."""
+    flood = make_topic("flood", title="River flood")
+    make_claim(flood, statement="The river rose two metres")
+    make_claim(flood, statement="Three bridges closed")
+    make_claim(make_topic("storm", title="Winter storm"), statement="Winds reached 90 mph")
+    make_topic("quiet", title="A topic nobody has claims in")
+
+    claims = editor_client.get(reverse("admin:claims_claim_changelist")).content.decode()
+    assert "A topic nobody has claims in" not in claims
+
+    topics = editor_client.get(reverse("admin:claims_topic_changelist")).content.decode()
+    link = f"{reverse('admin:claims_claim_changelist')}?topic__id__exact={flood.pk}"
+    assert f'<a href="{link}">2</a>' in topics
+    flood_claims = editor_client.get(link).content.decode()
+    assert "The river rose two metres" in flood_claims and "Three bridges closed" in flood_claims
+    assert "Winds reached 90 mph" not in flood_claims
+
+
+def test_the_source_and_claimant_lists_count_each_rows_attestations(editor_client):
+    source = make_source("Nine officers, and then two more.", title="Officers counted")
+    make_source("Nothing stated.", title="Nothing stated")
+    police = services.claimant_create(name="Police", aliases=[])
+    attest(make_claim(), source, "Nine officers", claimant=police)
+    attest(make_claim(), source, "two more", claimant=police)
+
+    sources = editor_client.get(reverse("admin:sources_source_changelist")).content.decode()
+    assert '<td class="field-attestation_count">2</td>' in sources
+    assert '<td class="field-attestation_count">0</td>' in sources
+    claimants = editor_client.get(reverse("admin:claims_claimant_changelist")).content.decode()
+    assert '<td class="field-attestation_count">2</td>' in claimants
+
+
 def test_sources_are_searchable_and_filterable_by_outlet(editor_client):
     make_source("About the custody suite.", outlet="BBC News", title="Custody suite")
     make_source("About the team.", outlet="ITV News", title="Westminster team")

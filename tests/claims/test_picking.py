@@ -4,11 +4,13 @@ the user types, and the box takes a slug or a whole name. No form lists a whole 
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from claims.models import Topic
+from claims.picking import KINDS
 from sources.models import Outlet, Source
+from tests.factories import make_source
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +91,31 @@ def test_an_unknown_source_to_compare_is_a_clear_error(client, seeds):
     page = client.get("/sources/compare/", {"source": [BBC, "no-such-story"]}).content.decode()
     assert "Nothing is called “no-such-story”" in page
     assert f'value="{BBC}"' in page  # what was chosen stays ticked
+
+
+def test_a_source_is_found_by_part_of_its_title_or_of_its_outlets_name(client, db):
+    gazette = Outlet.objects.create(name="Harbour Gazette", slug="harbour-gazette")
+    make_source(outlet=gazette.name, title="Bridge shut for repairs", slug="bridge-shut")
+    make_source(outlet="Valley Times", title="Ferry timetable changes", slug="ferry")
+
+    assert [m["value"] for m in matches(client, "source", "gazett")] == ["bridge-shut"]
+    assert [m["value"] for m in matches(client, "source", "ridge sh")] == ["bridge-shut"]
+    assert [m["value"] for m in matches(client, "source", "TIMETABLE")] == ["ferry"]
+    assert matches(client, "source", "lighthouse") == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plans")
+def test_a_sources_title_is_matched_on_its_trigram_index_not_through_a_join(db):
+    """Through a join to outlets no index serves the match, and every source is read."""
+    make_source(outlet="Harbour Gazette", title="Bridge shut for repairs")
+    source = KINDS["source"]
+    # The index the match can use: with a few rows the planner may rather read another index
+    # whole, filtering as it goes, so whole-table and whole-index reads are both ruled out.
+    matching = source.rows.filter(source.holding("bridge")).order_by()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        plan = matching.explain()
+    print(plan)
+    assert "Bitmap Index Scan on source_title_trgm" in plan
+    assert "sources_outlet.name" not in plan  # the outlets whose names match are read first

@@ -149,13 +149,14 @@ def test_a_live_pages_reader_has_the_same_budget(client, django_assert_max_num_q
     assert response.content.decode().count('class="place"') == n
 
 
-@pytest.mark.parametrize("n", [3, 50])
+@pytest.mark.parametrize("n", [3, 60])
 def test_the_source_list_has_a_fixed_query_budget(client, django_assert_max_num_queries, n):
     for i in range(n):
         make_source(f"Source text {i}.", outlet=f"Outlet {i}")
-    with django_assert_max_num_queries(1):
+    # the page's sources with their outlets and claims counted, then how many sources there are
+    with django_assert_max_num_queries(2):
         response = client.get(reverse("claims:sources"))
-    assert response.content.decode().count('<li><a href="/sources/') == n
+    assert response.content.decode().count('<li><a href="/sources/') == min(n, 50)
 
 
 @pytest.mark.parametrize("n", [3, 50])
