@@ -219,6 +219,32 @@ def publication_order(source: Source) -> tuple[Any, ...]:
     return (source.published_on, moment, source.slug)
 
 
+# What ``Attestation.as_statement`` reads of an attestation, and what a chapter shows of its
+# source (with what ordering and ``as_statement`` read of it).
+STATEMENT_FIELDS = (
+    "claim",
+    "source",
+    "claimant",
+    "value_number",
+    "value_qualifier",
+    "value_date",
+    "value_date_end",
+    "value_date_precision",
+    "value_text",
+    "as_of",
+)
+STORY_SOURCE_FIELDS = (
+    "slug",
+    "title",
+    "kind",
+    "published_on",
+    "published_at",
+    "copy_of",
+    "agency",
+    "outlet__name",
+)
+
+
 @dataclass
 class TopicPage:
     topic: Topic
@@ -229,9 +255,15 @@ def topic_page(*, slug: str) -> TopicPage:
     """The topic's sources in publication order, each with what it added, confirmed,
     contradicted or updated. Raises ``Topic.DoesNotExist``."""
     topic = Topic.objects.with_verdict_counts().get(slug=slug)
+    # Each claim and source once, however many rows name it, and only the columns the story
+    # shows and compares (never a source's text): a topic has hundreds of attestations.
+    claims = Claim.objects.only("slug", "statement", "verdict", "changes_over_time")
+    sources = Source.objects.with_outlet().only(*STORY_SOURCE_FIELDS)
     attestations = list(
         Attestation.objects.filter(claim__topic=topic)
-        .select_related("claim", "source__outlet", "claimant")
+        .select_related("claimant")
+        .only(*STATEMENT_FIELDS, "start", "claimant__name")
+        .prefetch_related(Prefetch("claim", claims), Prefetch("source", sources))
         .order_by("source__published_on", "source__published_at", "start")
     )
     sources = list({a.source_id: a.source for a in attestations}.values())
