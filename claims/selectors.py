@@ -258,12 +258,12 @@ def topic_page(*, slug: str) -> TopicPage:
     # Each claim and source once, however many rows name it, and only the columns the story
     # shows and compares (never a source's text): a topic has hundreds of attestations.
     claims = Claim.objects.only("slug", "statement", "verdict", "changes_over_time")
-    sources = Source.objects.with_outlet().only(*STORY_SOURCE_FIELDS)
+    story_sources = Source.objects.with_outlet().only(*STORY_SOURCE_FIELDS)
     attestations = list(
         Attestation.objects.filter(claim__topic=topic)
         .select_related("claimant")
         .only(*STATEMENT_FIELDS, "start", "claimant__name")
-        .prefetch_related(Prefetch("claim", claims), Prefetch("source", sources))
+        .prefetch_related(Prefetch("claim", claims), Prefetch("source", story_sources))
         .order_by("source__published_on", "source__published_at", "start")
     )
     sources = list({a.source_id: a.source for a in attestations}.values())
