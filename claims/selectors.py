@@ -245,10 +245,21 @@ STORY_SOURCE_FIELDS = (
 )
 
 
+@dataclass(frozen=True)
+class StoryClaim:
+    """A claim as a topic's story shows it: its link made once, however many of the story's
+    chapters name the claim."""
+
+    slug: str
+    statement: str
+    verdict: str
+    url: str
+
+
 @dataclass
 class TopicPage:
     topic: Topic
-    chapters: list[Chapter[Claim, Source]]
+    chapters: list[Chapter[StoryClaim, Source]]
 
 
 def topic_page(*, slug: str) -> TopicPage:
@@ -268,8 +279,13 @@ def topic_page(*, slug: str) -> TopicPage:
     )
     sources = list({a.source_id: a.source for a in attestations}.values())
     sources.sort(key=publication_order)
+    shown = {
+        claim.pk: StoryClaim(claim.slug, claim.statement, claim.verdict, claim.get_absolute_url())
+        for claim in {a.claim_id: a.claim for a in attestations}.values()
+    }
     told = [
-        Told(a.claim, a.source, a.claim.changes_over_time, a.as_statement()) for a in attestations
+        Told(shown[a.claim_id], a.source, a.claim.changes_over_time, a.as_statement())
+        for a in attestations
     ]
     return TopicPage(topic, tell(sources, told))
 
