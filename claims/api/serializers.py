@@ -20,7 +20,6 @@ from claims.api.fields import (
 )
 from claims.models import Attestation, Claim, Claimant, QuoteError, Topic, value_shape_error
 from claims.rules.quotes import Span, find_quote, locate_quote
-from claims.rules.values import value_to_json
 from sources.models import Source
 
 
@@ -136,25 +135,6 @@ class AttestationSerializer(serializers.ModelSerializer):
     def get_url(self, attestation: Attestation) -> str:
         page = reverse("claims:source", args=[attestation.source.slug])
         return absolute(self.context.get("request"), f"{page}#att-{attestation.pk}")
-
-    def to_representation(self, instance: Attestation) -> dict[str, Any]:
-        """What the fields above give (tests/api/test_reads.py compares the two), written out:
-        a page of claims has hundreds of attestations, and a field at a time costs several
-        times as much."""
-        claimant = instance.claimant
-        return {
-            "id": instance.pk,
-            "source": instance.source.slug,
-            "outlet": instance.source.outlet.name,
-            "quote": instance.quote,
-            "start": instance.start,
-            "end": instance.end,
-            "value": value_to_json(instance.value),
-            "as_of": instance.effective_as_of.isoformat(),
-            "attributed_to": instance.attributed_to,
-            "claimant": claimant.name if claimant is not None else None,
-            "url": self.get_url(instance),
-        }
 
 
 class ClaimSerializer(serializers.ModelSerializer):
@@ -314,10 +294,6 @@ class LinkedAttestationSerializer(AttestationSerializer):
     class Meta(AttestationSerializer.Meta):
         fields = [*AttestationSerializer.Meta.fields, "claim"]
         read_only_fields = fields
-
-    def to_representation(self, instance: Attestation) -> dict[str, Any]:
-        claim = self.fields["claim"].to_representation(instance.claim)
-        return {**super().to_representation(instance), "claim": claim}
 
 
 class ClaimantField(serializers.SlugRelatedField[Claimant]):
