@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.utils.html import escape, format_html, format_html_join
 
@@ -104,15 +104,37 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def topic(request: HttpRequest, slug: str) -> HttpResponse:
-    """A topic and its claims, with their counts."""
-    found = _row(Topic.objects.filter(slug=slug).values("pk", "title"))
-    rows = list(
-        _sorted(_counted(Claim.objects.filter(topic_id=found["pk"])), "contested").values(
-            *CLAIM_COLUMNS
+    """A topic with its verdict counts, then its attestations with their claims and sources in
+    publication order: the page tells the story source by source, a row per attestation."""
+    found = _row(
+        Topic.objects.filter(slug=slug)
+        .annotate(
+            claim_count=Count("claims"),
+            **{f"{v}_count": Count("claims", filter=Q(claims__verdict=v)) for v in Verdict},
+        )
+        .values("pk", "title", "claim_count", *(f"{v}_count" for v in Verdict))
+    )
+    rows = (
+        Attestation.objects.filter(claim__topic_id=found["pk"])
+        .order_by("source__published_on", "source__published_at", "start")
+        .values_list(
+            "source__slug",
+            "source__title",
+            "source__outlet__name",
+            "source__published_on",
+            "source__kind",
+            "claim__verdict",
+            "claim__slug",
+            "claim__statement",
         )
     )
-    body = _claim_rows(rows, {found["pk"]: found["title"]})
-    return _page(format_html("<h1>{}</h1>", found["title"]) + f"<ol>{body}</ol>")
+    counts = format_html_join(" ", "{}: {}", ((k, v) for k, v in found.items() if k != "pk"))
+    body = format_html_join(
+        "",
+        "<li><a href='/sources/{}/'>{}</a> {} {} {}: {} <a href='/claims/{}/'>{}</a></li>",
+        rows,
+    )
+    return _page(format_html("<h1>{}</h1><p>{}</p>", found["title"], counts) + f"<ol>{body}</ol>")
 
 
 ATTESTATION_COLUMNS = [

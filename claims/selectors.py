@@ -247,25 +247,73 @@ def publication_order(source: Source) -> tuple[Any, ...]:
     return (source.published_on, moment, source.slug)
 
 
+# What ``Attestation.as_statement`` reads of an attestation, and what a chapter shows of its
+# source (with what ordering and ``as_statement`` read of it).
+STATEMENT_FIELDS = (
+    "claim",
+    "source",
+    "claimant",
+    "value_number",
+    "value_qualifier",
+    "value_date",
+    "value_date_end",
+    "value_date_precision",
+    "value_text",
+    "as_of",
+)
+STORY_SOURCE_FIELDS = (
+    "slug",
+    "title",
+    "kind",
+    "published_on",
+    "published_at",
+    "copy_of",
+    "agency",
+    "outlet__name",
+)
+
+
+@dataclass(frozen=True)
+class StoryClaim:
+    """A claim as a topic's story shows it: its link made once, however many of the story's
+    chapters name the claim."""
+
+    slug: str
+    statement: str
+    verdict: str
+    url: str
+
+
 @dataclass
 class TopicPage:
     topic: Topic
-    chapters: list[Chapter[Claim, Source]]
+    chapters: list[Chapter[StoryClaim, Source]]
 
 
 def topic_page(*, slug: str) -> TopicPage:
     """The topic's sources in publication order, each with what it added, confirmed,
     contradicted or updated. Raises ``Topic.DoesNotExist``."""
     topic = Topic.objects.with_verdict_counts().get(slug=slug)
+    # Each claim and source once, however many rows name it, and only the columns the story
+    # shows and compares (never a source's text): a topic has hundreds of attestations.
+    claims = Claim.objects.only("slug", "statement", "verdict", "changes_over_time")
+    story_sources = Source.objects.with_outlet().only(*STORY_SOURCE_FIELDS)
     attestations = list(
         Attestation.objects.filter(claim__topic=topic)
-        .select_related("claim", "source__outlet", "claimant")
+        .select_related("claimant")
+        .only(*STATEMENT_FIELDS, "start", "claimant__name")
+        .prefetch_related(Prefetch("claim", claims), Prefetch("source", story_sources))
         .order_by("source__published_on", "source__published_at", "start")
     )
     sources = list({a.source_id: a.source for a in attestations}.values())
     sources.sort(key=publication_order)
+    shown = {
+        claim.pk: StoryClaim(claim.slug, claim.statement, claim.verdict, claim.get_absolute_url())
+        for claim in {a.claim_id: a.claim for a in attestations}.values()
+    }
     told = [
-        Told(a.claim, a.source, a.claim.changes_over_time, a.as_statement()) for a in attestations
+        Told(shown[a.claim_id], a.source, a.claim.changes_over_time, a.as_statement())
+        for a in attestations
     ]
     return TopicPage(topic, tell(sources, told))
 

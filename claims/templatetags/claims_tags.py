@@ -1,3 +1,4 @@
+import functools
 import json
 
 from django import template
@@ -10,10 +11,19 @@ from claims.display.highlight import VERDICT_ICONS
 register = template.Library()
 
 
-@register.filter
-def verdict_icon(verdict: str) -> str:
-    """The symbol shown beside a verdict, so colour is never the only cue."""
-    return VERDICT_ICONS.get(verdict or "", "○")
+@register.simple_tag
+@functools.cache  # a handful of verdicts, shown on every row of a list
+def verdict_badge(verdict: str) -> SafeString:
+    """A verdict's badge: its symbol beside its word, so colour is never the only cue. A tag
+    rather than an included template: lists show one on every row."""
+    return format_html(
+        '<span class="verdict verdict-{}" data-verdict="{}"><span aria-hidden="true">{}</span>'
+        " {}</span>",
+        verdict or "none",
+        verdict,
+        VERDICT_ICONS.get(verdict or "", "○"),
+        verdict or "no sources",
+    )
 
 
 # As Django's json_script: <, > and & escaped, so the JSON cannot close the script element.

@@ -161,13 +161,15 @@ def test_the_source_list_has_a_fixed_query_budget(client, django_assert_max_num_
 
 @pytest.mark.parametrize("n", [3, 50])
 def test_the_topic_page_has_a_fixed_query_budget(client, django_assert_max_num_queries, n):
-    """Guards against a query per source or per claim while telling the story."""
+    """Guards against a query per source or per claim while telling the story, and against
+    reading every source's whole text for a page that shows none of them."""
     topic = make_topic()
     for _ in range(3):
         claim_with_sources(n, topic)
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(4) as queries:
         response = client.get(topic.get_absolute_url())
     assert response.content.decode().count('class="chapter"') == 3 * n
+    assert not [q for q in queries.captured_queries if '"sources_source"."text"' in q["sql"]]
 
 
 @pytest.mark.parametrize("n", [3, 50])
