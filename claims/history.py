@@ -50,14 +50,7 @@ ATTESTATION_FIELDS = {
     "as_of": "as of",
     "attributed_to": "attributed to",
 }
-VALUE_FIELDS = {
-    "value_number",
-    "value_qualifier",
-    "value_date",
-    "value_date_end",
-    "value_date_precision",
-    "value_text",
-}
+VALUE_FIELDS = set(Attestation.VALUE_COLUMNS)
 
 
 # The reason given to the records of the revision that history before it was folded into;

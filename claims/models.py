@@ -436,6 +436,16 @@ class Attestation(Versioned):
         for name, field_value in self.value_fields(value).items():
             setattr(self, name, field_value)
 
+    # the columns that store an attestation's value, for queries that read only those
+    VALUE_COLUMNS = (
+        "value_number",
+        "value_qualifier",
+        "value_date",
+        "value_date_end",
+        "value_date_precision",
+        "value_text",
+    )
+
     @staticmethod
     def value_fields(value: Value | None) -> dict[str, Any]:
         """The ``value_*`` columns that store ``value``."""

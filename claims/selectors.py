@@ -253,12 +253,7 @@ STATEMENT_FIELDS = (
     "claim",
     "source",
     "claimant",
-    "value_number",
-    "value_qualifier",
-    "value_date",
-    "value_date_end",
-    "value_date_precision",
-    "value_text",
+    *Attestation.VALUE_COLUMNS,
     "as_of",
 )
 STORY_SOURCE_FIELDS = (
