@@ -2,12 +2,12 @@
 at a time.
 
 Each write of a claim (``Claim.refresh_verdict``, the bulk import, a deletion) and each filing of
-a source under a topic writes that one entry (``MatchEntry``) at the next ledger version, in the
-writer's transaction. A process keeps ``LedgerStats`` in memory and, before it matches, reads the
-one stamp row (``MatchLedger``): when it has moved on, it reads the entries written since and
-applies them, one by one. Nothing reads the whole ledger again unless the stamp's token changed
-(a rebuild, a restored backup) or the process is new; the full claims a candidate shortlists are
-read when it needs them (``load_known``), without their sources' texts.
+a source under a topic writes that one entry (``MatchEntry``) in the writer's transaction, at a
+version (its transaction's id on PostgreSQL). A process keeps ``LedgerStats`` in memory and,
+before it matches, reads the stamp row (``MatchLedger``) with the entries written since it last
+read, in one query, and applies them one by one. Nothing reads the whole ledger again unless the
+stamp's token changed (a rebuild, a restored backup) or the process is new; the full claims a
+candidate shortlists are read when it needs them (``load_known``), without their sources' texts.
 
 Claims are keyed by slug; topics by their primary key (as text), so renaming a topic changes
 nothing here.
@@ -15,6 +15,7 @@ nothing here.
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 from collections import defaultdict
@@ -89,28 +90,39 @@ def load_known(slugs: Collection[str]) -> dict[str, KnownClaim]:
     return {claim.slug: known_claim(claim, stated[claim.pk]) for claim in claims}
 
 
-def _next_versions(count: int) -> int | None:
-    """Take ``count`` ledger versions for this transaction's entries; the first of them, or
-    None while the index has never been built (the build will read what is written now).
-    The stamp row stays locked until the transaction ends, so versions commit in order."""
+# On PostgreSQL each entry carries its writer's transaction id, and a reader catches up from the
+# oldest transaction still running when it last read (every one older has committed or is gone):
+# no row that every writer must lock, so a long import holds up no one's link. SQLite lets one
+# writer in at a time anyway: there, a counter on the stamp row numbers the entries.
+_TRANSACTION = "pg_current_xact_id()::text::bigint"
+_HORIZON = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+
+
+def _versions(count: int) -> list[int] | None:
+    """The versions of this transaction's next ``count`` entries, or None while the index has
+    never been built (the build will read what is written now)."""
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"SELECT {_TRANSACTION} FROM claims_matchledger")
+            row = cursor.fetchone()
+            return None if row is None else [row[0]] * count
         cursor.execute(
             "UPDATE claims_matchledger SET version = version + %s RETURNING version", [count]
         )
         row = cursor.fetchone()
-    return None if row is None else row[0] - count + 1
+    return None if row is None else list(range(row[0] - count + 1, row[0] + 1))
 
 
 def _write(entries: Sequence[tuple[str, dict[str, Any] | None]]) -> None:
     if not entries:
         return
-    first = _next_versions(len(entries))
-    if first is None:
+    versions = _versions(len(entries))
+    if versions is None:
         return
     MatchEntry.objects.bulk_create(
         [
-            MatchEntry(key=key, version=first + n, data=data)
-            for n, (key, data) in enumerate(entries)
+            MatchEntry(key=key, version=version, data=data)
+            for version, (key, data) in zip(versions, entries, strict=True)
         ],
         update_conflicts=True,
         unique_fields=["key"],
@@ -203,23 +215,50 @@ index_lock = threading.RLock()
 
 
 def claim_index() -> ClaimIndex:
-    """This process's index, brought up to date with the shared entries (one query when
-    nothing changed, two when some did). Hold ``index_lock`` while using it."""
+    """This process's index, brought up to date with the shared entries: the stamp and the
+    entries written since the last call are one query. Hold ``index_lock`` while using it."""
     global _live
-    stamp = MatchLedger.objects.values_list("token", "version").first()
+    stamp, changed = _read_since(_live.version if _live is not None else None)
     if stamp is None:
         rebuild()
-        stamp = MatchLedger.objects.values_list("token", "version").get()
+        stamp, changed = _read_since(None)
+        assert stamp is not None
     token, version = stamp
     if _live is None or _live.token != token or _live.version > version:
         stats = LedgerStats()
-        _apply(stats, MatchEntry.objects.filter(version__lte=version))
+        _apply(stats, _rows(MatchEntry.objects.all()))
         _live = _Live(token, version, stats, ClaimIndex.over(stats, load_known))
-    elif _live.version < version:
-        changed = MatchEntry.objects.filter(version__gt=_live.version, version__lte=version)
+    else:
         _apply(_live.stats, changed)
         _live.version = version
     return _live.index
+
+
+def _read_since(
+    since: int | None,
+) -> tuple[tuple[str, int] | None, list[tuple[str, dict[str, Any] | None]]]:
+    """The stamp (token, and the version to read from next time) and, unless ``since`` is
+    None, the entries written from ``since`` on, in one statement (one snapshot)."""
+    postgres = connection.vendor == "postgresql"
+    horizon = _HORIZON if postgres else "l.version"
+    # PostgreSQL: from the horizon on, for a transaction running then may commit later
+    newer = "e.version >= %s" if postgres else "e.version > %s"
+    condition, params = (newer, [since]) if since is not None else ("1 = 0", [])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT l.token, {horizon}, e.key, e.data FROM claims_matchledger l "
+            f"LEFT JOIN claims_matchentry e ON {condition} ORDER BY e.version",
+            params,
+        )
+        rows = cursor.fetchall()
+    if not rows:
+        return None, []
+    changed = [
+        (key, json.loads(value) if isinstance(value, str) else value)  # as JSONField reads it
+        for _, _, key, value in rows
+        if key is not None
+    ]
+    return (rows[0][0], rows[0][1]), changed
 
 
 def forget() -> None:
@@ -228,8 +267,8 @@ def forget() -> None:
     _live = None
 
 
-def _apply(stats: LedgerStats, entries: QuerySet[MatchEntry]) -> None:
-    for key, data in _rows(entries):
+def _apply(stats: LedgerStats, entries: Iterable[tuple[str, dict[str, Any] | None]]) -> None:
+    for key, data in entries:
         if key.startswith(CLAIM):
             slug = key.removeprefix(CLAIM)
             if data is None:

@@ -201,7 +201,9 @@ class LedgerStats:
         return max(25, len(self.entries) // 100)
 
     def add(self, entry: ClaimEntry) -> None:
-        """Add a claim, or replace what was known of it."""
+        """Add a claim, or replace what was known of it (an entry read again changes nothing)."""
+        if self.entries.get(entry.key) == entry:
+            return
         self.remove(entry.key)
         key = entry.key
         self.entries[key] = entry
@@ -249,8 +251,11 @@ class LedgerStats:
 
     def file(self, filing: Hashable, topic: str, title: str) -> None:
         """A source (``title``) filed under ``topic``: its title's words name the topic's story."""
+        filed = (topic, _interned(set(content_words(title))))
+        if self.titles.get(filing) == filed:
+            return
         self.unfile(filing)
-        self.titles[filing] = (topic, _interned(set(content_words(title))))
+        self.titles[filing] = filed
         self.generation += 1
 
     def unfile(self, filing: Hashable) -> None:
