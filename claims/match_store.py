@@ -32,6 +32,7 @@ from claims.matching.ledger import ClaimEntry, LedgerStats
 from claims.models import Attestation, Claim, Topic
 from sources.models import Source
 
+STAMP = 1  # the stamp row's key: one row, whatever a fixture or a dump loads
 CLAIM = "claim:"
 FILING = "filing:"
 BATCH = 2000  # rows per read or write when a whole ledger passes
@@ -103,11 +104,12 @@ def _versions(count: int) -> list[int] | None:
     never been built (the build will read what is written now)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f"SELECT {_TRANSACTION} FROM claims_matchledger")
+            cursor.execute(f"SELECT {_TRANSACTION} FROM claims_matchledger WHERE id = %s", [STAMP])
             row = cursor.fetchone()
             return None if row is None else [row[0]] * count
         cursor.execute(
-            "UPDATE claims_matchledger SET version = version + %s RETURNING version", [count]
+            "UPDATE claims_matchledger SET version = version + %s WHERE id = %s RETURNING version",
+            [count, STAMP],
         )
         row = cursor.fetchone()
     return None if row is None else list(range(row[0] - count + 1, row[0] + 1))
@@ -171,7 +173,7 @@ def rebuild() -> int:
     services (SQL by hand, a partial restore)."""
     MatchLedger.objects.all().delete()
     MatchEntry.objects.all().delete()
-    MatchLedger.objects.create(version=0, token=uuid.uuid4().hex)
+    MatchLedger.objects.create(pk=STAMP, version=0, token=uuid.uuid4().hex)
     count = 0
     last = 0
     while batch := list(Claim.objects.filter(pk__gt=last).order_by("pk")[:BATCH]):
@@ -247,8 +249,8 @@ def _read_since(
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT l.token, {horizon}, e.key, e.data FROM claims_matchledger l "
-            f"LEFT JOIN claims_matchentry e ON {condition} ORDER BY e.version",
-            params,
+            f"LEFT JOIN claims_matchentry e ON {condition} WHERE l.id = %s ORDER BY e.version",
+            [*params, STAMP],
         )
         rows = cursor.fetchall()
     if not rows:
