@@ -32,9 +32,6 @@ def shortlist(stats: LedgerStats, query: Query, topics: Sequence[str]) -> list[s
     value_lists = [
         (kind == query.kind, claims) for bucket in buckets for kind, claims in bucket.items()
     ]
-    # a claim is in one list of a bucket: past this many in all, the pool is past SHORTLIST
-    if sum(len(claims) for _, claims in value_lists) <= SHORTLIST * max(len(buckets), 1):
-        return _from_pool(stats, query, in_topic, value_lists, words)
     entries = stats.entries
     looked_up = set(lookups)
     mass = query.focus_total or 1.0
@@ -45,6 +42,12 @@ def shortlist(stats: LedgerStats, query: Query, topics: Sequence[str]) -> list[s
         score += 0.5 * (entries[key].kind == query.kind)
         return -score, key
 
+    # a claim is in one list of a bucket: past this many in all, the pool is past SHORTLIST
+    if sum(len(claims) for _, claims in value_lists) <= SHORTLIST * max(len(buckets), 1):
+        pool = in_topic | words.keys() | {key for _, claims in value_lists for key in claims}
+        if len(pool) <= SHORTLIST:
+            return sorted(pool)
+        return heapq.nsmallest(SHORTLIST, pool, key=cheap)
     # A claim only sharing a bucket scores 1.5, plus 0.5 if of the candidate's kind: of those
     # (thousands, in a large ledger) only the first by key can make the shortlist.
     scored = in_topic | words.keys()
@@ -59,29 +62,6 @@ def shortlist(stats: LedgerStats, query: Query, topics: Sequence[str]) -> list[s
             ),
         )
     ]
-
-
-def _from_pool(
-    stats: LedgerStats,
-    query: Query,
-    in_topic: set[str],
-    value_lists: ValueLists,
-    words: defaultdict[str, float],
-) -> list[str]:
-    """The shortlist of a pool small enough to score each claim of."""
-    by_value = {key for _, claims in value_lists for key in claims}
-    pool = in_topic | by_value | words.keys()
-    if len(pool) <= SHORTLIST:
-        return sorted(pool)
-    mass = query.focus_total or 1.0
-    entries = stats.entries
-
-    def cheap(key: str) -> tuple[float, str]:
-        score = 2.0 * (key in in_topic) + 1.5 * (key in by_value) + words[key] / mass
-        score += 0.5 * (entries[key].kind == query.kind)
-        return -score, key
-
-    return heapq.nsmallest(SHORTLIST, pool, key=cheap)
 
 
 def _first(lists: ValueLists, same_kind: bool, besides: set[str]) -> list[str]:
