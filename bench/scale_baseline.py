@@ -170,13 +170,32 @@ def _attestation_rows(rows: Iterable[dict[str, Any]]) -> str:
 
 
 def claim(request: HttpRequest, slug: str) -> HttpResponse:
-    """A claim, then its attestations with their sources and outlets."""
+    """A claim, then its attestations with their sources and outlets; then what else the page
+    shows: the claims about the same subject, the claims it is the sum of and those it is a
+    part of, and the dates its revisions were made on (the permalink's number)."""
     found = _row(
-        Claim.objects.filter(slug=slug).values("pk", "statement", "verdict", "verdict_explanation")
+        Claim.objects.filter(slug=slug).values(
+            "pk", "statement", "verdict", "verdict_explanation", "topic_id", "subject"
+        )
     )
-    rows = Attestation.objects.filter(claim_id=found["pk"]).values(*ATTESTATION_COLUMNS)
-    head = format_html("<h1>{}</h1><p>{}: {}</p>", *list(found.values())[1:])
-    return _page(f"{head}<ul>{_attestation_rows(rows.order_by('source__published_on'))}</ul>")
+    pk = found["pk"]
+    rows = Attestation.objects.filter(claim_id=pk).values(*ATTESTATION_COLUMNS)
+    head = format_html("<h1>{}</h1><p>{}: {}</p>", *list(found.values())[1:4])
+    body = f"{head}<ul>{_attestation_rows(rows.order_by('source__published_on'))}</ul>"
+    linked = [
+        Claim.objects.filter(parts=pk),
+        Claim.objects.filter(totals=pk),
+        Claim.objects.filter(topic_id=found["topic_id"], subject__iexact=found["subject"])
+        .exclude(pk=pk)
+        .order_by(*SORT_KEYS["contested"]),
+    ]
+    for claims in linked if found["subject"] else linked[:2]:
+        found_rows = list(claims.values(*CLAIM_COLUMNS))
+        body += f"<ul>{_claim_rows(found_rows, _topics(found_rows))}</ul>"
+    own = Claim.history.filter(id=pk).values_list("history_date")
+    stated = Attestation.history.filter(claim_id=pk).values_list("history_date")
+    dates = {day for (day,) in own.order_by().union(stated.order_by()).order_by()}
+    return _page(body + format_html("<p>Revision {}</p>", len(dates)))
 
 
 def source(request: HttpRequest, slug: str) -> HttpResponse:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -185,13 +186,17 @@ class Total:
 
 def total(queryset: QuerySet[Any], *, cache_key: str) -> Total:
     """How many rows ``queryset`` has: exact up to ``EXACT_COUNT_LIMIT`` (one bounded scan),
-    else a full count made at most every few minutes per ``cache_key``."""
+    else a full count made at most every few minutes per ``cache_key``. A kept count is read
+    first: a large list would otherwise scan its first ``EXACT_COUNT_LIMIT`` rows on every
+    page only to learn that it is large."""
+    # hashed: the key carries the filters a person typed, and the database cache's keys are
+    # at most 255 characters
+    key = "keyset-total:" + hashlib.sha256(cache_key.encode()).hexdigest()
+    if (count := cache.get(key)) is not None:
+        return Total(count, exact=False)
     bounded = queryset.order_by()[: EXACT_COUNT_LIMIT + 1].count()
     if bounded <= EXACT_COUNT_LIMIT:
         return Total(bounded, exact=True)
-    key = f"keyset-total:{cache_key}"
-    count = cache.get(key)
-    if count is None:
-        count = queryset.order_by().count()
-        cache.set(key, count, COUNT_CACHE_SECONDS)
+    count = queryset.order_by().count()
+    cache.set(key, count, COUNT_CACHE_SECONDS)
     return Total(count, exact=False)

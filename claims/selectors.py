@@ -56,7 +56,7 @@ def claim_list_page(*, filters: QueryDict, size: int) -> ClaimList:
     (the first page without one; a damaged one is ignored). A page reads its own rows by the
     sort's index, and the total is bounded work (``keyset.total``)."""
     claim_filter = ClaimFilter(filters, queryset=Claim.objects.all())
-    claims = claim_filter.qs.for_list()
+    claims = claim_filter.qs.for_rows()
     keys = SORT_KEYS[claim_filter.sort_key]
     query = filters.copy()
     query.pop("cursor", None)
@@ -123,7 +123,7 @@ def claim_page(*, slug: str, site: str = "") -> ClaimPage:
     """Raises ``Claim.DoesNotExist``. ``site`` (scheme and host) makes the citation's URLs."""
     claim = Claim.objects.for_page().get(slug=slug)
     attestations = list(claim.attestations.all())
-    related = Claim.objects.for_list().related_to(claim).sorted_by("contested")
+    related = Claim.objects.for_rows().related_to(claim).sorted_by("contested")
     parts = list(claim.parts.for_page())
     statements = [a.as_statement() for a in attestations]
     return ClaimPage(

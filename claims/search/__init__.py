@@ -38,7 +38,7 @@ def matching_claims(claims: QuerySet[Claim], text: str) -> QuerySet[Claim]:
     query = parse(text)
     if not query:
         return claims.none()
-    return claims.filter(pk__in=_backend(claims.db).claim_ids(query))
+    return claims.filter(_backend(claims.db).matching(query))
 
 
 @dataclass

@@ -104,6 +104,11 @@ def claim_ids(query: SearchQuery) -> RawSQL:
     )
 
 
+def matching(query: SearchQuery) -> Q:
+    """A filter for the claims ``claim_ids`` finds."""
+    return Q(pk__in=claim_ids(query))
+
+
 def _rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
     with connections[Outlet.objects.db].cursor() as cursor:
         cursor.execute(sql, params)

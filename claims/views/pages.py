@@ -34,7 +34,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "topics": topics.page.rows,
         "topic_total": topics.total,
         "verdicts": selectors.VERDICT_ORDER,
-        "contested": Claim.objects.for_list().contested()[:HOME_LIST_LENGTH],
+        "contested": Claim.objects.for_rows().contested()[:HOME_LIST_LENGTH],
         "latest_sources": Source.objects.with_outlet().latest_first()[:HOME_LIST_LENGTH],
     }
     return render(request, "claims/home.html", context)

@@ -69,3 +69,24 @@ def test_past_the_exact_limit_the_total_is_an_estimate_kept_for_minutes(client, 
 
     Claim.objects.first().delete()  # the kept count is not made again at once
     assert f"About {total} claims" in client.get("/claims/").content.decode()
+
+
+def test_a_kept_estimate_spares_the_count_on_later_pages(
+    client, seeds, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr(keyset, "EXACT_COUNT_LIMIT", 20)
+    first = client.get("/claims/").content.decode()
+    with django_assert_num_queries(1):  # the page's claims with their topics: no count
+        later = client.get("/claims/" + links(first)["next"]).content.decode()
+    assert f"About {Claim.objects.count()} claims" in later
+
+
+# the kept count's key is made from the filters: a long one must still fit every cache (the
+# database cache's keys are at most 255 characters; Django warns past 250)
+@pytest.mark.filterwarnings("error::django.core.cache.backends.base.CacheKeyWarning")
+def test_a_long_search_past_the_exact_limit_keeps_its_estimate(client, seeds, monkeypatch):
+    monkeypatch.setattr(keyset, "EXACT_COUNT_LIMIT", 0)
+    words = " OR ".join(["suspended"] * 40)
+    page = client.get("/claims/", {"q": words, "topic": "", "sort": "newest"})
+    assert page.status_code == 200
+    assert "About " in page.content.decode()

@@ -16,7 +16,7 @@ from claims.models import Attestation, Claim
 from claims.search import matching_claims, postgres
 from claims.search.query import parse
 from sources.models import Outlet, Source
-from tests.factories import make_topic
+from tests.factories import make_source, make_topic
 
 pytestmark = [
     pytest.mark.django_db,
@@ -132,3 +132,28 @@ def test_a_text_longer_than_a_tsvector_holds_is_stored_and_searched_up_to_its_li
     )
     assert postgres.matching_sources(parse("cladding")).count() == 1
     assert postgres.matching_sources(parse("asbestos")).count() == 0  # past the indexed part
+
+
+def test_a_search_of_the_list_looks_its_claims_up_rather_than_reading_them_all(ledger):
+    # The union of the claims' and the quotes' matches counts each claim once per quote, so
+    # the planner once took it for most of the table and read every claim to join it.
+    for q in QUERIES:
+        page = matching_claims(Claim.objects.all(), q).sorted_by("contested")[:51]
+        plan = page.explain()
+        print(q, plan, sep="\n")
+        assert "Seq Scan on claims_claim " not in plan.replace('"U0"', "")
+        assert "Index Scan using claims_claim_pkey" in plan
+
+
+def test_a_common_word_is_ranked_among_its_newest_matches(monkeypatch):
+    # Ranking reads each match's vector: a word in a third of the sources is ranked among the
+    # newest RANKED_AT_MOST of them, best first; older ones are not offered.
+    monkeypatch.setattr(postgres, "RANKED_AT_MOST", 2)
+    sentence = "The ferry was cancelled after the storm."
+    older = make_source(" ".join([sentence] * 5), published=date(2024, 1, 5))
+    once = make_source(sentence, published=date(2024, 1, 9))
+    twice = make_source(f"{sentence} A second ferry waited.", published=date(2024, 1, 8))
+    make_source("Trains ran to time.", published=date(2024, 1, 10))
+    found = list(postgres.matching_sources(parse("ferry")))
+    assert found == [twice, once]
+    assert older not in found
