@@ -71,12 +71,12 @@ def take(scope: str, who: str) -> Verdict:
     now = time.time()
     window = int(now // rate.seconds)
     key = f"limit:{scope}:{who}:{window}"
-    cache.add(key, 0, timeout=rate.seconds + 1)
+    # Incremented first, added only for the window's first use: one read and one write of the
+    # database cache per request, not a failed insert and its rollback besides.
     try:
         used = cache.incr(key)
-    except ValueError:  # expired between add and incr: the window has just ended
-        cache.add(key, 1, timeout=rate.seconds + 1)
-        used = 1
+    except ValueError:  # no count yet: this window's first use, unless another's just added it
+        used = 1 if cache.add(key, 1, timeout=rate.seconds + 1) else cache.incr(key)
     return Verdict(allowed=used <= rate.count, rate=rate, wait=rate.seconds - now % rate.seconds)
 
 

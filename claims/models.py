@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -441,20 +442,39 @@ class Attestation(Versioned):
 
     @property
     def value(self) -> Value | None:
-        if self.value_number is not None:
-            return Quantity(self.value_number, Qualifier(self.value_qualifier))
-        if self.value_date is not None:
-            return DateValue(
-                self.value_date, Precision(self.value_date_precision), self.value_date_end
-            )
-        if self.value_text:
-            return TextValue(self.value_text)
-        return None
+        return self.value_of(
+            value_number=self.value_number,
+            value_qualifier=self.value_qualifier,
+            value_date=self.value_date,
+            value_date_end=self.value_date_end,
+            value_date_precision=self.value_date_precision,
+            value_text=self.value_text,
+        )
 
     @value.setter
     def value(self, value: Value | None) -> None:
         for name, field_value in self.value_fields(value).items():
             setattr(self, name, field_value)
+
+    @staticmethod
+    def value_of(
+        *,
+        value_number: Decimal | None,
+        value_qualifier: str,
+        value_date: date | None,
+        value_date_end: date | None,
+        value_date_precision: str,
+        value_text: str,
+    ) -> Value | None:
+        """The value the ``value_*`` columns store (``VALUE_COLUMNS``), from a row read
+        without the model (``values()``) as from an instance."""
+        if value_number is not None:
+            return Quantity(value_number, Qualifier(value_qualifier))
+        if value_date is not None:
+            return DateValue(value_date, Precision(value_date_precision), value_date_end)
+        if value_text:
+            return TextValue(value_text)
+        return None
 
     # the columns that store an attestation's value, for queries that read only those
     VALUE_COLUMNS = (

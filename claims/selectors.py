@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -355,9 +357,79 @@ def api_attestations() -> AttestationQuerySet:
 
 
 def api_claims() -> ClaimQuerySet:
-    """Claims with their counts (``for_list``), attestations with sources and outlets, and
-    the slugs of their parts."""
-    return Claim.objects.for_list().prefetch_related(
-        Prefetch("attestations", queryset=api_attestations().in_as_of_order()),
-        Prefetch("parts", queryset=Claim.objects.only("slug").order_by("slug")),
-    )
+    """Claims with their topics and counts (``for_list``), and their topic's slug as
+    ``topic_slug``, which ``ClaimSerializer`` shows. What the API shows of their attestations
+    and parts is read for a whole page at once (``api_claim_extras``)."""
+    return Claim.objects.for_list().annotate(topic_slug=F("topic__slug"))
+
+
+# The columns of a claim the API shows (``ClaimSerializer``): the list reads only these, not
+# the timestamps, the version or a topic row.
+API_CLAIM_COLUMNS = (
+    "slug",
+    "statement",
+    "kind",
+    "subject",
+    "unit",
+    "entity",
+    "predicate",
+    "qualifiers",
+    "event",
+    "changes_over_time",
+    "verdict",
+    "verdict_explanation",
+    "rating",
+    "rating_explanation",
+    "source_count",
+    "independent_count",
+)
+
+
+def api_claim_list() -> ClaimQuerySet:
+    """``api_claims`` for the list, which only reads them: only the columns it shows."""
+    return Claim.objects.annotate(topic_slug=F("topic__slug")).only(*API_CLAIM_COLUMNS)
+
+
+# What the API shows of an attestation, read as plain rows, not models: a page of claims has
+# hundreds of attestations, and building an instance of each with its source, outlet and
+# claimant was much of the page's time.
+API_ATTESTATION_COLUMNS = (
+    "claim_id",
+    "id",
+    "source__slug",
+    "source__outlet__name",
+    "source__published_on",
+    "quote",
+    "start",
+    "end",
+    *Attestation.VALUE_COLUMNS,
+    "as_of",
+    "attributed_to",
+    "claimant__name",
+)
+
+
+@dataclass(frozen=True)
+class ClaimExtras:
+    """By claim id: its attestations (rows of ``API_ATTESTATION_COLUMNS``, oldest first, as
+    ``in_as_of_order``) and the slugs of its parts, in order."""
+
+    attestations: dict[int, list[dict[str, Any]]]
+    parts: dict[int, list[str]]
+
+
+def api_claim_extras(claim_ids: Collection[int]) -> ClaimExtras:
+    """The attestations and parts of the claims, in two queries whatever their number."""
+    attestations: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    parts: dict[int, list[str]] = defaultdict(list)
+    if not claim_ids:
+        return ClaimExtras(attestations, parts)
+    rows = Attestation.objects.filter(claim_id__in=claim_ids).in_as_of_order()
+    for row in rows.values(*API_ATTESTATION_COLUMNS):
+        attestations[row["claim_id"]].append(row)
+    links = Claim.parts.through.objects.filter(from_claim_id__in=claim_ids)
+    for claim_id, slug in links.order_by("to_claim__slug").values_list(
+        "from_claim_id", "to_claim__slug"
+    ):
+        parts[claim_id].append(slug)
+    return ClaimExtras(attestations, parts)

@@ -53,7 +53,7 @@ class QueryForm(forms.Form):
 
 class ApiClaimFilter(ClaimFilter):
     """The claim list page's filters, sorted as the page sorts (``sort``). The queryset must
-    come from ``Claim.objects.for_list()``: the sorts use its counts."""
+    be a ``ClaimQuerySet``, whose ``sorted_by`` sorts on the claims' stored counts."""
 
     q = django_filters.CharFilter(
         method="search",
@@ -67,7 +67,7 @@ class ApiClaimFilter(ClaimFilter):
 
     def filter_queryset(self, queryset: QuerySet[Claim]) -> ClaimQuerySet:
         claims = super().filter_queryset(queryset)
-        assert isinstance(claims, ClaimQuerySet)  # for_list()'s, as the docstring says
+        assert isinstance(claims, ClaimQuerySet)  # as the docstring says
         return claims.sorted_by(self.sort_key)
 
 

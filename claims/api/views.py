@@ -61,7 +61,13 @@ from claims.api.serializers import (
     TopicSerializer,
 )
 from claims.models import Attestation, Claim, ClaimQuerySet, Topic
-from claims.selectors import api_attestations, api_claims, api_sources, api_topics
+from claims.selectors import (
+    api_attestations,
+    api_claim_list,
+    api_claims,
+    api_sources,
+    api_topics,
+)
 from sources.models import Source, StaleEdit, Versioned
 
 
@@ -274,7 +280,7 @@ class ClaimList(generics.ListCreateAPIView):
     pagination_class = ClaimCursorPagination
 
     def get_queryset(self) -> ClaimQuerySet:
-        return api_claims()
+        return api_claim_list()  # read only: a new claim is read again with api_claims
 
     def perform_create(self, serializer: serializers.BaseSerializer[Claim]) -> None:
         claim = saved(services.claim_create, **serializer.validated_data)

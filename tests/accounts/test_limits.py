@@ -3,13 +3,18 @@ and the web addresses an editor has the site fetch."""
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from accounts.limits import Rate
+from accounts.limits import Rate, take
 from accounts.roles import LOAD_TEST
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +102,39 @@ def test_an_editor_fetches_so_many_web_addresses_an_hour_then_is_told_to_wait(
     # pasting the text is no fetch
     pasted = client.post(url, {**ADD, "text": "Nine officers were suspended on Friday."})
     assert pasted.status_code == 302
+
+
+@pytest.fixture
+def database_cache(settings) -> None:
+    """The database's cache, which production shares between its processes (SHARED_CACHE)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "corroborate_cache",
+        }
+    }
+    call_command("createcachetable", stdout=StringIO())
+
+
+def test_the_database_cache_counts_anonymous_reads_to_the_limit(client, rates, database_cache):
+    rates(anon="3/minute")
+    codes = [client.get(reverse("api:topics")).status_code for _ in range(5)]
+    assert codes == [200, 200, 200, 429, 429]
+    assert client.get(reverse("api:topics"), REMOTE_ADDR="192.0.2.7").status_code == 200
+
+
+def test_counting_a_request_reads_and_writes_the_database_cache_once(rates, database_cache):
+    """Every API request is counted: one read of its count and one write (the cache's write
+    is a count of its rows, a read and the write in a transaction), not a failed insert
+    before each as well (11 statements a request)."""
+    rates(anon="100/minute")
+    for _ in range(3):  # the window's first request adds its count, the others add to it
+        with CaptureQueriesContext(connection) as counted:
+            assert take("anon", "192.0.2.9").allowed
+        statements = [q["sql"].split()[0] for q in counted.captured_queries]
+        assert [s for s in statements if s in ("INSERT", "UPDATE", "DELETE")] in (
+            ["INSERT"],
+            ["UPDATE"],
+        )
+        assert "ROLLBACK" not in statements
+        assert len(statements) <= 6
