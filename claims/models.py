@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from claims.claimants import Claimant, ClaimantName
@@ -22,6 +21,7 @@ from claims.rules.quotes import QuoteError, Span, context, locate_quote
 from claims.rules.values import DateValue, Precision, Qualifier, Quantity, TextValue, describe
 from claims.rules.verdicts import Statement, Verdict, assess
 from sources.models import Source, Versioned
+from sources.slugs import slug_address
 
 if TYPE_CHECKING:
     from claims.rules.values import Value
@@ -79,7 +79,7 @@ class Topic(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:topic", args=[self.slug])
+        return slug_address("claims:topic", self.slug)
 
 
 # How contested a verdict is, for sorting: sources that differ first. Stored on the claim
@@ -115,8 +115,6 @@ ROW_COLUMNS = (
     "source_count",
     "independent_count",
     "latest_source_on",
-    "topic__slug",
-    "topic__title",
 )
 
 
@@ -126,9 +124,9 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         return self.select_related("topic")
 
     def for_rows(self) -> ClaimQuerySet:
-        """``for_list`` read for the columns a list's row shows and its sorts use only: a page
-        of fifty leaves the claims' and topics' longer texts in the database."""
-        return self.for_list().only(*ROW_COLUMNS)
+        """What a list's row shows (``claim_row``) and its sorts use, and no more: the claim's
+        columns for them, and its topic's title as ``topic_title`` rather than a topic."""
+        return self.only(*ROW_COLUMNS).annotate(topic_title=F("topic__title"))
 
     def sorted_by(self, key: str) -> ClaimQuerySet:
         """``contested`` (differ, then updated, then the rest; more sources first),
@@ -272,7 +270,7 @@ class Claim(Versioned):
         return self.statement
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:detail", args=[self.slug])
+        return slug_address("claims:detail", self.slug)
 
     @property
     def qualifier_list(self) -> tuple[str, ...]:

@@ -8,12 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sources.ingest.similarity import anchors, fingerprint
-from sources.slugs import free_slug, name_slug
+from sources.slugs import free_slug, name_slug, slug_address
 from sources.text.normalise import content_hash, normalise_text
 
 
@@ -268,7 +267,7 @@ class Source(Versioned):
         return f"{self.outlet.name}: {self.title} ({self.published_on:%-d %b %Y})"
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:source", args=[self.slug])
+        return slug_address("claims:source", self.slug)
 
     def changes_since(self, before: models.Model) -> list[tuple[str, str]]:
         changes = super().changes_since(before)

@@ -9,11 +9,15 @@ topics as much as for outlets and sources.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 import unicodedata
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
 
 HASH_LENGTH = 8
@@ -52,3 +56,25 @@ def free_slug(rows: QuerySet[Any], base: str) -> str:
     while rows.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+# Only these stand in an address as written; reverse() would quote anything else.
+_URL_SAFE_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+_MARKER = "slug-marker"
+
+
+def slug_address(name: str, slug: str) -> str:
+    """``reverse(name, args=[slug])`` for a URL whose one argument is a slug. A list links
+    fifty claims and their sources, and resolving each address was a good part of its time:
+    the address around the slug is resolved once per URL name, script prefix and URLconf."""
+    if not _URL_SAFE_SLUG.fullmatch(slug):
+        return reverse(name, args=[slug])
+    before, after = _around_slug(name, get_script_prefix(), get_urlconf(settings.ROOT_URLCONF))
+    return f"{before}{slug}{after}"
+
+
+@functools.lru_cache(maxsize=64)
+def _around_slug(name: str, prefix: str, urlconf: str) -> tuple[str, str]:
+    # the prefix and URLconf are the key: reverse() reads them from this thread
+    before, _, after = reverse(name, args=[_MARKER]).rpartition(_MARKER)
+    return before, after

@@ -39,10 +39,10 @@ def _day_month_year(day: date, language: str) -> str:
 
 @register.simple_tag
 def claim_row(claim: Claim) -> SafeString:
-    """A claim in a list: its verdict, its statement linked to its page, its topic and its
-    sources. Built here rather than in an included template, as the admin builds its result
-    rows: a list page shows fifty, and the template engine's cost per row was most of the
-    page's."""
+    """A claim of ``Claim.objects.for_rows()`` in a list: its verdict, its statement linked to
+    its page, its topic and its sources. Built here rather than in an included template, as
+    the admin builds its result rows: a list page shows fifty, and the template engine's cost
+    per row was most of the page's."""
     sources = claim.source_count
     counts = format_html("{} source{}", sources, "" if sources == 1 else "s")
     if claim.independent_count != sources:
@@ -56,7 +56,7 @@ def claim_row(claim: Claim) -> SafeString:
         verdict_badge(claim.verdict),
         claim.get_absolute_url(),
         claim.statement,
-        claim.topic.title,
+        claim.topic_title,  # type: ignore[attr-defined]  # for_rows annotates it
         counts,
     )
 
