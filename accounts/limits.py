@@ -1,9 +1,11 @@
 """Rate limits: requests to the API per address or per account, and URL fetches per editor.
 
 Each limit is a rate in ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]`` ("120/minute"), read when
-it is applied, and counted in Django's cache in fixed windows: one integer per client and window
-(DRF's own throttles keep a list of every request's time, too much at a load test's rate). The
-cache must be shared by every app process for a limit to hold across them (settings.CACHES).
+it is applied, and counted in fixed windows in the database (``RateCount``): one row per client
+and scope, added to by one statement that every app process shares (DRF's own throttles keep a
+list of every request's time, too much at a load test's rate). A cache's read and write lost
+counts between processes, took six statements, and the database cache culls its rows past a
+few hundred: with more clients than that, their counts went.
 
 Scopes: ``anon`` (the API without signing in, per address), ``user`` (per account), ``load``
 (per account, for members of the group "Load test": ``python -m bench.load``), ``fetch`` (web
@@ -13,19 +15,23 @@ addresses an editor asks the site to fetch when adding a source).
 from __future__ import annotations
 
 import math
+import random
 import time
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connections, router
 from django.http import HttpRequest
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
+from accounts.models import RateCount
 from accounts.roles import LOAD_TEST
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+# One count in so many also deletes the counts of windows that have ended.
+PRUNE_ONE_IN = 1000
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -69,15 +75,35 @@ def take(scope: str, who: str) -> Verdict:
     rate. Refused uses count too: hammering does not shorten the wait."""
     rate = Rate.of(scope)
     now = time.time()
-    window = int(now // rate.seconds)
-    key = f"limit:{scope}:{who}:{window}"
-    # Incremented first, added only for the window's first use: one read and one write of the
-    # database cache per request, not a failed insert and its rollback besides.
-    try:
-        used = cache.incr(key)
-    except ValueError:  # no count yet: this window's first use, unless another's just added it
-        used = 1 if cache.add(key, 1, timeout=rate.seconds + 1) else cache.incr(key)
-    return Verdict(allowed=used <= rate.count, rate=rate, wait=rate.seconds - now % rate.seconds)
+    window_ends = (int(now // rate.seconds) + 1) * rate.seconds
+    used = _counted(f"{scope}:{who}", window_ends)
+    if random.randrange(PRUNE_ONE_IN) == 0:
+        prune(now)
+    return Verdict(allowed=used <= rate.count, rate=rate, wait=window_ends - now)
+
+
+def _counted(key: str, window_ends: int) -> int:
+    """The count of ``key`` in the window ending at ``window_ends``, this use included: one
+    statement, so two processes counting at once both count."""
+    connection = connections[router.db_for_write(RateCount)]
+    table, key_, ends, count = map(
+        connection.ops.quote_name, [RateCount._meta.db_table, "key", "window_ends", "count"]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({key_}, {ends}, {count}) VALUES (%s, %s, 1) "
+            f"ON CONFLICT ({key_}) DO UPDATE SET {count} = CASE WHEN {table}.{ends} = "
+            f"excluded.{ends} THEN {table}.{count} + 1 ELSE 1 END, {ends} = excluded.{ends} "
+            f"RETURNING {count}",
+            [key, window_ends],
+        )
+        return int(cursor.fetchone()[0])
+
+
+def prune(now: float) -> int:
+    """Delete the counts of windows that ended before ``now``; how many there were."""
+    deleted, _ = RateCount.objects.filter(window_ends__lt=now).delete()
+    return deleted
 
 
 class _Throttle(BaseThrottle):

@@ -37,6 +37,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import Model
 from django.utils import timezone
 
+from accounts.models import RateCount
 from claims import match_store
 from claims.match_models import MatchEntry, MatchLedger
 from claims.search.sqlite import INDEXES
@@ -48,8 +49,9 @@ CHUNK = 2000  # rows fetched at a time while writing
 
 # What migrations write into a new database; a restore replaces these rows with the backup's.
 MADE_BY_MIGRATIONS = (ContentType, Permission, Group, Group.permissions.through)
-# Derived from the ledger, and written afresh after a restore: no backup holds them.
-DERIVED = (MatchEntry, MatchLedger)
+# Derived from the ledger, and written afresh after a restore, or counts of requests that
+# begin again by themselves (the rate limits'): no backup holds them.
+DERIVED = (MatchEntry, MatchLedger, RateCount)
 
 
 class BackupError(Exception):
@@ -58,7 +60,7 @@ class BackupError(Exception):
 
 def backup_models(using: str = DEFAULT_DB_ALIAS) -> list[type[Model]]:
     """Every model whose rows a backup holds: all of them, as ``dumpdata`` chooses, but the
-    matching index (derived from the rest)."""
+    matching index (derived from the rest) and the rate limits' counts."""
     return [
         model
         for model in apps.get_models()

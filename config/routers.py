@@ -2,7 +2,7 @@
 
 Installed only when ``DATABASE_REPLICA_URL`` is set (config/settings.py). The rules, in order:
 a write goes to the primary, and from then on so do the request's reads (it reads what it
-wrote); the database cache (rate-limit counters) is read from the primary; so is anything
+wrote); the database cache is read from the primary; so is anything
 read inside a transaction (a transaction sees one database); a read goes to the replica only
 in a request that config.middleware.ReadReplicaMiddleware marked (GET or HEAD without
 credentials). The task worker, management commands and the admin's and editors' requests

@@ -169,9 +169,10 @@ AXES_CLIENT_IP_CALLABLE = "accounts.limits.client_ip"  # behind proxies: NUM_PRO
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_VERBOSE = False
 
-# Rate-limit counters (accounts/limits.py) are kept in the cache, which every app process must
-# share for a limit to hold: in production the database's (`manage.py createcachetable` makes
-# its table), while debugging this process's memory. SHARED_CACHE=true|false chooses.
+# What is kept for a few minutes (a long list's estimated total, claims/keyset.py) is kept in
+# the cache, which every app process should share: in production the database's (`manage.py
+# createcachetable` makes its table), while debugging this process's memory.
+# SHARED_CACHE=true|false chooses. (Rate limits count in their own table: accounts/limits.py.)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
