@@ -5,6 +5,8 @@ imported, revisions that add history), and its table prints p50/p95 per page and
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
+from bench.scale import REPO
 from bench.scale_generate import SUGGEST_SOURCE
 from bench.scale_measure import format_table, growth
 from bench.scale_vocab import SEARCH_WORD
@@ -145,3 +148,13 @@ def test_the_table_gives_p50_and_p95_per_page_and_size_and_the_growth_per_tenfol
     ]
     assert table[3].split() == ["claim", "-", "-", "-", "-", "-", "-", "-"]
     assert growth({1000: [0.01], 100000: [1.0]}) == "10.0"
+
+
+def test_the_suggest_steps_peak_memory_is_its_own_not_its_parents():
+    # the benchmark's process holds a ledger's worth of memory when it starts the step
+    held = bytearray(200 * 1024 * 1024)
+    script = "from bench.scale_measure import own_peak_kb; print(own_peak_kb())"
+    child = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert int(child.stdout) < 100 * 1024 < len(held) // 1024
