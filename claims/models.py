@@ -440,14 +440,7 @@ class Attestation(Versioned):
 
     @property
     def value(self) -> Value | None:
-        return self.value_of(
-            value_number=self.value_number,
-            value_qualifier=self.value_qualifier,
-            value_date=self.value_date,
-            value_date_end=self.value_date_end,
-            value_date_precision=self.value_date_precision,
-            value_text=self.value_text,
-        )
+        return self.value_of(**{name: getattr(self, name) for name in self.VALUE_COLUMNS})
 
     @value.setter
     def value(self, value: Value | None) -> None:
