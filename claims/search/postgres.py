@@ -102,7 +102,7 @@ class _SourceVector(Expression):
 
     def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
         assert self.alias is not None
-        return f"{compiler.quote_name_unless_alias(self.alias)}.search_vector", ()
+        return f"{compiler.quote_name(self.alias)}.search_vector", ()
 
 
 def source_document() -> Expression:
