@@ -105,8 +105,10 @@ def test_search_reads_the_indexes_not_every_row(ledger):
         # A source's vector is stored: no plan parses a text again. With a few thousand
         # sources the planner may read those vectors in order rather than the index (cheap
         # either way); the index must be the one it can use.
-        sources = postgres.matching_sources(parse(q))
-        assert "to_tsvector" not in sources.explain()
+        # (How the ranked page finds the newest of these is the planner's choice: by the date
+        # index for a common word, by this one for a rare one.)
+        sources = postgres.source_matches(parse(q))
+        assert "to_tsvector" not in postgres.matching_sources(parse(q)).explain()
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
             plan = sources.explain()
