@@ -190,8 +190,8 @@ def quote_snippets(query: SearchQuery, claim_pks: list[int]) -> dict[int, str]:
 
 
 def source_matches(query: SearchQuery) -> QuerySet[Source]:
-    """Sources whose title or text matches, through the index's expression."""
-    return Source.objects.filter(_Matches(source_document(), _tsquery(query)))
+    """Sources whose title or text matches, through the index's expression, in no order."""
+    return Source.objects.filter(_Matches(source_document(), _tsquery(query))).order_by()
 
 
 def matching_sources(query: SearchQuery) -> QuerySet[Source]:
