@@ -23,8 +23,9 @@ def _fresh_match_index():
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """Rate-limit counters live in the cache: each test starts with none spent."""
+def _fresh_cache():
+    """Nothing kept from another test (a list's estimated total). Rate limits count in the
+    database (accounts.RateCount), rolled back or flushed with each test's rows."""
     from django.core.cache import cache
 
     cache.clear()

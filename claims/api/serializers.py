@@ -25,6 +25,7 @@ from claims.rules.quotes import Span, find_quote, locate_quote
 from claims.rules.values import value_to_json
 from claims.selectors import ClaimExtras, api_claim_extras
 from sources.models import Source
+from sources.slugs import slug_address
 
 
 class VerdictCountsSerializer(serializers.Serializer):
@@ -143,18 +144,16 @@ class AttestationSerializer(serializers.ModelSerializer):
 
 class PageAddresses:
     """The full addresses of the pages of a URL name with one slug argument (``claims:detail``,
-    ``claims:source``), reversed once: a stored slug is only letters, digits, "-" and "_", so
-    it stands in the address as written, and all but it is the same for every slug. A page of
-    claims links some 250 pages: a ``reverse()`` each was a good part of its time."""
-
-    MARKER = "slug-marker"
+    ``claims:source``): the site's origin, found once for the request, before the page's path
+    (``slug_address``). A page of claims links some 250 pages: a ``reverse()`` and a
+    ``build_absolute_uri()`` each were a good part of its time."""
 
     def __init__(self, request: Any, name: str) -> None:
-        address = absolute(request, reverse(name, args=[self.MARKER]))
-        self.before, _, self.after = address.rpartition(self.MARKER)
+        self.origin = absolute(request, "/").removesuffix("/")  # "" without a request
+        self.name = name
 
     def __call__(self, slug: str) -> str:
-        return f"{self.before}{slug}{self.after}"
+        return self.origin + slug_address(self.name, slug)
 
 
 def attestation_row_json(row: dict[str, Any], source_page: PageAddresses) -> dict[str, Any]:

@@ -189,6 +189,19 @@ def phone_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Pag
     yield from _watched_page(request, browser, PHONE)
 
 
+LAPTOP_WIDTH = 1366
+
+
+@pytest.fixture(params=["phone", "laptop"])
+def sized_page(request: pytest.FixtureRequest) -> tuple[Page, int]:
+    """A page 390 px wide (a phone, touch) or 1366 px wide (a laptop), and its width."""
+    if request.param == "phone":
+        return request.getfixturevalue("phone_page"), PHONE["viewport"]["width"]
+    page: Page = request.getfixturevalue("page")
+    page.set_viewport_size({"width": LAPTOP_WIDTH, "height": 900})
+    return page, LAPTOP_WIDTH
+
+
 @pytest.fixture
 def seeded_live_server(transactional_db: None, live_server: Any, seed_dump: Path) -> Any:
     """The live server with the seed corpus loaded (flushed again after the test)."""

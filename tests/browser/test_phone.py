@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from playwright.sync_api import Page
 
 from tests.browser.test_flows import BBC, INDEPENDENT, INVESTIGATED, PHONE_WIDTH, visit
 
-LAPTOP_WIDTH = 1366
 MIN_LABEL_PX = 11  # the smallest text a phone's reader is asked to read
 
 # Every element whose right edge passes the viewport's: a column hidden in a scroll box, a
@@ -32,16 +30,6 @@ CHART_WORDS = """() => [...document.querySelectorAll("figure.timeline svg text")
     .filter((text) => text.getBBox().width > 0)
     .map((text) => ({text: text.textContent.trim(),
                      px: parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a}))"""
-
-
-@pytest.fixture(params=[PHONE_WIDTH, LAPTOP_WIDTH], ids=["phone", "laptop"])
-def sized_page(request: pytest.FixtureRequest) -> tuple[Page, int]:
-    """A page 390 px wide (a phone, touch) or 1366 px wide (a laptop)."""
-    if request.param == PHONE_WIDTH:
-        return request.getfixturevalue("phone_page"), PHONE_WIDTH
-    page: Page = request.getfixturevalue("page")
-    page.set_viewport_size({"width": LAPTOP_WIDTH, "height": 900})
-    return page, LAPTOP_WIDTH
 
 
 def assert_fits(page: Page, width: int) -> None:

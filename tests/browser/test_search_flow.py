@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.test_flows import PHONE_WIDTH, follow, visit
-from tests.browser.test_phone import LAPTOP_WIDTH, assert_fits
+from tests.browser.test_flows import follow, visit
+from tests.browser.test_phone import assert_fits
 from tests.factories import attest, make_claim, make_source, make_topic
 
 BRIDGE = (
@@ -40,15 +40,6 @@ def ledger(live_server: Any) -> Any:
     flooding = make_claim(weather, statement="Flooding was forecast along the coast")
     attest(flooding, storm, "warned of flooding along the coast")
     return live_server
-
-
-@pytest.fixture(params=[PHONE_WIDTH, LAPTOP_WIDTH], ids=["phone", "laptop"])
-def sized_page(request: pytest.FixtureRequest) -> tuple[Page, int]:
-    if request.param == PHONE_WIDTH:
-        return request.getfixturevalue("phone_page"), PHONE_WIDTH
-    page: Page = request.getfixturevalue("page")
-    page.set_viewport_size({"width": LAPTOP_WIDTH, "height": 900})
-    return page, LAPTOP_WIDTH
 
 
 def listed(page: Page, section: str) -> list[str]:
