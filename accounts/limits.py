@@ -15,7 +15,6 @@ addresses an editor asks the site to fetch when adding a source).
 from __future__ import annotations
 
 import math
-import random
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -30,8 +29,6 @@ from accounts.models import RateCount
 from accounts.roles import LOAD_TEST
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-# One count in so many also deletes the counts of windows that have ended.
-PRUNE_ONE_IN = 1000
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -77,8 +74,6 @@ def take(scope: str, who: str) -> Verdict:
     now = time.time()
     window_ends = (int(now // rate.seconds) + 1) * rate.seconds
     used = _counted(f"{scope}:{who}", window_ends)
-    if random.randrange(PRUNE_ONE_IN) == 0:
-        prune(now)
     return Verdict(allowed=used <= rate.count, rate=rate, wait=window_ends - now)
 
 
@@ -101,7 +96,8 @@ def _counted(key: str, window_ends: int) -> int:
 
 
 def prune(now: float) -> int:
-    """Delete the counts of windows that ended before ``now``; how many there were."""
+    """Delete the counts of windows that ended before ``now``; how many there were. Run from
+    cron (``manage.py prune_rate_counts``), not by a request: a request's queries are fixed."""
     deleted, _ = RateCount.objects.filter(window_ends__lt=now).delete()
     return deleted
 

@@ -51,6 +51,7 @@ class ClaimList:
     filter: ClaimFilter
     page: KeysetPage[Claim]
     total: Total
+    query: str  # the filters and sort, without the page's place: what its links carry
 
 
 def claim_list_page(*, filters: QueryDict, size: int) -> ClaimList:
@@ -60,13 +61,15 @@ def claim_list_page(*, filters: QueryDict, size: int) -> ClaimList:
     claim_filter = ClaimFilter(filters, queryset=Claim.objects.all())
     claims = claim_filter.qs.for_rows()
     keys = SORT_KEYS[claim_filter.sort_key]
-    query = filters.copy()
-    query.pop("cursor", None)
-    query.pop("page", None)
+    unplaced = filters.copy()
+    unplaced.pop("cursor", None)
+    unplaced.pop("page", None)
+    query = unplaced.urlencode()
     return ClaimList(
         filter=claim_filter,
         page=page_at(claims, keys, token=filters.get("cursor"), size=size),
-        total=total(claims, cache_key=f"claims:{query.urlencode()}"),
+        total=total(claims, cache_key=f"claims:{query}"),
+        query=query,
     )
 
 

@@ -43,9 +43,6 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def claim_list(request: HttpRequest) -> HttpResponse:
     listed = selectors.claim_list_page(filters=request.GET, size=CLAIMS_PER_PAGE)
-    query = request.GET.copy()
-    query.pop("cursor", None)
-    query.pop("page", None)
     return render(
         request,
         "claims/claim_list.html",
@@ -53,7 +50,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
             "filter": listed.filter,
             "page": listed.page,
             "total": listed.total,
-            "query": query.urlencode(),
+            "query": listed.query,
         },
     )
 

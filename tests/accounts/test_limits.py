@@ -4,9 +4,11 @@ and the web addresses an editor has the site fetch."""
 from __future__ import annotations
 
 import threading
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -105,12 +107,7 @@ def test_an_editor_fetches_so_many_web_addresses_an_hour_then_is_told_to_wait(
     assert pasted.status_code == 302
 
 
-@pytest.fixture
-def no_pruning(monkeypatch):
-    monkeypatch.setattr(limits.random, "randrange", lambda n: 1)
-
-
-def test_a_use_is_counted_in_one_statement_in_the_database(rates, no_pruning):
+def test_a_use_is_counted_in_one_statement_in_the_database(rates):
     """One statement counts a use and reads the count: no cache to cull the counts of a busy
     site's clients, nor a read and a write that two processes interleave."""
     rates(anon="100/minute")
@@ -121,7 +118,7 @@ def test_a_use_is_counted_in_one_statement_in_the_database(rates, no_pruning):
         assert RateCount.objects.get(key="anon:192.0.2.9").count == n
 
 
-def test_a_new_window_counts_again_from_one(rates, no_pruning, monkeypatch):
+def test_a_new_window_counts_again_from_one(rates, monkeypatch):
     rates(anon="2/minute")
     start = 1_789_999_980.0  # a minute's start
     monkeypatch.setattr(limits.time, "time", lambda: start + 10)
@@ -131,22 +128,23 @@ def test_a_new_window_counts_again_from_one(rates, no_pruning, monkeypatch):
     assert [take("anon", "192.0.2.9").allowed for _ in range(3)] == [True, True, False]
 
 
-def test_counts_of_ended_windows_are_deleted_now_and_then(rates, monkeypatch):
+def test_counts_of_ended_windows_are_deleted_by_the_command(rates, monkeypatch):
     rates(anon="5/minute")
     start = 1_789_999_980.0
     monkeypatch.setattr(limits.time, "time", lambda: start)
-    monkeypatch.setattr(limits.random, "randrange", lambda n: 1)
     take("anon", "192.0.2.1")
     take("anon", "192.0.2.2")
     monkeypatch.setattr(limits.time, "time", lambda: start + 120)
-    monkeypatch.setattr(limits.random, "randrange", lambda n: 0)  # this one prunes
     take("anon", "192.0.2.3")
+    out = StringIO()
+    call_command("prune_rate_counts", stdout=out)
+    assert "Deleted 2 counts of ended windows." in out.getvalue()
     assert list(RateCount.objects.values_list("key", flat=True)) == ["anon:192.0.2.3"]
 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers")
-def test_uses_counted_at_once_by_several_processes_are_all_counted(rates, no_pruning):
+def test_uses_counted_at_once_by_several_processes_are_all_counted(rates):
     rates(anon="1000/minute")
 
     def count_uses() -> None:
